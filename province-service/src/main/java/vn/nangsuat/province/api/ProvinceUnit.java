@@ -1,0 +1,19 @@
+package vn.nangsuat.province.api;
+
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nangsuat.province.domain.Region;
+import vn.nangsuat.province.domain.UnitKind;
+
+@Schema(name = "ProvinceUnit", description = "A provincial-level unit as it stood on the date asked for")
+public record ProvinceUnit(
+        @Schema(description = "Administrative code (Decision 124/2004/QĐ-TTg, Decision 19/2025/QĐ-TTg)", examples = "38")
+        String code,
+        @Schema(examples = "Thanh Hóa") String name,
+        @Schema(description = "PROVINCE, or CITY for a centrally-run city") UnitKind kind,
+        @Schema(description = "Socio-economic region; empty when none is known") Region region,
+        @Schema(description = "True when the region is derived from a predecessor rather than official")
+        boolean regionDerived,
+        @Schema(description = "First day of this version", examples = "2004-01-01") LocalDate validFrom,
+        @Schema(description = "Last day of this version; absent while in force") LocalDate validTo) {
+}

@@ -1,0 +1,58 @@
+package vn.nangsuat.province.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+
+/**
+ * One version of a provincial unit: its name, kind and region over a validity interval (both ends inclusive,
+ * `validTo` empty while in force). The same code names different versions, and after a merger a different
+ * territory, on different dates.
+ */
+@Entity
+@Table(name = "unit_version")
+public class UnitVersion {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 2)
+    public String code;
+
+    @Column(nullable = false, length = 100)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public UnitKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 40)
+    public Region region;
+
+    @Column(name = "region_derived", nullable = false)
+    public boolean regionDerived;
+
+    @Column(name = "valid_from", nullable = false)
+    public LocalDate validFrom;
+
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+
+    /** Optimistic lock; also the basis of the ETag. */
+    @Version
+    @Column(name = "row_version", nullable = false)
+    public int rowVersion;
+
+    public boolean validOn(LocalDate date) {
+        return !validFrom.isAfter(date) && (validTo == null || !validTo.isBefore(date));
+    }
+}

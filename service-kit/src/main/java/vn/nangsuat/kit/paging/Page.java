@@ -1,0 +1,45 @@
+package vn.nangsuat.kit.paging;
+
+import jakarta.ws.rs.core.Link;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One page of a list: the items and where they sit in the whole. */
+public record Page<T>(
+        @Schema(description = "The items of this page") List<T> items,
+        @Schema(description = "Page number, from 0", examples = "0") int page,
+        @Schema(description = "Page size asked for", examples = "50") int size,
+        @Schema(description = "Items in the whole list", examples = "63") long totalItems) {
+
+    public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
+        return new Page<>(List.copyOf(items), request.page(), request.size(), totalItems);
+    }
+
+    public int lastPage() {
+        return totalItems == 0 ? 0 : (int) ((totalItems - 1) / size);
+    }
+
+    /** The page as a 200 with RFC 8288 `Link` headers (first, prev, next, last) that keep the other query parameters. */
+    public Response toResponse(UriInfo uri) {
+        List<Link> links = new ArrayList<>();
+        links.add(link(uri, 0, "first"));
+        if (page > 0) {
+            links.add(link(uri, Math.min(page - 1, lastPage()), "prev"));
+        }
+        if (page < lastPage()) {
+            links.add(link(uri, page + 1, "next"));
+        }
+        links.add(link(uri, lastPage(), "last"));
+        return Response.ok(this).links(links.toArray(Link[]::new)).build();
+    }
+
+    private Link link(UriInfo uri, int target, String rel) {
+        return Link.fromUri(uri.getRequestUriBuilder()
+                .replaceQueryParam("page", target)
+                .replaceQueryParam("size", size)
+                .build()).rel(rel).build();
+    }
+}

@@ -1,0 +1,49 @@
+package vn.nangsuat.kit.problem;
+
+import java.util.List;
+
+/**
+ * A refusal the domain or a resource raises on purpose; it becomes a problem+json answer with this status.
+ * The slug names the kind of problem (`not-found`, `invalid-input`, ...) under {@link Problem#TYPE_BASE}.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "not-found", "Not Found", detail, List.of());
+    }
+
+    /** A single invalid field: the detail repeats the message so a client that reads only `detail` still learns it. */
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, "invalid-input", "Invalid input", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

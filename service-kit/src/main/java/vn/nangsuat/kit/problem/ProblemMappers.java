@@ -1,0 +1,85 @@
+package vn.nangsuat.kit.problem;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every exception that reaches the HTTP layer into problem+json, so the three services refuse the same
+ * way. Bad input is a 4xx naming the field; anything unexpected is a bare 500 whose cause stays in the log.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return Problems.response(e.status(), e.slug(), e.title(), e.getMessage(), uri.getPath(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
+        return Problems.response(400, "invalid-input", "Invalid input", detail, uri.getPath(), errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JacksonException e, UriInfo uri) {
+        String field = "body";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()))
+                    .collect(Collectors.joining("/", "/", ""));
+        }
+        String message = "is not valid JSON for this request: " + e.getOriginalMessage();
+        return Problems.response(400, "invalid-input", "Invalid input", field + " " + message, uri.getPath(),
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return Problems.forStatus(status, null, uri.getPath());
+        }
+        String detail = switch (status) {
+            case 404 -> "No resource at " + uri.getPath();
+            case 405 -> "This method is not allowed on " + uri.getPath();
+            default -> e.getMessage();
+        };
+        return Problems.forStatus(status, detail, uri.getPath());
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("unexpected failure", e);
+        return Problems.forStatus(500, "The request could not be completed; the request id names it in the logs",
+                uri.getPath());
+    }
+
+    /** `list.arg0.size` or `list.size` becomes `size`: a client knows its parameters and fields, not our methods. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String last = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() != jakarta.validation.ElementKind.METHOD) {
+                last = node.getName();
+            }
+        }
+        return last == null ? violation.getPropertyPath().toString() : last;
+    }
+}

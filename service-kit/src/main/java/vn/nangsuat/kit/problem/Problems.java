@@ -1,0 +1,29 @@
+package vn.nangsuat.kit.problem;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.logging.MDC;
+import vn.nangsuat.kit.web.RequestIds;
+
+/** Builds problem+json responses; every exception mapper of service-kit goes through here. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static Response response(int status, String slug, String title, String detail, String path,
+            List<Problem.FieldError> errors) {
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        Problem problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail, path,
+                requestId == null ? null : requestId.toString(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The generic slug and title of a status, for refusals that come from the HTTP layer itself. */
+    public static Response forStatus(int status, String detail, String path) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        return response(status, slug, title, detail, path, List.of());
+    }
+}
