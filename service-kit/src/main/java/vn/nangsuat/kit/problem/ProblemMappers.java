@@ -60,6 +60,7 @@ public class ProblemMappers {
         String detail = switch (status) {
             case 404 -> "No resource at " + uri.getPath();
             case 405 -> "This method is not allowed on " + uri.getPath();
+            case 400 -> "The request cannot be read: check the %-escapes of its query and the syntax of its body";
             default -> e.getMessage();
         };
         return Problems.forStatus(status, detail, uri.getPath());

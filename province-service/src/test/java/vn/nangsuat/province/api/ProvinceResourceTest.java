@@ -1,0 +1,160 @@
+package vn.nangsuat.province.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.util.List;
+import vn.nangsuat.kit.testing.RawHttp;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProvinceResourceTest {
+
+    @Test
+    void aUnitIsServedByItsCode() {
+        given().queryParam("asOf", "2026-01-01")
+                .when().get("/api/v1/provinces/38")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("code", equalTo("38"))
+                .body("name", equalTo("Thanh Hóa"))
+                .body("kind", equalTo("PROVINCE"))
+                .body("region", equalTo("NORTH_CENTRAL_CENTRAL_COAST"))
+                .body("regionDerived", equalTo(false))
+                .body("validFrom", equalTo("2004-01-01"))
+                .body("validTo", nullValue());
+    }
+
+    @Test
+    void theSameQueryGivesSixtyThreeUnitsBeforeTheReorganisationAndThirtyFourAfter() {
+        given().queryParam("asOf", "2025-06-30").queryParam("size", 500)
+                .when().get("/api/v1/provinces")
+                .then().statusCode(200)
+                .body("totalItems", equalTo(63))
+                .body("items", hasSize(63))
+                .body("items.code", hasItem("06"));
+        given().queryParam("asOf", "2025-07-01").queryParam("size", 500)
+                .when().get("/api/v1/provinces")
+                .then().statusCode(200)
+                .body("totalItems", equalTo(34))
+                .body("items.code", not(hasItem("06")));
+    }
+
+    @Test
+    void unitOfOneDateIsNotServedOnAnother() {
+        given().queryParam("asOf", "2025-07-01")
+                .when().get("/api/v1/provinces/06")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("asOf", "2025-06-30")
+                .when().get("/api/v1/provinces/06")
+                .then().statusCode(200).body("name", equalTo("Bắc Kạn"));
+    }
+
+    @Test
+    void aCodeThatSurvivesAMergerNamesTheMergedUnitAfterIt() {
+        given().queryParam("asOf", "2025-06-30").when().get("/api/v1/provinces/19")
+                .then().statusCode(200).body("validTo", equalTo("2025-06-30")).body("regionDerived", equalTo(false));
+        given().queryParam("asOf", "2025-07-01").when().get("/api/v1/provinces/19")
+                .then().statusCode(200).body("name", equalTo("Thái Nguyên"))
+                .body("validFrom", equalTo("2025-07-01")).body("regionDerived", equalTo(true));
+    }
+
+    @Test
+    void hueIsACityFromTheFirstOfJanuary2025() {
+        given().queryParam("asOf", "2024-12-31").when().get("/api/v1/provinces/46")
+                .then().body("name", equalTo("Thừa Thiên Huế")).body("kind", equalTo("PROVINCE"));
+        given().queryParam("asOf", "2025-01-01").when().get("/api/v1/provinces/46")
+                .then().body("name", equalTo("Huế")).body("kind", equalTo("CITY"));
+    }
+
+    @Test
+    void listsFilterByRegionAndKind() {
+        given().queryParam("asOf", "2025-06-30").queryParam("region", "mekong_delta").queryParam("size", 500)
+                .when().get("/api/v1/provinces")
+                .then().statusCode(200).body("totalItems", equalTo(13))
+                .body("items.region", everyItem(equalTo("MEKONG_DELTA")));
+        given().queryParam("asOf", "2025-07-01").queryParam("kind", "CITY")
+                .when().get("/api/v1/provinces")
+                .then().statusCode(200).body("totalItems", equalTo(6))
+                .body("items.code", hasItem("46"));
+    }
+
+    @Test
+    void pagesCarryTotalsAndLinkHeaders() {
+        List<String> links = given().queryParam("asOf", "2025-06-30").queryParam("size", 10).queryParam("page", 1)
+                .when().get("/api/v1/provinces")
+                .then().statusCode(200)
+                .body("page", equalTo(1)).body("size", equalTo(10)).body("totalItems", equalTo(63))
+                .body("items", hasSize(10))
+                .extract().headers().getValues("Link");
+        assertThat(links, hasItem(allOf(containsString("page=2&size=10"), containsString("rel=\"next\""))));
+        assertThat(links, hasItem(allOf(containsString("page=0&size=10"), containsString("rel=\"prev\""))));
+        assertThat(links, hasItem(allOf(containsString("page=6&size=10"), containsString("rel=\"last\""))));
+        assertThat(links, hasItem(containsString("asOf=2025-06-30")));
+    }
+
+    @Test
+    void anUnknownCodeIsA404Problem() {
+        given().when().get("/api/v1/provinces/99")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("type", equalTo("https://nangsuat.vn/problems/not-found"))
+                .body("detail", containsString("99"))
+                .body("instance", equalTo("/api/v1/provinces/99"))
+                .body("requestId", notNullValue());
+    }
+
+    @Test
+    void malformedInputIsA400ProblemNamingTheField() {
+        given().when().get("/api/v1/provinces/abc")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("code"));
+        given().queryParam("asOf", "2025-02-30").when().get("/api/v1/provinces")
+                .then().statusCode(400).body("errors[0].field", equalTo("asOf"));
+        given().queryParam("page", "x").when().get("/api/v1/provinces")
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().queryParam("size", 501).when().get("/api/v1/provinces")
+                .then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().queryParam("region", "ATLANTIS").when().get("/api/v1/provinces")
+                .then().statusCode(400).body("errors[0].field", equalTo("region"))
+                .body("errors[0].message", containsString("MEKONG_DELTA"));
+    }
+
+    @Test
+    void aBrokenEscapeInThePathIsA400ProblemNotA500() {
+        RawHttp.Response brokenPath = RawHttp.get(RestAssured.port, "/api/v1/provinces/%ZZ");
+        assertEquals(400, brokenPath.status());
+        assertThat(brokenPath.contentType(), equalTo("application/problem+json"));
+        assertThat(brokenPath.body(), containsString("\"field\":\"url\""));
+        RawHttp.Response brokenQuery = RawHttp.get(RestAssured.port, "/api/v1/provinces?asOf=%E0%A4%");
+        assertEquals(400, brokenQuery.status());
+        assertThat(brokenQuery.contentType(), equalTo("application/problem+json"));
+    }
+
+    @Test
+    void anUnknownPathOrMethodIsAProblemToo() {
+        given().when().get("/api/v1/nowhere")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().delete("/api/v1/provinces/38")
+                .then().statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
+    void theCallersRequestIdIsEchoedAndAHostileOneReplaced() {
+        given().header("X-Request-Id", "client-42").when().get("/api/v1/provinces/99")
+                .then().header("X-Request-Id", "client-42").body("requestId", equalTo("client-42"));
+        given().header("X-Request-Id", "<script>alert(1)</script>").when().get("/api/v1/provinces/38")
+                .then().statusCode(200).header("X-Request-Id", not(containsString("<")));
+    }
+}

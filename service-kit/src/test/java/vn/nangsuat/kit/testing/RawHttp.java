@@ -1,0 +1,53 @@
+package vn.nangsuat.kit.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Sends a request line exactly as written, for tests of input that HTTP client libraries refuse to send
+ * (broken %-escapes, say). One request per connection, read to the end.
+ */
+public final class RawHttp {
+
+    public record Response(int status, String contentType, String body) {
+    }
+
+    private RawHttp() {
+    }
+
+    public static Response get(int port, String rawTarget) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + rawTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String raw = readAll(socket.getInputStream());
+            int headerEnd = raw.indexOf("\r\n\r\n");
+            String head = headerEnd < 0 ? raw : raw.substring(0, headerEnd);
+            String body = headerEnd < 0 ? "" : raw.substring(headerEnd + 4);
+            int status = Integer.parseInt(head.split(" ", 3)[1]);
+            String contentType = null;
+            for (String line : head.split("\r\n")) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
+                    contentType = line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+            return new Response(status, contentType, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        in.transferTo(buffer);
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}
