@@ -103,6 +103,7 @@ final class ServiceSupervisor {
         command.add(service.jar(settings.projectRoot()).toString());
         Map<String, String> env = new HashMap<>();
         env.put("HTTP_PORT", Integer.toString(service.port()));
+        env.put("HTTP_HOST", settings.host());
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         env.put("JWT_PUBLIC_KEY_LOCATION", settings.publicKey().toString());
         env.put("JWT_ISSUER", DevTokens.ISSUER);

@@ -1,0 +1,80 @@
+package vn.nangsuat.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merges the services' OpenAPI documents into the one public contract: their paths, tags and components side
+ * by side under one info block. A schema two services both define must be the same (service-kit's Problem);
+ * a path or schema defined differently twice is a design error, reported in `x-merge-conflicts` instead of
+ * silently picking one. Pure: no I/O.
+ */
+public final class ContractMerger {
+
+    private final ObjectMapper json;
+
+    public ContractMerger(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** @param documents service name to its document, or to null when the service could not be asked */
+    public ObjectNode merge(Map<String, JsonNode> documents, String version) {
+        ObjectNode merged = json.createObjectNode();
+        merged.put("openapi", "3.1.0");
+        ObjectNode info = merged.putObject("info");
+        info.put("title", "Năng suất API");
+        info.put("version", version);
+        info.put("description", "Public API of the productivity master plan backend (Decision 36/QĐ-TTg):"
+                + " provinces over time, indicators and observations, provincial productivity plans."
+                + " Errors are RFC 9457 problem+json; lists are paged with Link headers.");
+        merged.putArray("servers").addObject().put("url", "/");
+        ObjectNode paths = merged.putObject("paths");
+        ObjectNode components = merged.putObject("components");
+        ArrayNode tags = merged.putArray("tags");
+        Set<String> tagNames = new HashSet<>();
+        ArrayNode conflicts = json.createArrayNode();
+        ArrayNode unavailable = json.createArrayNode();
+
+        documents.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            JsonNode document = entry.getValue();
+            if (document == null) {
+                unavailable.add(entry.getKey());
+                return;
+            }
+            copyFields(document.path("paths"), paths, entry.getKey() + " path", conflicts);
+            document.path("components").fields().forEachRemaining(section -> {
+                ObjectNode target = components.has(section.getKey())
+                        ? (ObjectNode) components.get(section.getKey()) : components.putObject(section.getKey());
+                copyFields(section.getValue(), target, entry.getKey() + " " + section.getKey(), conflicts);
+            });
+            for (JsonNode tag : document.path("tags")) {
+                if (tagNames.add(tag.path("name").asText())) {
+                    tags.add(tag);
+                }
+            }
+        });
+        if (!conflicts.isEmpty()) {
+            merged.set("x-merge-conflicts", conflicts);
+        }
+        if (!unavailable.isEmpty()) {
+            merged.set("x-unavailable-services", unavailable);
+        }
+        return merged;
+    }
+
+    private static void copyFields(JsonNode source, ObjectNode target, String what, ArrayNode conflicts) {
+        source.fields().forEachRemaining(field -> {
+            JsonNode existing = target.get(field.getKey());
+            if (existing == null) {
+                target.set(field.getKey(), field.getValue());
+            } else if (!existing.equals(field.getValue())) {
+                conflicts.add(what + " " + field.getKey() + " differs from an earlier service's");
+            }
+        });
+    }
+}

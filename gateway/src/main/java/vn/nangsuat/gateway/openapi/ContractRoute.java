@@ -1,0 +1,98 @@
+package vn.nangsuat.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.nangsuat.gateway.config.GatewayConfig;
+import vn.nangsuat.gateway.routing.Upstreams;
+
+/**
+ * Serves the merged contract at /openapi.json (Swagger UI at /q/swagger-ui reads it). The services' own
+ * documents are fetched over HTTP from the running services, since the merge has to work on packaged jars.
+ */
+@ApplicationScoped
+public class ContractRoute {
+
+    public static final String PATH = "/openapi.json";
+    private static final Logger LOG = Logger.getLogger(ContractRoute.class);
+
+    private final GatewayConfig config;
+    private final Upstreams upstreams;
+    private final ObjectMapper json;
+    private final ContractMerger merger;
+    private final String version;
+    private volatile String cached;
+    private volatile Instant cachedUntil = Instant.MIN;
+
+    public ContractRoute(GatewayConfig config, Upstreams upstreams, ObjectMapper json,
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+        this.config = config;
+        this.upstreams = upstreams;
+        this.json = json;
+        this.merger = new ContractMerger(json);
+        this.version = version;
+    }
+
+    void install(@Observes Router router) {
+        router.get(PATH).handler(this::serve);
+    }
+
+    private void serve(RoutingContext context) {
+        String current = cached;
+        if (current != null && Instant.now().isBefore(cachedUntil)) {
+            send(context, current);
+            return;
+        }
+        Map<String, Future<JsonNode>> fetches = new LinkedHashMap<>();
+        config.upstreams().forEach((name, upstream) -> fetches.put(name, fetch(name, upstream)));
+        List<Future<JsonNode>> all = new ArrayList<>(fetches.values());
+        Future.join(all).onComplete(done -> {
+            Map<String, JsonNode> documents = new LinkedHashMap<>();
+            fetches.forEach((name, fetch) -> documents.put(name, fetch.succeeded() ? fetch.result() : null));
+            try {
+                String merged = json.writerWithDefaultPrettyPrinter().writeValueAsString(merger.merge(documents, version));
+                if (!documents.containsValue(null)) {
+                    cached = merged;
+                    cachedUntil = Instant.now().plus(config.openapiCacheTime());
+                }
+                send(context, merged);
+            } catch (IOException e) {
+                context.fail(e);
+            }
+        });
+    }
+
+    private Future<JsonNode> fetch(String name, GatewayConfig.Upstream upstream) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Accept", "application/json");
+        return upstreams.send(upstream.url(), HttpMethod.GET, "/q/openapi?format=json", headers, null)
+                .compose(answer -> {
+                    if (answer.status() != 200) {
+                        return Future.failedFuture(name + " answered " + answer.status());
+                    }
+                    try {
+                        return Future.succeededFuture(json.readTree(answer.body().getBytes()));
+                    } catch (IOException e) {
+                        return Future.failedFuture(e);
+                    }
+                })
+                .onFailure(failure -> LOG.warnf("OpenAPI document of %s unavailable: %s", name, failure.getMessage()));
+    }
+
+    private static void send(RoutingContext context, String document) {
+        context.response().putHeader("Content-Type", "application/json;charset=UTF-8").end(document);
+    }
+}

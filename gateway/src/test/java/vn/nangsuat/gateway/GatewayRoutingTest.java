@@ -1,0 +1,130 @@
+package vn.nangsuat.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import vn.nangsuat.kit.testing.RawHttp;
+
+@QuarkusTest
+@QuarkusTestResource(StandInService.class)
+class GatewayRoutingTest {
+
+    @Test
+    void aRequestReachesTheOwningServiceWithPathQueryBodyAndForwardingHeaders() {
+        given().urlEncodingEnabled(false)
+                .header("Host", "api.example.vn").header("X-Request-Id", "client-7").contentType("application/json")
+                .body("{\"a\":1}")
+                .when().post("/api/v1/plans/p-1/tasks?x=1&y=%C4%90")
+                .then().statusCode(200)
+                .header("X-Request-Id", "client-7")
+                .body("method", equalTo("POST"))
+                .body("uri", equalTo("/api/v1/plans/p-1/tasks?x=1&y=%C4%90"))
+                .body("body", equalTo("{\"a\":1}"))
+                .body("headers.'x-request-id'", equalTo("client-7"))
+                .body("headers.'x-forwarded-host'", equalTo("api.example.vn"))
+                .body("headers.'x-forwarded-proto'", equalTo("http"));
+    }
+
+    @Test
+    void theUpstreamsHeadersComeBackButNotItsHopByHopOnes() {
+        given().when().get("/api/v1/provinces")
+                .then().statusCode(200).header("Link", containsString("rel=\"next\"")).header("Connection", nullValue());
+    }
+
+    @Test
+    void aPrefixOwnsItselfAndWhatIsBelowItButNotLookalikes() {
+        given().when().get("/api/v1/provinces/38").then().statusCode(200).body("uri", equalTo("/api/v1/provinces/38"));
+        given().when().get("/api/v1/provincesX").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void everyAnswerCarriesARequestIdAndAHostileOneIsReplaced() {
+        given().when().get("/api/v1/provinces")
+                .then().header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+        given().header("X-Request-Id", "a b\"<>").when().get("/api/v1/provinces")
+                .then().header("X-Request-Id", not(containsString("<")))
+                .body("headers.'x-request-id'", not(containsString("<")));
+    }
+
+    @Test
+    void aSlowUpstreamIsA504Problem() {
+        given().when().get("/api/v1/provinces/very-slow")
+                .then().statusCode(504).contentType("application/problem+json")
+                .body("status", equalTo(504)).body("requestId", notNullValue());
+    }
+
+    @Test
+    void anOversizedBodyIsA413Problem() {
+        given().contentType("application/json").body("x".repeat(4096))
+                .when().post("/api/v1/plans")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void aBrokenEscapeIsA400ProblemAtTheGateway() {
+        RawHttp.Response response = RawHttp.get(RestAssured.port, "/api/v1/provinces/%ZZ");
+        assertEquals(400, response.status());
+        assertEquals("application/problem+json", response.contentType());
+    }
+
+    @Test
+    void browsersGetCorsAnswers() {
+        given().header("Origin", "https://dashboard.example.vn").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type,if-match")
+                .when().options("/api/v1/plans")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://dashboard.example.vn")
+                .header("Access-Control-Allow-Methods", containsString("POST"));
+    }
+
+    /**
+     * Clients that drop their connections mid-request (a load test's end, a closed browser tab) once left a
+     * proxy that never forwarded again while its liveness stayed UP. Here they must leave no trace.
+     */
+    @Test
+    void forwardingGoesOnAfterClientsAbortRequests() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET /api/v1/provinces/slow HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                if (i % 2 == 0) {
+                    socket.setSoLinger(true, 0);  // reset rather than close politely
+                }
+            }
+        }
+        for (int i = 0; i < 200; i++) {
+            given().when().get("/api/v1/provinces/38").then().statusCode(200);
+        }
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void theMergedContractHoldsTheServicesPaths() {
+        given().when().get("/openapi.json")
+                .then().statusCode(200)
+                .body("info.title", equalTo("Năng suất API"))
+                .body("paths.'/api/v1/provinces'.get.summary", equalTo("List the units"))
+                .body("components.schemas.Problem", notNullValue())
+                .body("'x-merge-conflicts'", nullValue());
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+}
