@@ -1,0 +1,14 @@
+package vn.nangsuat.indicator.api;
+
+import vn.nangsuat.indicator.domain.IndicatorDefinition;
+
+final class IndicatorMapper {
+
+    private IndicatorMapper() {
+    }
+
+    static Indicator toResponse(IndicatorDefinition definition) {
+        return new Indicator(definition.code, definition.name, definition.nameVi, definition.unit,
+                definition.aggregation, definition.numeratorCode, definition.denominatorCode, definition.description);
+    }
+}

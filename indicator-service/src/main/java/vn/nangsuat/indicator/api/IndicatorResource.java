@@ -1,0 +1,72 @@
+package vn.nangsuat.indicator.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nangsuat.indicator.domain.IndicatorCatalog;
+import vn.nangsuat.kit.paging.Page;
+import vn.nangsuat.kit.paging.PageRequest;
+import vn.nangsuat.kit.problem.Problem;
+import vn.nangsuat.kit.web.QueryParams;
+
+@Path("/api/v1/indicators")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Indicators", description = "What is measured: GRDP, employed workers, labour productivity, its growth, TFP contribution")
+public class IndicatorResource {
+
+    private final IndicatorCatalog catalog;
+
+    public IndicatorResource(IndicatorCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    @Operation(summary = "List the indicator definitions", description = "Sorted by code.")
+    @APIResponse(responseCode = "200", description = "One page of definitions; Link headers point to the other pages",
+            content = @Content(schema = @Schema(implementation = IndicatorPage.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
+            @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
+            @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        PageRequest request = PageRequest.parse(page, size);
+        IndicatorCatalog.Listing listing = catalog.definitions(request);
+        return Page.of(listing.items().stream().map(IndicatorMapper::toResponse).toList(), request, listing.total())
+                .toResponse(uri);
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "One indicator definition")
+    @APIResponse(responseCode = "200", description = "The definition",
+            content = @Content(schema = @Schema(implementation = Indicator.class)))
+    @APIResponse(responseCode = "404", description = "No indicator has this code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Indicator get(@Parameter(description = "Indicator code", example = "LABOUR_PRODUCTIVITY")
+            @PathParam("code") String code) {
+        QueryParams.matching("code", code, "[A-Z][A-Z0-9_]{0,39}", "an indicator code such as GRDP");
+        return IndicatorMapper.toResponse(catalog.definition(code));
+    }
+
+    /** Names the page of indicators in the OpenAPI document. */
+    @Schema(name = "IndicatorPage")
+    public record IndicatorPage(List<Indicator> items, int page, int size, long totalItems) {
+    }
+}

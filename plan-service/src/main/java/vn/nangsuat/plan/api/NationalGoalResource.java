@@ -1,0 +1,76 @@
+package vn.nangsuat.plan.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nangsuat.kit.paging.Page;
+import vn.nangsuat.kit.paging.PageRequest;
+import vn.nangsuat.kit.problem.Problem;
+import vn.nangsuat.kit.problem.ProblemException;
+import vn.nangsuat.plan.domain.NationalGoal;
+import vn.nangsuat.plan.domain.NationalGoals;
+
+@Path("/api/v1/national-goals")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "National goals", description = "What Decision 36/QĐ-TTg aims for by 2025 and by 2030")
+public class NationalGoalResource {
+
+    private final NationalGoals goals;
+
+    public NationalGoalResource(NationalGoals goals) {
+        this.goals = goals;
+    }
+
+    @GET
+    @Operation(summary = "List the national goals", description = "Sorted by year, then code.")
+    @APIResponse(responseCode = "200", description = "One page of goals",
+            content = @Content(schema = @Schema(implementation = NationalGoalPage.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @Parameter(description = "Only goals for this year", schema = @Schema(type = SchemaType.INTEGER), example = "2030")
+            @QueryParam("year") String year,
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
+            @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
+            @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        PageRequest request = PageRequest.parse(page, size);
+        NationalGoals.Listing listing = goals.goals(parseYear(year), request);
+        return Page.of(listing.items().stream().map(NationalGoalResource::toResponse).toList(), request, listing.total())
+                .toResponse(uri);
+    }
+
+    private static Integer parseYear(String year) {
+        if (year == null || year.isBlank()) {
+            return null;
+        }
+        if (!year.matches("\\d{4}")) {
+            throw ProblemException.invalid("year", "must be a four-digit year such as 2030");
+        }
+        return Integer.valueOf(year);
+    }
+
+    private static NationalGoalResponse toResponse(NationalGoal goal) {
+        return new NationalGoalResponse(goal.key.code(), goal.key.year(), goal.comparator, goal.low, goal.high,
+                goal.unit, goal.description, goal.source, goal.verified);
+    }
+
+    /** Names the page of goals in the OpenAPI document. */
+    @Schema(name = "NationalGoalPage")
+    public record NationalGoalPage(List<NationalGoalResponse> items, int page, int size, long totalItems) {
+    }
+}

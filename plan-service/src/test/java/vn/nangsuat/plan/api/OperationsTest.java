@@ -1,0 +1,18 @@
+package vn.nangsuat.plan.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import vn.nangsuat.kit.testing.OperationsContract;
+
+@QuarkusTest
+class OperationsTest extends OperationsContract {
+
+    @Override
+    protected String samplePath() {
+        return "/api/v1/national-goals";
+    }
+
+    @Override
+    protected String samplePathTemplate() {
+        return "/api/v1/national-goals";
+    }
+}

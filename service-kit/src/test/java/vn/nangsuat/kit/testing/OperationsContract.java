@@ -1,0 +1,57 @@
+package vn.nangsuat.kit.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What operators and the gateway rely on in every service: readiness that checks the database and Kafka,
+ * liveness, Prometheus metrics and an OpenAPI document the gateway can merge. A service's test class
+ * extends this (annotated @QuarkusTest) and names one of its own endpoints.
+ */
+public abstract class OperationsContract {
+
+    /** A GET path of the service that answers 200, e.g. /api/v1/provinces/38. */
+    protected abstract String samplePath();
+
+    /** The OpenAPI path template that documents it, e.g. /api/v1/provinces/{code}. */
+    protected abstract String samplePathTemplate();
+
+    @Test
+    void readinessChecksTheDatabaseAndKafka() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    @Test
+    void livenessIsUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsAreExposedForPrometheus() {
+        given().when().get(samplePath()).then().statusCode(200);
+        given().when().get("/q/metrics")
+                .then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheEndpointsAndTheProblemShape() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'" + samplePathTemplate() + "'.get.summary", notNullValue())
+                .body("components.schemas.Problem", notNullValue());
+    }
+
+    @Test
+    void anUnknownPathIsA404Problem() {
+        given().when().get("/api/v1/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+    }
+}
