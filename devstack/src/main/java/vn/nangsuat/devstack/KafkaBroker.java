@@ -69,6 +69,7 @@ final class KafkaBroker {
         Process process = Processes.startDetached(
                 List.of(Processes.javaExecutable(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                         "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                        "-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info",
                         "-cp", classPath(), "kafka.Kafka", config.toString()),
                 dir, log(), Map.of());
         boolean started = Processes.waitUntil(
@@ -105,6 +106,9 @@ final class KafkaBroker {
 
     /** Whether the broker answers a metadata request, for status and for tests that share a running devstack. */
     boolean answers() {
+        if (!Processes.portOpen(settings.host(), settings.kafkaPort())) {
+            return false;
+        }
         try (Admin admin = admin()) {
             admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
             return true;

@@ -67,8 +67,8 @@ final class ServiceSupervisor {
 
         if (!infrastructure.ready()) {
             System.out.println("starting MariaDB and Kafka ...");
+            startedInfrastructure = true;  // before up(): a Ctrl-C during start must still stop what started
             infrastructure.up();
-            startedInfrastructure = true;
         } else {
             System.out.println("MariaDB and Kafka already up: reusing them");
             infrastructure.up();

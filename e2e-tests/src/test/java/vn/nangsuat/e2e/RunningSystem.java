@@ -1,0 +1,111 @@
+package vn.nangsuat.e2e;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system started the way a developer starts it, `devstack run` on the packaged jars, and stopped
+ * the way Ctrl-C stops it (SIGTERM to the supervisor).
+ */
+final class RunningSystem {
+
+    static final int GATEWAY = 8080;
+    static final List<Integer> SERVICE_PORTS = List.of(8080, 8081, 8082, 8083);
+    static final List<Integer> INFRASTRUCTURE_PORTS = List.of(3307, 19092);
+
+    private final Process process;
+    private final Path log;
+    final Duration startup;
+
+    private RunningSystem(Process process, Path log, Duration startup) {
+        this.process = process;
+        this.log = log;
+        this.startup = startup;
+    }
+
+    static RunningSystem start() throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("nangsuat.root", "..")).toAbsolutePath().normalize();
+        Path jar = root.resolve("devstack/target/devstack.jar");
+        Path log = Path.of("target/system-run.log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        for (int port : SERVICE_PORTS) {
+            if (!portFree(port)) {
+                throw new IllegalStateException("port " + port + " is taken: stop the running system first (./nangsuat stop)");
+            }
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Instant begin = Instant.now();
+        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "run")
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = begin.plus(Duration.ofSeconds(240));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("devstack run exited with " + process.exitValue() + ":\n" + read(log));
+            }
+            if (Files.exists(log) && read(log).contains("Nang suat backend is up") && ready(http, GATEWAY)) {
+                return new RunningSystem(process, log, Duration.between(begin, Instant.now()));
+            }
+            Thread.sleep(250);
+        }
+        process.destroy();
+        throw new IllegalStateException("the system was not ready within 240 s:\n" + read(log));
+    }
+
+    /** Stops the system as Ctrl-C would and returns the supervisor's exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("devstack run did not stop within 90 s:\n" + read(log));
+        }
+        return process.exitValue();
+    }
+
+    String log() {
+        return read(log);
+    }
+
+    static boolean ready(HttpClient http, int port) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "(cannot read " + log + ")";
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package vn.nangsuat.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.RestAssured;
+import java.net.http.HttpClient;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** Black-box: the packaged services behind the packaged gateway, as a client and an operator see them. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SystemIT {
+
+    private static RunningSystem system;
+    private static final Map<Integer, Boolean> infrastructureFreeBefore = new HashMap<>();
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        RunningSystem.INFRASTRUCTURE_PORTS.forEach(port -> infrastructureFreeBefore.put(port, RunningSystem.portFree(port)));
+        system = RunningSystem.start();
+        System.out.println("system ready through the gateway after " + system.startup.toMillis() + " ms");
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = RunningSystem.GATEWAY;
+    }
+
+    @AfterAll
+    static void stopTheSystemAndCheckNothingIsLeft() throws Exception {
+        if (system == null) {
+            return;
+        }
+        int exit = system.stop();
+        for (int port : RunningSystem.SERVICE_PORTS) {
+            assertTrue(RunningSystem.portFree(port), "port " + port + " still taken after stop:\n" + system.log());
+        }
+        infrastructureFreeBefore.forEach((port, wasFree) -> {
+            if (wasFree) {
+                assertTrue(RunningSystem.portFree(port), "port " + port + " still taken after stop:\n" + system.log());
+            }
+        });
+        assertTrue(exit == 0 || exit == 143 || exit == 130, "supervisor exit code " + exit);
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int port : RunningSystem.SERVICE_PORTS) {
+            assertTrue(RunningSystem.ready(http, port), "service on port " + port + " is not ready");
+        }
+    }
+
+    @Test
+    void thanhHoaIsServedThroughTheGateway() {
+        given().when().get("/api/v1/provinces/38")
+                .then().statusCode(200).contentType("application/json")
+                .body("code", equalTo("38")).body("name", equalTo("Thanh Hóa"));
+    }
+
+    @Test
+    void theUnitsOfBothDatesAreServed() {
+        given().queryParam("asOf", "2025-06-30").when().get("/api/v1/provinces")
+                .then().statusCode(200).body("totalItems", equalTo(63));
+        given().queryParam("asOf", "2025-07-01").when().get("/api/v1/provinces")
+                .then().statusCode(200).body("totalItems", equalTo(34));
+    }
+
+    @Test
+    void pageLinksNameTheGatewayNotTheService() {
+        String links = String.join(",", given().queryParam("asOf", "2025-07-01").queryParam("size", 5)
+                .when().get("/api/v1/provinces").then().statusCode(200).extract().headers().getValues("Link"));
+        assertTrue(links.contains("127.0.0.1:8080"), links);
+        assertTrue(!links.contains(":8081"), links);
+    }
+
+    @Test
+    void anUnknownCodeIsA404ProblemAndAMalformedOneA400() {
+        given().when().get("/api/v1/provinces/99")
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().when().get("/api/v1/provinces/9x")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("code"));
+        given().queryParam("size", "lots").when().get("/api/v1/provinces")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void theOtherServicesAreRoutedToo() {
+        given().when().get("/api/v1/indicators/LABOUR_PRODUCTIVITY")
+                .then().statusCode(200).body("aggregation", equalTo("RATIO"));
+        given().queryParam("year", 2025).when().get("/api/v1/national-goals")
+                .then().statusCode(200).body("items.find { it.code == 'PROVINCES_WITH_PLAN' }.low", equalTo(12.0f));
+    }
+
+    @Test
+    void theRequestIdTravelsFromClientToServiceAndBack() {
+        given().header("X-Request-Id", "e2e-trace-1").when().get("/api/v1/provinces/99")
+                .then().statusCode(404).header("X-Request-Id", "e2e-trace-1").body("requestId", equalTo("e2e-trace-1"));
+    }
+
+    @Test
+    void theMergedContractOfThePackagedGatewayHoldsEveryService() {
+        given().when().get("/openapi.json")
+                .then().statusCode(200)
+                .body("paths.'/api/v1/provinces/{code}'.get", notNullValue())
+                .body("paths.'/api/v1/indicators/{code}'.get", notNullValue())
+                .body("paths.'/api/v1/national-goals'.get", notNullValue())
+                .body("components.schemas.Problem", notNullValue())
+                .body("'x-merge-conflicts'", nullValue())
+                .body("'x-unavailable-services'", nullValue());
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void theGatewayReportsItsUpstreamsInReadiness() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200).body("checks[0].data.province", equalTo("UP"))
+                .body("checks[0].data.indicator", equalTo("UP")).body("checks[0].data.plan", equalTo("UP"));
+    }
+
+    @Test
+    void theRunCommandSaysWhereToGoAndHowToStop() {
+        String output = system.log();
+        assertTrue(output.contains("http://localhost:8080/api/v1/provinces"), output);
+        assertTrue(output.contains("http://localhost:8080/q/swagger-ui"), output);
+        assertTrue(output.contains("Ctrl-C"), output);
+    }
+}
