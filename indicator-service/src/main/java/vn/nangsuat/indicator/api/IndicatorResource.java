@@ -1,25 +1,23 @@
 package vn.nangsuat.indicator.api;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
-import vn.nangsuat.kit.paging.Page;
-import vn.nangsuat.kit.paging.PageRequest;
+import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.problem.Problem;
 import vn.nangsuat.kit.web.QueryParams;
 
@@ -40,16 +38,8 @@ public class IndicatorResource {
             content = @Content(schema = @Schema(implementation = IndicatorPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
-            @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
-            @QueryParam("size") String size,
-            @Context UriInfo uri) {
-        PageRequest request = PageRequest.parse(page, size);
-        IndicatorCatalog.Listing listing = catalog.definitions(request);
-        return Page.of(listing.items().stream().map(IndicatorMapper::toResponse).toList(), request, listing.total())
-                .toResponse(uri);
+    public Response list(@BeanParam PageParams paging, @Context UriInfo uri) {
+        return catalog.definitions(paging.toRequest()).map(IndicatorMapper::toResponse).toResponse(uri);
     }
 
     @GET

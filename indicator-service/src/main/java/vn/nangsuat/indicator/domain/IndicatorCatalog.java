@@ -3,7 +3,7 @@ package vn.nangsuat.indicator.domain;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.List;
+import vn.nangsuat.kit.paging.Page;
 import vn.nangsuat.kit.paging.PageRequest;
 import vn.nangsuat.kit.problem.ProblemException;
 
@@ -18,12 +18,9 @@ public class IndicatorCatalog {
         this.definitions = definitions;
     }
 
-    public record Listing(List<IndicatorDefinition> items, long total) {
-    }
-
-    public Listing definitions(PageRequest page) {
+    public Page<IndicatorDefinition> definitions(PageRequest page) {
         var query = definitions.findAll(Sort.by("code"));
-        return new Listing(query.page(page.page(), page.size()).list(), query.count());
+        return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
     }
 
     public IndicatorDefinition definition(String code) {

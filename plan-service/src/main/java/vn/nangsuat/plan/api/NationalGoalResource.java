@@ -1,5 +1,6 @@
 package vn.nangsuat.plan.api;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,8 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.nangsuat.kit.paging.Page;
-import vn.nangsuat.kit.paging.PageRequest;
+import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.problem.Problem;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.plan.domain.NationalGoal;
@@ -43,15 +43,9 @@ public class NationalGoalResource {
     public Response list(
             @Parameter(description = "Only goals for this year", schema = @Schema(type = SchemaType.INTEGER), example = "2030")
             @QueryParam("year") String year,
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
-            @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
-            @QueryParam("size") String size,
+            @BeanParam PageParams paging,
             @Context UriInfo uri) {
-        PageRequest request = PageRequest.parse(page, size);
-        NationalGoals.Listing listing = goals.goals(parseYear(year), request);
-        return Page.of(listing.items().stream().map(NationalGoalResource::toResponse).toList(), request, listing.total())
-                .toResponse(uri);
+        return goals.goals(parseYear(year), paging.toRequest()).map(NationalGoalResource::toResponse).toResponse(uri);
     }
 
     private static Integer parseYear(String year) {

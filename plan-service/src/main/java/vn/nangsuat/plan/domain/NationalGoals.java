@@ -2,7 +2,7 @@ package vn.nangsuat.plan.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.List;
+import vn.nangsuat.kit.paging.Page;
 import vn.nangsuat.kit.paging.PageRequest;
 
 /** Reads of the national goals. */
@@ -16,11 +16,8 @@ public class NationalGoals {
         this.goals = goals;
     }
 
-    public record Listing(List<NationalGoal> items, long total) {
-    }
-
-    public Listing goals(Integer year, PageRequest page) {
+    public Page<NationalGoal> goals(Integer year, PageRequest page) {
         var query = goals.forYear(year);
-        return new Listing(query.page(page.page(), page.size()).list(), query.count());
+        return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
     }
 }

@@ -1,5 +1,6 @@
 package vn.nangsuat.province.api;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,8 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.nangsuat.kit.paging.Page;
-import vn.nangsuat.kit.paging.PageRequest;
+import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.problem.Problem;
 import vn.nangsuat.kit.web.QueryParams;
 import vn.nangsuat.province.domain.ProvinceCatalog;
@@ -57,17 +57,13 @@ public class ProvinceResource {
                     schema = @Schema(implementation = Region.class)) @QueryParam("region") String region,
             @Parameter(description = "Only provinces or only centrally-run cities",
                     schema = @Schema(implementation = UnitKind.class)) @QueryParam("kind") String kind,
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
-            @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
-            @QueryParam("size") String size,
+            @BeanParam PageParams paging,
             @Context UriInfo uri) {
         LocalDate date = QueryParams.date("asOf", asOf, LocalDate.now(clock));
-        PageRequest pageRequest = PageRequest.parse(page, size);
-        ProvinceCatalog.Listing listing = catalog.unitsOn(date,
-                QueryParams.enumValue("region", region, Region.class),
-                QueryParams.enumValue("kind", kind, UnitKind.class), pageRequest);
-        return Page.of(listing.items().stream().map(ProvinceMapper::toResponse).toList(), pageRequest, listing.total())
+        return catalog.unitsOn(date,
+                        QueryParams.enumValue("region", region, Region.class),
+                        QueryParams.enumValue("kind", kind, UnitKind.class), paging.toRequest())
+                .map(ProvinceMapper::toResponse)
                 .toResponse(uri);
     }
 

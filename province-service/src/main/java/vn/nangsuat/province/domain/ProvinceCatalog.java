@@ -3,7 +3,7 @@ package vn.nangsuat.province.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.util.List;
+import vn.nangsuat.kit.paging.Page;
 import vn.nangsuat.kit.paging.PageRequest;
 import vn.nangsuat.kit.problem.ProblemException;
 
@@ -18,12 +18,9 @@ public class ProvinceCatalog {
         this.versions = versions;
     }
 
-    public record Listing(List<UnitVersion> items, long total) {
-    }
-
-    public Listing unitsOn(LocalDate date, Region region, UnitKind kind, PageRequest page) {
+    public Page<UnitVersion> unitsOn(LocalDate date, Region region, UnitKind kind, PageRequest page) {
         var query = versions.validOn(date, region, kind);
-        return new Listing(query.page(page.page(), page.size()).list(), query.count());
+        return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
     }
 
     public UnitVersion unitOn(String code, LocalDate date) {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list: the items and where they sit in the whole. */
@@ -16,6 +17,11 @@ public record Page<T>(
 
     public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
         return new Page<>(List.copyOf(items), request.page(), request.size(), totalItems);
+    }
+
+    /** The same page with each item mapped, e.g. from entities to response records. */
+    public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
+        return new Page<>(items.stream().<R>map(mapper).toList(), page, size, totalItems);
     }
 
     public int lastPage() {

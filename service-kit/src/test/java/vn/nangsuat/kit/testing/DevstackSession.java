@@ -1,6 +1,7 @@
 package vn.nangsuat.kit.testing;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,11 +52,16 @@ public class DevstackSession implements LauncherSessionListener {
     private int devstack(String command) {
         try {
             String java = ProcessHandle.current().info().command().orElse("java");
+            // Output through System.out, not inherited: surefire owns the forked JVM's standard streams.
             Process process = new ProcessBuilder(List.of(java, "-jar", jar.toString(), command))
-                    .inheritIO().start();
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("devstack " + command + " did not finish in 180 s");
+            }
+            if (!"status".equals(command) || process.exitValue() == 0) {
+                System.out.println("devstack " + command + ":\n" + output);
             }
             return process.exitValue();
         } catch (IOException e) {
