@@ -17,6 +17,7 @@ public final class Devstack {
               reset    stop everything and wipe the state folder (data, logs, keys)
               token    print a development JWT: --role admin|province-editor [--province CODE]... [--ttl PT8H] [--subject NAME]
               run      up, then the four services in the foreground; Ctrl-C stops all of it
+              stop-kafka, start-kafka   take the broker away and back, to try outages (tests use them)
             environment: DEVSTACK_HOME (state folder, default <project>/.devstack), DEVSTACK_DB_PORT, DEVSTACK_KAFKA_PORT,
               DEVSTACK_KAFKA_CONTROLLER_PORT, DEVSTACK_DB_ADMIN_URL/_USER/_PASSWORD (use an external MySQL-compatible server)
             """;
@@ -68,6 +69,18 @@ public final class Devstack {
             }
             case "token" -> {
                 System.out.println(token(settings, options));
+                return 0;
+            }
+            case "stop-kafka" -> {
+                new KafkaBroker(settings).stop();
+                System.out.println("Kafka is down");
+                return 0;
+            }
+            case "start-kafka" -> {
+                KafkaBroker kafka = new KafkaBroker(settings);
+                kafka.start();
+                kafka.createTopics();
+                System.out.println("Kafka is up");
                 return 0;
             }
             case "run" -> {

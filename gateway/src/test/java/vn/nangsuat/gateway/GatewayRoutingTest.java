@@ -16,7 +16,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import vn.nangsuat.kit.testing.RawHttp;
+import vn.nangsuat.http.testing.RawHttp;
 
 @QuarkusTest
 @QuarkusTestResource(StandInService.class)

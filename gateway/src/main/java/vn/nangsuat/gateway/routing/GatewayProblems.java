@@ -1,37 +1,25 @@
 package vn.nangsuat.gateway.routing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.logging.Logger;
-import vn.nangsuat.kit.problem.Problem;
+import vn.nangsuat.http.RouterProblems;
 
-/** problem+json answers of the gateway itself: upstream down or slow, body too large. */
+/** problem+json answers of the gateway itself: a service down or slow, a body too large, a failed route. */
 @ApplicationScoped
 public class GatewayProblems {
 
     private static final Logger LOG = Logger.getLogger(GatewayProblems.class);
 
-    private final ObjectMapper json;
+    private final RouterProblems problems;
 
-    public GatewayProblems(ObjectMapper json) {
-        this.json = json;
+    public GatewayProblems(RouterProblems problems) {
+        this.problems = problems;
     }
 
     public void write(RoutingContext context, int status, String slug, String title, String detail) {
-        if (context.response().closed() || context.response().ended()) {
-            return;
-        }
-        Problem problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail, context.request().path(),
-                context.get(ProxyRoutes.REQUEST_ID), List.of());
-        try {
-            context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.response().setStatusCode(status).end();
-        }
+        problems.write(context, status, slug, title, detail, List.of());
     }
 
     /** A failed route: the body handler's 413, or anything unexpected as a bare 500 with the cause in the log. */

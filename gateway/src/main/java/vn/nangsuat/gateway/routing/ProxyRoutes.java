@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import vn.nangsuat.gateway.config.GatewayConfig;
+import vn.nangsuat.http.Problem;
 
 /**
  * Forwards each owned path prefix to its service. Request and answer are buffered whole (bodies are bounded),
@@ -30,7 +31,7 @@ import vn.nangsuat.gateway.config.GatewayConfig;
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-    static final String REQUEST_ID = "X-Request-Id";
+    static final String REQUEST_ID = Problem.REQUEST_ID_HEADER;
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     /** Headers that describe one hop, not the message (RFC 9110 section 7.6.1), plus those we set ourselves. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",

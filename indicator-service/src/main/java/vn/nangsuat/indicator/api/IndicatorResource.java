@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.kit.paging.PageParams;
-import vn.nangsuat.kit.problem.Problem;
+import vn.nangsuat.http.Problem;
 import vn.nangsuat.kit.web.QueryParams;
 
 @Path("/api/v1/indicators")

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.kit.paging.PageParams;
-import vn.nangsuat.kit.problem.Problem;
+import vn.nangsuat.http.Problem;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.plan.domain.NationalGoal;
 import vn.nangsuat.plan.domain.NationalGoals;

@@ -1,14 +1,23 @@
 package vn.nangsuat.province.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,9 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.kit.paging.PageParams;
-import vn.nangsuat.kit.problem.Problem;
+import vn.nangsuat.http.Problem;
 import vn.nangsuat.kit.web.QueryParams;
 import vn.nangsuat.province.domain.ProvinceCatalog;
+import vn.nangsuat.province.domain.ProvinceRegistry;
 import vn.nangsuat.province.domain.Region;
 import vn.nangsuat.province.domain.UnitKind;
 import vn.nangsuat.province.domain.UnitVersion;
@@ -35,10 +45,12 @@ public class ProvinceResource {
     private static final String CODE = "\\d{2}";
 
     private final ProvinceCatalog catalog;
+    private final ProvinceRegistry registry;
     private final Clock clock;
 
-    public ProvinceResource(ProvinceCatalog catalog, Clock clock) {
+    public ProvinceResource(ProvinceCatalog catalog, ProvinceRegistry registry, Clock clock) {
         this.catalog = catalog;
+        this.registry = registry;
         this.clock = clock;
     }
 
@@ -69,20 +81,94 @@ public class ProvinceResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One unit as it stood on a date")
+    @Operation(summary = "One unit as it stood on a date",
+            description = "Carries an ETag; send it back as If-None-Match for a 304, or as If-Match to change the unit.")
     @APIResponse(responseCode = "200", description = "The unit",
             content = @Content(schema = @Schema(implementation = ProvinceUnit.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "The code or date is malformed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No unit has this code on that date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ProvinceUnit get(
+    public Response get(
             @Parameter(description = "Two-digit administrative code", example = "38") @PathParam("code") String code,
             @Parameter(description = "Date (ISO 8601); default today",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf) {
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @Context Request request) {
         QueryParams.matching("code", code, CODE, "a two-digit code such as 38");
         UnitVersion version = catalog.unitOn(code, QueryParams.date("asOf", asOf, LocalDate.now(clock)));
-        return ProvinceMapper.toResponse(version);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(EntityTag.valueOf(version.etag()));
+        return notModified != null ? notModified.build() : withEtag(version, Response.Status.OK);
+    }
+
+    @POST
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a unit from a date (admin)",
+            description = "The code must be free from validFrom on. Publishes province.created.")
+    @APIResponse(responseCode = "201", description = "Created; Location names it, ETag tags it",
+            content = @Content(schema = @Schema(implementation = ProvinceUnit.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code already names a unit on or after validFrom",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull UnitRequests.NewUnit body) {
+        UnitVersion unit = registry.create(body.code(),
+                new ProvinceRegistry.UnitFields(body.name(), body.kind(), body.region()), body.validFrom());
+        return Response.fromResponse(withEtag(unit, Response.Status.CREATED))
+                .location(UriBuilder.fromPath("/api/v1/provinces/{code}").queryParam("asOf", unit.validFrom)
+                        .build(unit.code))
+                .build();
+    }
+
+    @POST
+    @Path("/{code}/changes")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the unit in force from a date (admin)",
+            description = "Closes the version in force the day before effectiveDate and opens a new one. "
+                    + "If-Match must carry the ETag of the version in force. Publishes province.changed.")
+    @APIResponse(responseCode = "200", description = "The new version",
+            content = @Content(schema = @Schema(implementation = ProvinceUnit.class)))
+    @APIResponse(responseCode = "404", description = "No unit with this code is in force",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The unit changed since it was read (stale If-Match)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response change(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull UnitRequests.UnitChange body) {
+        QueryParams.matching("code", code, CODE, "a two-digit code such as 38");
+        UnitVersion next = registry.change(code,
+                new ProvinceRegistry.UnitFields(body.name(), body.kind(), body.region()), body.effectiveDate(), ifMatch);
+        return withEtag(next, Response.Status.OK);
+    }
+
+    @POST
+    @Path("/reorganizations")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Merge or split units on a date (admin)",
+            description = "Atomic: every predecessor ends the day before effectiveDate and every successor begins on it, "
+                    + "or nothing changes. Refuses overlaps and gaps. Publishes province.reorganized for each unit touched.")
+    @APIResponse(responseCode = "200", description = "The versions closed and opened",
+            content = @Content(schema = @Schema(implementation = ReorganizationResult.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A predecessor is not in force, or a successor code is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReorganizationResult reorganize(@Valid @NotNull UnitRequests.Reorganization body) {
+        ProvinceRegistry.Reorganization done = registry.reorganize(body.kind(), body.effectiveDate(), body.predecessors(),
+                body.successors().stream().map(s -> new ProvinceRegistry.Successor(s.code(),
+                        new ProvinceRegistry.UnitFields(s.name(), s.kind(), s.region()))).toList());
+        return new ReorganizationResult(done.effectiveDate(), done.kind().name(),
+                done.predecessors().stream().map(ProvinceMapper::toResponse).toList(),
+                done.successors().stream().map(ProvinceMapper::toResponse).toList());
+    }
+
+    /** The version with its ETag, which a client sends back as If-None-Match or If-Match. */
+    private static Response withEtag(UnitVersion version, Response.Status status) {
+        return Response.status(status).entity(ProvinceMapper.toResponse(version)).tag(EntityTag.valueOf(version.etag())).build();
     }
 
     /** Names the page of units in the OpenAPI document; the body is a {@link Page} of {@link ProvinceUnit}. */

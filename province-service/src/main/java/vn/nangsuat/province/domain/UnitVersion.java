@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
+import vn.nangsuat.kit.web.Preconditions;
 
 /**
  * One version of a provincial unit: its name, kind and region over a validity interval (both ends inclusive,
@@ -51,6 +52,11 @@ public class UnitVersion {
     @Version
     @Column(name = "row_version", nullable = false)
     public int rowVersion;
+
+    /** The entity tag of this version's current state, for ETag and If-Match. */
+    public String etag() {
+        return Preconditions.etag(id, rowVersion);
+    }
 
     public boolean validOn(LocalDate date) {
         return !validFrom.isAfter(date) && (validTo == null || !validTo.isBefore(date));

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -25,6 +26,20 @@ public class UnitVersionRepository implements PanacheRepository<UnitVersion> {
             parameters.and("kind", kind);
         }
         return find(query.toString(), Sort.by("code"), parameters);
+    }
+
+    /** The version of a code still in force (no end date), locked for the transaction's update. */
+    public Optional<UnitVersion> findOpenForUpdate(String code) {
+        // Native: Hibernate's MySQL dialect writes `FOR UPDATE OF <alias>`, which MariaDB does not accept.
+        List<?> rows = getEntityManager()
+                .createNativeQuery("SELECT * FROM unit_version WHERE code = ?1 AND valid_to IS NULL FOR UPDATE", UnitVersion.class)
+                .setParameter(1, code).getResultList();
+        return rows.stream().map(UnitVersion.class::cast).findFirst();
+    }
+
+    /** Whether any version of the code is valid on or after the date: a new version from then would overlap. */
+    public boolean anyValidOnOrAfter(String code, LocalDate date) {
+        return count("code = ?1 and (validTo is null or validTo >= ?2)", code, date) > 0;
     }
 
     public Optional<UnitVersion> findValid(String code, LocalDate date) {

@@ -16,7 +16,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.util.List;
-import vn.nangsuat.kit.testing.RawHttp;
+import vn.nangsuat.http.testing.RawHttp;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package vn.nangsuat.kit.problem;
 
 import java.util.List;
+import vn.nangsuat.http.Problem;
 
 /**
  * A refusal the domain or a resource raises on purpose; it becomes a problem+json answer with this status.
@@ -23,6 +24,11 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "not-found", "Not Found", detail, List.of());
+    }
+
+    /** The request is valid but contradicts the current state (an overlap, a unit that no longer exists, ...). */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "conflict", "Conflict", detail, List.of());
     }
 
     /** A single invalid field: the detail repeats the message so a client that reads only `detail` still learns it. */

@@ -1,5 +1,6 @@
 package vn.nangsuat.kit.problem;
 
+import vn.nangsuat.http.Problem;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolation;
@@ -27,7 +28,9 @@ public class ProblemMappers {
         return Problems.response(e.status(), e.slug(), e.title(), e.getMessage(), uri.getPath(), e.errors());
     }
 
-    @ServerExceptionMapper
+    /** Quarkus maps its own subclass for REST parameters and bodies; ours must be at least as specific. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100, value = { ConstraintViolationException.class,
+            io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException.class })
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
@@ -37,7 +40,11 @@ public class ProblemMappers {
         return Problems.response(400, "invalid-input", "Invalid input", detail, uri.getPath(), errors);
     }
 
-    @ServerExceptionMapper
+    /** Quarkus REST maps Jackson's input errors itself (with a body of its own shape); ours comes first. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100, value = { JacksonException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
+            com.fasterxml.jackson.core.JsonParseException.class })
     public Response unreadableJson(JacksonException e, UriInfo uri) {
         String field = "body";
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -48,6 +55,20 @@ public class ProblemMappers {
         String message = "is not valid JSON for this request: " + e.getOriginalMessage();
         return Problems.response(400, "invalid-input", "Invalid input", field + " " + message, uri.getPath(),
                 List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** No or an invalid token: 401 with the scheme to use. Authentication runs lazily, inside the REST layer. */
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(Problems.forStatus(401,
+                        "This operation needs a valid bearer token (RS256 JWT)", uri.getPath()))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return Problems.forStatus(403, "The token's role or provinces do not allow this operation", uri.getPath());
     }
 
     @ServerExceptionMapper

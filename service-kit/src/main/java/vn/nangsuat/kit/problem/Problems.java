@@ -3,6 +3,7 @@ package vn.nangsuat.kit.problem;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.logging.MDC;
+import vn.nangsuat.http.Problem;
 import vn.nangsuat.kit.web.RequestIds;
 
 /** Builds problem+json responses; every exception mapper of service-kit goes through here. */

@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
+import vn.nangsuat.http.Problem;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -15,7 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class RequestIds {
 
-    public static final String HEADER = "X-Request-Id";
+    public static final String HEADER = Problem.REQUEST_ID_HEADER;
     public static final String MDC_KEY = "requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 

@@ -31,8 +31,8 @@ public class DevstackSession implements LauncherSessionListener {
             throw new IllegalStateException(jar + " is missing: run the tests from the project root"
                     + " (mvn verify), which builds devstack first");
         }
-        if (devstack("status") != 0) {
-            if (devstack("up") != 0) {
+        if (run(jar, "status") != 0) {
+            if (run(jar, "up") != 0) {
                 throw new IllegalStateException("devstack up failed; see its output above");
             }
             startedHere = true;
@@ -44,12 +44,17 @@ public class DevstackSession implements LauncherSessionListener {
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         if (startedHere) {
-            devstack("down");
+            run(jar, "down");
             startedHere = false;
         }
     }
 
-    private int devstack(String command) {
+    /** Runs a devstack command (`stop-kafka`, say) and returns its exit code; its output goes to the test log. */
+    public static int devstack(String command) {
+        return run(projectRoot().resolve("devstack/target/devstack.jar"), command);
+    }
+
+    private static int run(Path jar, String command) {
         try {
             String java = ProcessHandle.current().info().command().orElse("java");
             // Output through System.out, not inherited: surefire owns the forked JVM's standard streams.

@@ -1,4 +1,4 @@
-package vn.nangsuat.kit.web;
+package vn.nangsuat.http;
 
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * malformed URI with an empty 400 that no handler of ours can shape into problem+json. The property is read
  * when the HTTP server starts, so it has to be set before that; config sources are loaded first of all, which
  * is why this lives in an empty config source (registered in META-INF/services) rather than in a bean.
- * The router refuses such URIs with 400 all the same, and {@link MalformedRequests} writes the body.
+ * The router refuses such URIs with 400 all the same, and {@link RouterProblems} writes the body.
  */
 public class UriPrecheckSwitch implements ConfigSource {
 

@@ -1,4 +1,4 @@
-package vn.nangsuat.kit.testing;
+package vn.nangsuat.http.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,0 +1,7 @@
+package db.migration;
+
+import vn.nangsuat.kit.events.EventTablesMigration;
+
+/** Outbox and inbox tables, as service-kit defines them. */
+public class V2__Event_tables extends EventTablesMigration {
+}

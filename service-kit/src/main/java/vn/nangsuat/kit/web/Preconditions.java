@@ -1,0 +1,52 @@
+package vn.nangsuat.kit.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import vn.nangsuat.http.Problem;
+import vn.nangsuat.kit.problem.ProblemException;
+
+/**
+ * Entity tags and conditional writes: an `ETag` on every read of a single resource, and `If-Match` required
+ * on updates, so two clients cannot overwrite each other's change unknowingly (412 when stale, 428 when the
+ * header is missing).
+ */
+public final class Preconditions {
+
+    private Preconditions() {
+    }
+
+    /** A strong entity tag from the parts that identify a resource's state (id, row version, ...). */
+    public static String etag(Object... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Object part : parts) {
+                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return "\"" + HexFormat.of().formatHex(digest.digest(), 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Refuses the write unless `If-Match` names the current entity tag (or is `*`). */
+    public static void requireMatch(String ifMatch, String currentEtag) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "precondition-required", "Precondition Required",
+                    "Send If-Match with the ETag of the version you read, so a concurrent change is not overwritten",
+                    List.of(new Problem.FieldError("If-Match", "is required")));
+        }
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || tag.equals(currentEtag) || tag.equals("W/" + currentEtag)) {
+                return;
+            }
+        }
+        throw new ProblemException(412, "precondition-failed", "Precondition Failed",
+                "The resource changed since it was read: read it again and retry with its new ETag",
+                List.of(new Problem.FieldError("If-Match", "does not match the current ETag " + currentEtag)));
+    }
+}
