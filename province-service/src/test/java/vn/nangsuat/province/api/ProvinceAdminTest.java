@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.kit.testing.EventsProbe;
 import vn.nangsuat.kit.testing.TestTokens;
+import vn.nangsuat.province.TestUnits;
 
 @QuarkusTest
 class ProvinceAdminTest {

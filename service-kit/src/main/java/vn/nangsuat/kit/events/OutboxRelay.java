@@ -31,7 +31,8 @@ import org.jboss.logging.Logger;
  * Sends the outbox to Kafka: right after each commit that wrote events, and every poll interval for
  * whatever is left (a crash between commit and send, a broker outage). One relay at a time per service: a
  * relay holds the lease row (`SELECT ... FOR UPDATE SKIP LOCKED`), so another instance skips instead of
- * sending the same rows or overtaking their order. Rows leave in commit order (`seq`) and are marked sent
+ * sending the same rows or overtaking their order; the rows themselves are read without locks, so writers
+ * that publish events never wait for the relay. Rows leave in commit order (`seq`) and are marked sent
  * only once the broker has acknowledged them; what fails stays unsent and goes again later. A consumer may
  * therefore see an event twice, never lose one: the inbox makes the second time a no-op.
  */
@@ -167,8 +168,9 @@ public class OutboxRelay {
 
     private List<Row> unsentRows(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT seq, topic, aggregate_id, payload FROM outbox_event WHERE sent_at IS NULL"
-                        + " ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                // No row locks here: a locking read would also lock the gap after the last row and block every
+                // write that publishes an event for as long as Kafka takes to answer. The lease is the lock.
+                "SELECT seq, topic, aggregate_id, payload FROM outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT ?")) {
             select.setInt(1, config.outbox().batchSize());
             try (ResultSet result = select.executeQuery()) {
                 List<Row> rows = new ArrayList<>();

@@ -1,4 +1,4 @@
-package vn.nangsuat.province.api;
+package vn.nangsuat.province;
 
 import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
@@ -11,12 +11,12 @@ import java.util.stream.Collectors;
  * Codes no real unit uses, for tests that create units. devstack keeps its data across runs, so a test
  * removes what an earlier run left under its codes before it starts.
  */
-final class TestUnits {
+public final class TestUnits {
 
     private TestUnits() {
     }
 
-    static void forget(AgroalDataSource dataSource, List<String> codes) {
+    public static void forget(AgroalDataSource dataSource, List<String> codes) {
         String in = codes.stream().map(code -> "'" + code + "'").collect(Collectors.joining(","));
         String ids = "SELECT id FROM unit_version WHERE code IN (" + in + ")";
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
