@@ -1,0 +1,23 @@
+package vn.nangsuat.provincereplica;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.LocalDate;
+
+/**
+ * A unit version as province.events carries it (the `UnitSnapshot` of the AsyncAPI document). Read with
+ * unknown fields ignored, so province-service can add fields without breaking its consumers.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ReplicaUnit(String code, String name, String kind, String region, boolean regionDerived,
+        LocalDate validFrom, LocalDate validTo, int revision) {
+
+    void requireComplete() {
+        if (code == null || name == null || kind == null || validFrom == null) {
+            throw new IllegalArgumentException("a unit needs code, name, kind and validFrom: " + this);
+        }
+    }
+
+    public boolean validOn(LocalDate date) {
+        return !validFrom.isAfter(date) && (validTo == null || !validTo.isBefore(date));
+    }
+}
