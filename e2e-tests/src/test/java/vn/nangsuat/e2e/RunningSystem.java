@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +24,13 @@ final class RunningSystem {
 
     static final int GATEWAY = 8080;
     static final List<Integer> SERVICE_PORTS = List.of(8080, 8081, 8082, 8083);
-    static final List<Integer> INFRASTRUCTURE_PORTS = List.of(3307, 19092);
+    /** A devstack of the tests' own (state, ports), so a run starts from nothing and leaves a developer's alone. */
+    static final Map<String, String> DEVSTACK = Map.of(
+            "DEVSTACK_HOME", Path.of("target/e2e-devstack").toAbsolutePath().toString(),
+            "DEVSTACK_DB_PORT", "3317",
+            "DEVSTACK_KAFKA_PORT", "19192",
+            "DEVSTACK_KAFKA_CONTROLLER_PORT", "19193");
+    static final List<Integer> INFRASTRUCTURE_PORTS = List.of(3317, 19192, 19193);
 
     private final Process process;
     private final Path log;
@@ -45,10 +52,12 @@ final class RunningSystem {
                 throw new IllegalStateException("port " + port + " is taken: stop the running system first (./nangsuat stop)");
             }
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
+        deleteRecursively(Path.of(DEVSTACK.get("DEVSTACK_HOME")));
         Instant begin = Instant.now();
-        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "run")
-                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", jar.toString(), "run")
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(DEVSTACK);
+        Process process = builder.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = begin.plus(Duration.ofSeconds(240));
         while (Instant.now().isBefore(deadline)) {
@@ -62,6 +71,36 @@ final class RunningSystem {
         }
         process.destroy();
         throw new IllegalStateException("the system was not ready within 240 s:\n" + read(log));
+    }
+
+    /** A development token from the tests' devstack, as `./nangsuat token` prints one. */
+    static String token(String... options) throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("nangsuat.root", "..")).toAbsolutePath().normalize();
+        List<String> command = new java.util.ArrayList<>(List.of(java(), "-jar",
+                root.resolve("devstack/target/devstack.jar").toString(), "token"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(DEVSTACK);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("devstack token failed: " + output);
+        }
+        return output;
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var walk = Files.walk(path)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** Stops the system as Ctrl-C would and returns the supervisor's exit code. */

@@ -18,10 +18,12 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.nangsuat.gateway.config.GatewayConfig;
+import vn.nangsuat.gateway.routing.GatewayProblems;
 import vn.nangsuat.gateway.routing.Upstreams;
 
 /**
- * Serves the merged contract at /openapi.json (Swagger UI at /q/swagger-ui reads it). The services' own
+ * Serves the merged contract at /openapi.json (Swagger UI at /q/swagger-ui reads it), and each service's
+ * AsyncAPI document at /asyncapi/<service>.yaml. The services' own
  * documents are fetched over HTTP from the running services, since the merge has to work on packaged jars.
  */
 @ApplicationScoped
@@ -34,12 +36,14 @@ public class ContractRoute {
     private final Upstreams upstreams;
     private final ObjectMapper json;
     private final ContractMerger merger;
+    private final GatewayProblems problems;
     private final String version;
     private volatile String cached;
     private volatile Instant cachedUntil = Instant.MIN;
 
-    public ContractRoute(GatewayConfig config, Upstreams upstreams, ObjectMapper json,
+    public ContractRoute(GatewayConfig config, Upstreams upstreams, ObjectMapper json, GatewayProblems problems,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+        this.problems = problems;
         this.config = config;
         this.upstreams = upstreams;
         this.json = json;
@@ -49,6 +53,30 @@ public class ContractRoute {
 
     void install(@Observes Router router) {
         router.get(PATH).handler(this::serve);
+        router.get("/asyncapi/:document").handler(this::serveAsyncApi);
+    }
+
+    /** `/asyncapi/province.yaml`: the AsyncAPI document of one service's events, as that service serves it. */
+    private void serveAsyncApi(RoutingContext context) {
+        String name = context.pathParam("document").replaceFirst("\\.yaml$", "");
+        GatewayConfig.Upstream upstream = config.upstreams().get(name);
+        if (upstream == null) {
+            problems.write(context, 404, "not-found", "Not Found",
+                    "No service named " + name + "; the documents are " + config.upstreams().keySet().stream()
+                            .sorted().map(service -> "/asyncapi/" + service + ".yaml").toList());
+            return;
+        }
+        upstreams.send(upstream.url(), HttpMethod.GET, "/asyncapi.yaml", MultiMap.caseInsensitiveMultiMap(), null)
+                .onSuccess(answer -> {
+                    if (answer.status() == 200) {
+                        context.response().putHeader("Content-Type", "application/yaml;charset=UTF-8").end(answer.body());
+                    } else {
+                        problems.write(context, 502, "upstream-unavailable", "Bad Gateway",
+                                "The " + name + " service answered " + answer.status());
+                    }
+                })
+                .onFailure(failure -> problems.write(context, 502, "upstream-unavailable", "Bad Gateway",
+                        "The " + name + " service cannot be reached"));
     }
 
     private void serve(RoutingContext context) {

@@ -50,6 +50,12 @@ public abstract class OperationsContract {
     }
 
     @Test
+    void theAsyncApiDocumentOfTheEventsIsServed() {
+        given().when().get("/asyncapi.yaml")
+                .then().statusCode(200).body(containsString("asyncapi: 3.0.0")).body(containsString("province.events"));
+    }
+
+    @Test
     void anUnknownPathIsA404Problem() {
         given().when().get("/api/v1/no-such-thing")
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
