@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,12 +32,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.QueryParams;
+import vn.nangsuat.province.domain.LineageGraph;
 import vn.nangsuat.province.domain.ProvinceCatalog;
 import vn.nangsuat.province.domain.ProvinceRegistry;
 import vn.nangsuat.province.domain.Region;
 import vn.nangsuat.province.domain.UnitKind;
 import vn.nangsuat.province.domain.UnitVersion;
+import vn.nangsuat.province.domain.UnitVersionRepository;
 
 @Path("/api/v1/provinces")
 @Produces(MediaType.APPLICATION_JSON)
@@ -69,12 +74,22 @@ public class ProvinceResource {
                     schema = @Schema(implementation = Region.class)) @QueryParam("region") String region,
             @Parameter(description = "Only provinces or only centrally-run cities",
                     schema = @Schema(implementation = UnitKind.class)) @QueryParam("kind") String kind,
+            @Parameter(description = "Search: ignores case and Vietnamese marks, and knows other names and abbreviations"
+                    + " (\"da nang\", \"HCM\", \"Sài Gòn\")", example = "hue") @QueryParam("q") String q,
+            @Parameter(description = "code or name, - before it for descending", example = "name",
+                    schema = @Schema(defaultValue = "code")) @QueryParam("sort") String sort,
             @BeanParam PageParams paging,
             @Context UriInfo uri) {
         LocalDate date = QueryParams.date("asOf", asOf, LocalDate.now(clock));
+        if (q != null && q.length() > 100) {
+            throw ProblemException.invalid("q", "must be at most 100 characters");
+        }
+        boolean descending = sort != null && sort.startsWith("-");
+        UnitVersionRepository.Order order = QueryParams.enumValue("sort",
+                sort == null ? "code" : sort.substring(descending ? 1 : 0), UnitVersionRepository.Order.class);
         return catalog.unitsOn(date,
                         QueryParams.enumValue("region", region, Region.class),
-                        QueryParams.enumValue("kind", kind, UnitKind.class), paging.toRequest())
+                        QueryParams.enumValue("kind", kind, UnitKind.class), q, order, descending, paging.toRequest())
                 .map(ProvinceMapper::toResponse)
                 .toResponse(uri);
     }
@@ -99,6 +114,73 @@ public class ProvinceResource {
         UnitVersion version = catalog.unitOn(code, QueryParams.date("asOf", asOf, LocalDate.now(clock)));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(EntityTag.valueOf(version.etag()));
         return notModified != null ? notModified.build() : withEtag(version, Response.Status.OK);
+    }
+
+    @GET
+    @Path("/{code}/history")
+    @Operation(summary = "Every version a code has named, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ProvinceUnit.class)))
+    @APIResponse(responseCode = "404", description = "No unit has ever had this code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ProvinceUnit> history(@Parameter(example = "46") @PathParam("code") String code) {
+        QueryParams.matching("code", code, CODE, "a two-digit code such as 38");
+        return catalog.history(code).stream().map(ProvinceMapper::toResponse).toList();
+    }
+
+    @GET
+    @Path("/{code}/lineage")
+    @Operation(summary = "What a unit came from and became, with dates, transitively",
+            description = "For the version of the code in force on asOf (default today).")
+    @APIResponse(responseCode = "200", description = "The lineage",
+            content = @Content(schema = @Schema(implementation = LineageView.class)))
+    @APIResponse(responseCode = "404", description = "No unit has this code on that date",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public LineageView lineage(@Parameter(example = "19") @PathParam("code") String code,
+            @Parameter(description = "Date (ISO 8601); default today",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf) {
+        QueryParams.matching("code", code, CODE, "a two-digit code such as 38");
+        UnitVersion version = catalog.unitOn(code, QueryParams.date("asOf", asOf, LocalDate.now(clock)));
+        LineageGraph graph = catalog.graph();
+        return new LineageView(ProvinceMapper.toResponse(version),
+                graph.ancestry(version.id).stream().map(LineageView.Link::of).toList(),
+                graph.descent(version.id).stream().map(LineageView.Link::of).toList());
+    }
+
+    @GET
+    @Path("/crosswalk")
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Operation(summary = "Map the units of one date to those of another",
+            description = "For each unit in force on `from`, the unit(s) in force on `to` its territory became (or, "
+                    + "when `to` is earlier, came from). JSON by default; CSV with `Accept: text/csv` or `format=csv`.")
+    @APIResponse(responseCode = "200", description = "The crosswalk",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Crosswalk.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                            example = "from_code,from_name,to_code,to_name,relation\r\n\"06\",\"Bắc Kạn\",\"19\",\"Thái Nguyên\",\"MERGED\"\r\n") })
+    @APIResponse(responseCode = "400", description = "A date or the format is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response crosswalk(
+            @Parameter(required = true, example = "2025-06-30", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(description = "default today", example = "2025-07-01",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "json or csv; overrides Accept") @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        if (from == null || from.isBlank()) {
+            throw ProblemException.invalid("from", "is required: the date whose units are mapped");
+        }
+        LocalDate fromDate = QueryParams.date("from", from, null);
+        LocalDate toDate = QueryParams.date("to", to, LocalDate.now(clock));
+        boolean csv = format != null
+                ? "csv".equals(QueryParams.matching("format", format, "json|csv", "json or csv"))
+                : headers.getAcceptableMediaTypes().stream().findFirst()
+                        .map(type -> type.isCompatible(MediaType.valueOf("text/csv")) && !type.isWildcardType()).orElse(false);
+        Crosswalk crosswalk = Crosswalk.of(fromDate, toDate, catalog.graph().crosswalk(fromDate, toDate));
+        return csv
+                ? Response.ok(crosswalk.toCsv(), "text/csv;charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"crosswalk-" + fromDate + "-" + toDate + ".csv\"")
+                        .build()
+                : Response.ok(crosswalk, MediaType.APPLICATION_JSON).build();
     }
 
     @POST
@@ -173,6 +255,6 @@ public class ProvinceResource {
 
     /** Names the page of units in the OpenAPI document; the body is a {@link Page} of {@link ProvinceUnit}. */
     @Schema(name = "ProvinceUnitPage")
-    public record ProvinceUnitPage(java.util.List<ProvinceUnit> items, int page, int size, long totalItems) {
+    public record ProvinceUnitPage(List<ProvinceUnit> items, int page, int size, long totalItems) {
     }
 }

@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
@@ -48,10 +50,20 @@ public class UnitVersion {
     @Column(name = "valid_to")
     public LocalDate validTo;
 
+    /** {@link SearchKeys#normalize} of the name, kept in step with it. */
+    @Column(name = "search_key", nullable = false, length = 120)
+    public String searchKey;
+
     /** Optimistic lock; also the basis of the ETag. */
     @Version
     @Column(name = "row_version", nullable = false)
     public int rowVersion;
+
+    @PrePersist
+    @PreUpdate
+    void keepSearchKey() {
+        searchKey = SearchKeys.normalize(name);
+    }
 
     /** The entity tag of this version's current state, for ETag and If-Match. */
     public String etag() {

@@ -14,7 +14,23 @@ public class UnitVersionRepository implements PanacheRepository<UnitVersion> {
 
     private static final String VALID_ON = "validFrom <= :date and (validTo is null or validTo >= :date)";
 
-    public PanacheQuery<UnitVersion> validOn(LocalDate date, Region region, UnitKind kind) {
+    /** How a list of units can be ordered: by code or by name (marks ignored), either way round. */
+    public enum Order {
+        CODE("code"), NAME("searchKey");
+
+        final String property;
+
+        Order(String property) {
+            this.property = property;
+        }
+    }
+
+    /**
+     * The units valid on a date, optionally of a region or kind, and matching a search: the search form of
+     * the name contains the query's, or one of the code's aliases begins with the query (both without marks).
+     */
+    public PanacheQuery<UnitVersion> validOn(LocalDate date, Region region, UnitKind kind, String search,
+            Order order, boolean descending) {
         StringBuilder query = new StringBuilder(VALID_ON);
         Parameters parameters = Parameters.with("date", date);
         if (region != null) {
@@ -25,7 +41,23 @@ public class UnitVersionRepository implements PanacheRepository<UnitVersion> {
             query.append(" and kind = :kind");
             parameters.and("kind", kind);
         }
-        return find(query.toString(), Sort.by("code"), parameters);
+        if (search != null && !SearchKeys.normalize(search).isEmpty()) {
+            query.append(" and (searchKey like :name or code in"
+                    + " (select a.key.code from UnitAlias a where a.key.aliasKey like :alias))");
+            // Search keys hold only a-z, 0-9 and spaces, so no LIKE wildcard can come from the query.
+            parameters.and("name", "%" + SearchKeys.normalize(search) + "%");
+            parameters.and("alias", SearchKeys.compact(search) + "%");
+        }
+        Sort sort = Sort.by(order.property, descending ? Sort.Direction.Descending : Sort.Direction.Ascending);
+        if (order != Order.CODE) {
+            sort = sort.and("code");
+        }
+        return find(query.toString(), sort, parameters);
+    }
+
+    /** Every version a code has named, oldest first. */
+    public java.util.List<UnitVersion> history(String code) {
+        return list("code", Sort.by("validFrom"), code);
     }
 
     /** The version of a code still in force (no end date), locked for the transaction's update. */

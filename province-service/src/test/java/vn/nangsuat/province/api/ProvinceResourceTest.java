@@ -92,6 +92,79 @@ class ProvinceResourceTest {
     }
 
     @Test
+    void searchIgnoresMarksAndCaseAndKnowsOtherNames() {
+        given().queryParam("asOf", "2026-01-01").queryParam("q", "da nang").when().get("/api/v1/provinces")
+                .then().statusCode(200).body("items.code", equalTo(List.of("48")));
+        given().queryParam("asOf", "2026-01-01").queryParam("q", "ĐÀ NẴNG").when().get("/api/v1/provinces")
+                .then().body("items.code", equalTo(List.of("48")));
+        given().queryParam("asOf", "2026-01-01").queryParam("q", "TP. HCM").when().get("/api/v1/provinces")
+                .then().body("items.code", equalTo(List.of("79")));
+        given().queryParam("asOf", "2026-01-01").queryParam("q", "sai gon").when().get("/api/v1/provinces")
+                .then().body("items.code", equalTo(List.of("79")));
+        given().queryParam("asOf", "2024-06-01").queryParam("q", "hue").when().get("/api/v1/provinces")
+                .then().body("items.name", equalTo(List.of("Thừa Thiên Huế")));
+        given().queryParam("q", "%").when().get("/api/v1/provinces")
+                .then().statusCode(200);
+        given().queryParam("q", "x".repeat(101)).when().get("/api/v1/provinces")
+                .then().statusCode(400).body("errors[0].field", equalTo("q"));
+    }
+
+    @Test
+    void listsSortByNameIgnoringMarks() {
+        List<String> names = given().queryParam("asOf", "2025-07-01").queryParam("sort", "name").queryParam("size", 500)
+                .when().get("/api/v1/provinces").then().statusCode(200).extract().jsonPath().getList("items.name");
+        assertEquals("An Giang", names.get(0));
+        assertEquals("Vĩnh Long", names.get(names.size() - 1));
+        given().queryParam("sort", "-code").queryParam("asOf", "2025-07-01").when().get("/api/v1/provinces")
+                .then().body("items[0].code", equalTo("96"));
+        given().queryParam("sort", "population").when().get("/api/v1/provinces")
+                .then().statusCode(400).body("errors[0].field", equalTo("sort"));
+    }
+
+    @Test
+    void theHistoryOfACodeListsItsVersions() {
+        given().when().get("/api/v1/provinces/46/history")
+                .then().statusCode(200)
+                .body("name", equalTo(List.of("Thừa Thiên Huế", "Huế")))
+                .body("validTo[0]", equalTo("2024-12-31"));
+        given().when().get("/api/v1/provinces/07/history").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theLineageOfAMergedUnitNamesItsPredecessors() {
+        given().queryParam("asOf", "2025-07-01").when().get("/api/v1/provinces/19/lineage")
+                .then().statusCode(200)
+                .body("unit.validFrom", equalTo("2025-07-01"))
+                .body("predecessors.predecessor.code", hasItem("06"))
+                .body("predecessors.kind", everyItem(equalTo("MERGE")))
+                .body("successors", hasSize(0));
+        given().queryParam("asOf", "2025-06-30").when().get("/api/v1/provinces/06/lineage")
+                .then().statusCode(200).body("successors[0].successor.code", equalTo("19"))
+                .body("successors[0].effectiveDate", equalTo("2025-07-01"));
+    }
+
+    @Test
+    void theCrosswalkMapsOldCodesToNewOnesInJsonAndCsv() {
+        given().queryParam("from", "2025-06-30").queryParam("to", "2025-07-01")
+                .when().get("/api/v1/provinces/crosswalk")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("items", hasSize(63))
+                .body("items.find { it.fromCode == '06' }.toCode", equalTo("19"))
+                .body("items.find { it.fromCode == '06' }.relation", equalTo("MERGED"))
+                .body("items.find { it.fromCode == '38' }.relation", equalTo("SAME"));
+        String csv = given().accept("text/csv").queryParam("from", "2025-06-30").queryParam("to", "2025-07-01")
+                .when().get("/api/v1/provinces/crosswalk")
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertThat(csv, containsString("from_code,from_name,to_code,to_name,relation"));
+        assertThat(csv, containsString("\"06\",\"Bắc Kạn\",\"19\",\"Thái Nguyên\",\"MERGED\""));
+        assertEquals(64, csv.split("\r\n").length);
+        given().queryParam("format", "csv").queryParam("from", "2025-06-30").when().get("/api/v1/provinces/crosswalk")
+                .then().statusCode(200).contentType(containsString("text/csv"));
+        given().when().get("/api/v1/provinces/crosswalk")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
     void pagesCarryTotalsAndLinkHeaders() {
         List<String> links = given().queryParam("asOf", "2025-06-30").queryParam("size", 10).queryParam("page", 1)
                 .when().get("/api/v1/provinces")
