@@ -29,7 +29,7 @@ class ProvinceAdminTest {
 
     @BeforeEach
     void forgetEarlierRuns() {
-        TestUnits.forget(dataSource, List.of("90", "97", "98", "81", "85", "88", "71", "73"));
+        TestUnits.forget(dataSource, List.of("90", "97", "98", "81", "85", "88", "71", "73", "13", "16", "18"));
     }
 
     private static Map<String, Object> unit(String code, String name, String validFrom) {
@@ -153,6 +153,24 @@ class ProvinceAdminTest {
         }
         given().queryParam("asOf", "2033-07-01").when().get("/api/v1/provinces/85").then().statusCode(404);
         given().queryParam("asOf", "2033-07-01").when().get("/api/v1/provinces/81").then().body("name", equalTo("Tỉnh Hợp Nhất"));
+    }
+
+    @Test
+    void aSplitOpensEverySuccessorAndTheCrosswalkFollowsIt() {
+        create("13", "Tỉnh Mười Ba", "2031-01-01");
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("kind", "SPLIT", "effectiveDate", "2035-01-01", "predecessors", List.of("13"),
+                        "successors", List.of(
+                                Map.of("code", "16", "name", "Bắc Mười Ba", "kind", "PROVINCE", "region", "RED_RIVER_DELTA"),
+                                Map.of("code", "18", "name", "Nam Mười Ba", "kind", "PROVINCE"))))
+                .when().post("/api/v1/provinces/reorganizations")
+                .then().statusCode(200)
+                .body("successors.code", equalTo(List.of("16", "18")))
+                .body("successors.regionDerived", equalTo(List.of(false, true)));
+        given().queryParam("from", "2034-12-31").queryParam("to", "2035-01-01").when().get("/api/v1/provinces/crosswalk")
+                .then().statusCode(200)
+                .body("items.findAll { it.fromCode == '13' }.toCode", equalTo(List.of("16", "18")))
+                .body("items.findAll { it.fromCode == '13' }.relation", org.hamcrest.Matchers.everyItem(equalTo("SPLIT")));
     }
 
     @Test

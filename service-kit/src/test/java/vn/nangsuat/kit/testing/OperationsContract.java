@@ -38,7 +38,8 @@ public abstract class OperationsContract {
     void metricsAreExposedForPrometheus() {
         given().when().get(samplePath()).then().statusCode(200);
         given().when().get("/q/metrics")
-                .then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
+                .then().statusCode(200).body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("outbox_lag_seconds")).body(containsString("outbox_pending"));
     }
 
     @Test
