@@ -35,10 +35,10 @@ public class RelayBench {
         int latencyRuns = Integer.parseInt(args[2]);
         int backlog = Integer.parseInt(args[3]);
         String devstack = args[4];
-        String code = "09";
+        String code = "39";
 
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            // Code 09 belongs to the benches (and tests): carry on from its latest version, or create it.
+            // Code 39 belongs to the bench: carry on from its latest version, or create it.
             java.time.LocalDate start = latestValidFrom(base, code);
             String etag;
             if (start == null) {

@@ -1,14 +1,12 @@
 package vn.nangsuat.provincereplica;
 
-import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
+import vn.nangsuat.kit.events.DdlMigration;
 
 /**
  * The replica's tables, created in a consuming service's schema by a one-line migration of that service
  * (`class V3__Province_replica extends ProvinceReplicaMigration {}` in `db.migration`).
  */
-public abstract class ProvinceReplicaMigration extends BaseJavaMigration {
+public abstract class ProvinceReplicaMigration extends DdlMigration {
 
     static final String[] DDL = {
         """
@@ -41,11 +39,7 @@ public abstract class ProvinceReplicaMigration extends BaseJavaMigration {
     };
 
     @Override
-    public void migrate(Context context) throws Exception {
-        try (Statement sql = context.getConnection().createStatement()) {
-            for (String statement : DDL) {
-                sql.execute(statement);
-            }
-        }
+    protected String[] statements() {
+        return DDL;
     }
 }

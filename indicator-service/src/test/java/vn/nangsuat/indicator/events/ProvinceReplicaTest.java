@@ -33,6 +33,7 @@ import vn.nangsuat.provincereplica.ReplicaUnit;
 class ProvinceReplicaTest {
 
     private static final String SOURCE = "urn:nangsuat:province-service";
+    /** A code of the tests' own; lookups are by (code, validFrom), as other runs left versions of it too. */
     private static final String CODE = "09";
 
     @Inject
@@ -65,9 +66,9 @@ class ProvinceReplicaTest {
         LocalDate from = LocalDate.of(year, 1, 1);
         TestEvents.send("province.events", CODE, TestEvents.cloudEvent(TestEvents.newId(), SOURCE,
                 "vn.nangsuat.province.created.v1", CODE, created(CODE, from, "Tỉnh Bản Sao")));
-        ReplicaUnit unit = await(() -> replica.unitOn(CODE, from), Duration.ofSeconds(10));
-        assertEquals("Tỉnh Bản Sao", unit.name());
-        assertEquals("SOUTHEAST", unit.region());
+        assertEquals("Tỉnh Bản Sao", await(() -> name(from), WAIT));
+        ReplicaUnit unit = replica.unitOn(CODE, from).orElseThrow();
+        assertEquals(CODE, unit.code());
     }
 
     @Test
@@ -81,7 +82,7 @@ class ProvinceReplicaTest {
         LocalDate marker = LocalDate.of(year, 3, 1);
         TestEvents.send("province.events", CODE, TestEvents.cloudEvent(TestEvents.newId(), SOURCE,
                 "vn.nangsuat.province.created.v1", CODE, created(CODE, marker, "Dấu")));
-        await(() -> replica.unitOn(CODE, marker), Duration.ofSeconds(10));
+        await(() -> name(marker), WAIT);
         assertEquals(1, count("SELECT events_applied FROM province_replica_unit WHERE code = ? AND valid_from = ?",
                 CODE, java.sql.Date.valueOf(from)), "the version was touched by one event, not two");
         assertEquals(1, count("SELECT COUNT(*) FROM inbox_event WHERE source = ? AND event_id = ?", SOURCE, id));
@@ -94,8 +95,8 @@ class ProvinceReplicaTest {
             LocalDate after = LocalDate.of(year, 4, 1);
             TestEvents.send("province.events", CODE, TestEvents.cloudEvent(TestEvents.newId(), SOURCE,
                     "vn.nangsuat.province.created.v1", CODE, created(CODE, after, "Sau Rác")));
-            await(() -> replica.unitOn(CODE, after), Duration.ofSeconds(10));
-            var parked = dlq.await(r -> r.record().value().equals("this is not JSON " + year), 1, Duration.ofSeconds(10));
+            await(() -> name(after), WAIT);
+            var parked = dlq.await(r -> r.record().value().equals("this is not JSON " + year), 1, WAIT);
             assertEquals(1, parked.size());
             String reason = new String(parked.get(0).record().headers().lastHeader("dlq-reason").value(), StandardCharsets.UTF_8);
             assertTrue(reason.startsWith("unparseable CloudEvent"), reason);
@@ -108,7 +109,7 @@ class ProvinceReplicaTest {
             String id = TestEvents.newId();
             TestEvents.send("province.events", CODE, TestEvents.cloudEvent(id, SOURCE,
                     "vn.nangsuat.province.created.v1", CODE, "{\"no\":\"unit\"}"));
-            var parked = dlq.await(r -> r.record().value().contains(id), 1, Duration.ofSeconds(20));
+            var parked = dlq.await(r -> r.record().value().contains(id), 1, WAIT);
             assertEquals(1, parked.size());
             String reason = new String(parked.get(0).record().headers().lastHeader("dlq-reason").value(), StandardCharsets.UTF_8);
             assertTrue(reason.startsWith("failed 3 times"), reason);
@@ -122,11 +123,28 @@ class ProvinceReplicaTest {
         LocalDate from = LocalDate.of(year, 5, 1);
         TestEvents.send("province.events", CODE, TestEvents.cloudEvent(TestEvents.newId(), SOURCE,
                 "vn.nangsuat.province.created.v1", CODE, created(CODE, from, "Sẵn Sàng")));
-        await(() -> replica.unitOn(CODE, from), Duration.ofSeconds(10));
+        await(() -> name(from), WAIT);
         Thread.sleep(1100);  // progress is measured at most once a second
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Events' }.data", hasKey("province.events eventsBehind"))
                 .body("checks.find { it.name == 'Events' }.data", hasKey("outboxLagSeconds"));
+    }
+
+    /** Generous: a consumer may first have a backlog to work through (devstack keeps the topic across runs). */
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    /** The name the replica holds for the tests' code at exactly this first day, if any. */
+    private Optional<String> name(LocalDate validFrom) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT name FROM province_replica_unit WHERE code = ? AND valid_from = ?")) {
+            query.setString(1, CODE);
+            query.setDate(2, java.sql.Date.valueOf(validFrom));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long count(String sql, Object... parameters) throws Exception {

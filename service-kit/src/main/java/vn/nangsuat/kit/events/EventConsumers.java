@@ -32,7 +32,7 @@ import org.jboss.logging.Logger;
  * Runs one Kafka consumer (its own thread) per {@link EventHandler}. Each event is handled in a transaction
  * that also records it in the inbox; a failure is retried with backoff, then the event goes to
  * `<topic>.dlq` with the reason and the consumer goes on. Offsets are committed only after the events before
- * them are applied or parked, so a crash redelivers, and the inbox turns redelivery into nothing.
+ * them are applied or parked (once per poll), so a crash redelivers, and the inbox turns redelivery into nothing.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -118,10 +118,18 @@ public class EventConsumers {
                 while (running) {
                     try {
                         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                        for (TopicPartition partition : records.partitions()) {
-                            for (ConsumerRecord<String, String> record : records.records(partition)) {
-                                process(record);
-                                consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+                        Map<TopicPartition, OffsetAndMetadata> done = new java.util.HashMap<>();
+                        try {
+                            for (TopicPartition partition : records.partitions()) {
+                                for (ConsumerRecord<String, String> record : records.records(partition)) {
+                                    process(record);
+                                    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                                }
+                            }
+                        } finally {
+                            // Once per poll: what was applied or parked is not read again; the inbox covers a crash.
+                            if (!done.isEmpty()) {
+                                consumer.commitSync(done);
                             }
                         }
                         measure();

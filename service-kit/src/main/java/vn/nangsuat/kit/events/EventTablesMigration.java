@@ -1,15 +1,11 @@
 package vn.nangsuat.kit.events;
 
-import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-
 /**
  * The tables of the event backbone, written once here and created in each service's schema by a one-line
  * Flyway migration of the service (`class V3__Event_tables extends EventTablesMigration {}` in `db.migration`),
  * so the DDL is the same everywhere and numbered in the service's own migration history.
  */
-public abstract class EventTablesMigration extends BaseJavaMigration {
+public abstract class EventTablesMigration extends DdlMigration {
 
     static final String[] DDL = {
         // One row per event, written in the transaction of the change; the relay sends in `seq` order.
@@ -46,11 +42,7 @@ public abstract class EventTablesMigration extends BaseJavaMigration {
     };
 
     @Override
-    public void migrate(Context context) throws Exception {
-        try (Statement sql = context.getConnection().createStatement()) {
-            for (String statement : DDL) {
-                sql.execute(statement);
-            }
-        }
+    protected String[] statements() {
+        return DDL;
     }
 }
