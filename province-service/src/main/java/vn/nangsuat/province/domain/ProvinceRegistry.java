@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import vn.nangsuat.kit.events.Outbox;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.Preconditions;
 import vn.nangsuat.province.events.ProvinceEvents;
@@ -35,12 +34,12 @@ public class ProvinceRegistry {
 
     private final UnitVersionRepository versions;
     private final UnitLineageRepository lineage;
-    private final Outbox outbox;
+    private final ProvinceEvents events;
 
-    public ProvinceRegistry(UnitVersionRepository versions, UnitLineageRepository lineage, Outbox outbox) {
+    public ProvinceRegistry(UnitVersionRepository versions, UnitLineageRepository lineage, ProvinceEvents events) {
         this.versions = versions;
         this.lineage = lineage;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     /** A new unit from a date; its code must be free from that date on. */
@@ -51,7 +50,7 @@ public class ProvinceRegistry {
         }
         UnitVersion unit = newVersion(code, fields.name(), fields.kind(), fields.region(), false, validFrom);
         versions.persistAndFlush(unit);
-        outbox.publish(ProvinceEvents.AGGREGATE, code, ProvinceEvents.CREATED, ProvinceEvents.created(unit));
+        events.created(unit);
         return unit;
     }
 
@@ -79,7 +78,7 @@ public class ProvinceRegistry {
         versions.persist(next);
         versions.flush();
         lineage.persist(UnitLineage.link(current, next, effective, UnitLineage.Kind.CHANGE));
-        outbox.publish(ProvinceEvents.AGGREGATE, code, ProvinceEvents.CHANGED, ProvinceEvents.changed(current, next));
+        events.changed(current, next);
         return next;
     }
 
@@ -129,13 +128,7 @@ public class ProvinceRegistry {
                 lineage.persist(UnitLineage.link(predecessor, successor, effective, kind));
             }
         }
-        var event = ProvinceEvents.reorganized(effective, kind.name(), predecessors, opened);
-        // One event per unit touched, keyed by its code, so each unit's events stay in order on one partition.
-        Set<String> touched = new java.util.TreeSet<>(predecessorSet);
-        opened.forEach(version -> touched.add(version.code));
-        for (String code : touched) {
-            outbox.publish(ProvinceEvents.AGGREGATE, code, ProvinceEvents.REORGANIZED, event);
-        }
+        events.reorganized(effective, kind, predecessors, opened);
         opened.sort(Comparator.comparing(version -> version.code));
         return new Reorganization(effective, kind, predecessors, opened);
     }

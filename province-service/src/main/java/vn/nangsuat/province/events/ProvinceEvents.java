@@ -1,22 +1,23 @@
 package vn.nangsuat.province.events;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import vn.nangsuat.kit.events.Outbox;
+import vn.nangsuat.province.domain.UnitLineage;
 import vn.nangsuat.province.domain.UnitVersion;
 
 /**
  * What province-service publishes on `province.events` (CloudEvents type `vn.nangsuat.<name>.v1`, key = the
- * unit code). The payloads are documented in the AsyncAPI document (`/asyncapi.yaml`).
+ * unit code), written through the outbox in the caller's transaction. The payloads are documented in the
+ * AsyncAPI document (`/asyncapi.yaml`).
  */
-public final class ProvinceEvents {
+@ApplicationScoped
+public class ProvinceEvents {
 
-    public static final String AGGREGATE = "province";
-    public static final String CREATED = "province.created";
-    public static final String CHANGED = "province.changed";
-    public static final String REORGANIZED = "province.reorganized";
-
-    private ProvinceEvents() {
-    }
+    static final String AGGREGATE = "province";
 
     /** A unit came into being (or, for the seed, was first announced). */
     public record Created(UnitSnapshot unit) {
@@ -31,17 +32,29 @@ public final class ProvinceEvents {
             List<UnitSnapshot> successors) {
     }
 
-    public static Created created(UnitVersion unit) {
-        return new Created(UnitSnapshot.of(unit));
+    private final Outbox outbox;
+
+    public ProvinceEvents(Outbox outbox) {
+        this.outbox = outbox;
     }
 
-    public static Changed changed(UnitVersion previous, UnitVersion current) {
-        return new Changed(UnitSnapshot.of(previous), UnitSnapshot.of(current));
+    public void created(UnitVersion unit) {
+        outbox.publish(AGGREGATE, unit.code, "province.created", new Created(UnitSnapshot.of(unit)));
     }
 
-    public static Reorganized reorganized(LocalDate effectiveDate, String kind, List<UnitVersion> predecessors,
+    public void changed(UnitVersion previous, UnitVersion current) {
+        outbox.publish(AGGREGATE, current.code, "province.changed",
+                new Changed(UnitSnapshot.of(previous), UnitSnapshot.of(current)));
+    }
+
+    /** One event per unit touched, keyed by its code, so each unit's events stay in order on one partition. */
+    public void reorganized(LocalDate effectiveDate, UnitLineage.Kind kind, List<UnitVersion> predecessors,
             List<UnitVersion> successors) {
-        return new Reorganized(effectiveDate, kind, predecessors.stream().map(UnitSnapshot::of).toList(),
-                successors.stream().map(UnitSnapshot::of).toList());
+        Reorganized event = new Reorganized(effectiveDate, kind.name(),
+                predecessors.stream().map(UnitSnapshot::of).toList(), successors.stream().map(UnitSnapshot::of).toList());
+        Set<String> touched = new TreeSet<>();
+        predecessors.forEach(version -> touched.add(version.code));
+        successors.forEach(version -> touched.add(version.code));
+        touched.forEach(code -> outbox.publish(AGGREGATE, code, "province.reorganized", event));
     }
 }

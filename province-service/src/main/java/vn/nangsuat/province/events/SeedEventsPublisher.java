@@ -5,13 +5,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.nangsuat.kit.events.Outbox;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import vn.nangsuat.province.domain.UnitLineage;
 import vn.nangsuat.province.domain.UnitLineageRepository;
 import vn.nangsuat.province.domain.UnitVersion;
@@ -19,9 +18,10 @@ import vn.nangsuat.province.domain.UnitVersionRepository;
 
 /**
  * The seeded units (Flyway V2) came in without events, so other services' replicas would never hear of them.
- * Once per database, on the first start, this announces them: `province.created` for each version without a
- * predecessor, then, in date order, `province.changed` or `province.reorganized` for each change of the seed.
- * The marker row is inserted in the same transaction, so two instances starting together announce once.
+ * Once per database, on the first start, this announces them in date order: `province.created` for each
+ * version without a predecessor, then `province.changed` or `province.reorganized` for each version that has
+ * predecessors. The marker row is inserted in the same transaction, so two instances starting together
+ * announce once.
  */
 @ApplicationScoped
 public class SeedEventsPublisher {
@@ -30,14 +30,14 @@ public class SeedEventsPublisher {
 
     private final UnitVersionRepository versions;
     private final UnitLineageRepository lineage;
-    private final Outbox outbox;
+    private final ProvinceEvents events;
     private final EntityManager entityManager;
 
-    public SeedEventsPublisher(UnitVersionRepository versions, UnitLineageRepository lineage, Outbox outbox,
+    public SeedEventsPublisher(UnitVersionRepository versions, UnitLineageRepository lineage, ProvinceEvents events,
             EntityManager entityManager) {
         this.versions = versions;
         this.lineage = lineage;
-        this.outbox = outbox;
+        this.events = events;
         this.entityManager = entityManager;
     }
 
@@ -51,35 +51,24 @@ public class SeedEventsPublisher {
         if (inserted == 0) {
             return;
         }
-        Map<Long, UnitVersion> byId = new LinkedHashMap<>();
-        versions.listAll().stream().sorted(Comparator.comparing((UnitVersion v) -> v.validFrom).thenComparing(v -> v.code))
-                .forEach(version -> byId.put(version.id, version));
-        List<UnitLineage> links = lineage.listAll();
-        java.util.Set<Long> successors = new java.util.HashSet<>();
-        links.forEach(link -> successors.add(link.key.successorId()));
-        for (UnitVersion version : byId.values()) {
-            if (!successors.contains(version.id)) {
-                outbox.publish(ProvinceEvents.AGGREGATE, version.code, ProvinceEvents.CREATED, ProvinceEvents.created(version));
+        Map<Long, UnitVersion> byId = versions.listAll().stream()
+                .collect(Collectors.toMap(version -> version.id, Function.identity()));
+        Map<Long, List<UnitLineage>> linksBySuccessor = lineage.listAll().stream()
+                .collect(Collectors.groupingBy(link -> link.key.successorId()));
+        List<UnitVersion> inDateOrder = byId.values().stream()
+                .sorted(Comparator.comparing((UnitVersion v) -> v.validFrom).thenComparing(v -> v.code)).toList();
+        for (UnitVersion version : inDateOrder) {
+            List<UnitLineage> links = linksBySuccessor.get(version.id);
+            if (links == null) {
+                events.created(version);
+                continue;
             }
-        }
-        // Group the links by successor, in the order the successors began.
-        Map<Long, List<UnitLineage>> intoSuccessor = new LinkedHashMap<>();
-        byId.keySet().forEach(id -> links.stream().filter(l -> l.key.successorId().equals(id))
-                .forEach(l -> intoSuccessor.computeIfAbsent(id, k -> new ArrayList<>()).add(l)));
-        for (Map.Entry<Long, List<UnitLineage>> entry : intoSuccessor.entrySet()) {
-            UnitVersion successor = byId.get(entry.getKey());
-            List<UnitVersion> predecessors = entry.getValue().stream().map(l -> byId.get(l.key.predecessorId())).toList();
-            UnitLineage.Kind kind = entry.getValue().get(0).kind;
-            LocalDate effective = entry.getValue().get(0).effectiveDate;
-            if (kind == UnitLineage.Kind.CHANGE) {
-                outbox.publish(ProvinceEvents.AGGREGATE, successor.code, ProvinceEvents.CHANGED,
-                        ProvinceEvents.changed(predecessors.get(0), successor));
+            List<UnitVersion> predecessors = links.stream().map(link -> byId.get(link.key.predecessorId())).toList();
+            UnitLineage first = links.get(0);
+            if (first.kind == UnitLineage.Kind.CHANGE) {
+                events.changed(predecessors.get(0), version);
             } else {
-                var event = ProvinceEvents.reorganized(effective, kind.name(), predecessors, List.of(successor));
-                java.util.Set<String> touched = new java.util.TreeSet<>();
-                predecessors.forEach(p -> touched.add(p.code));
-                touched.add(successor.code);
-                touched.forEach(code -> outbox.publish(ProvinceEvents.AGGREGATE, code, ProvinceEvents.REORGANIZED, event));
+                events.reorganized(first.effectiveDate, first.kind, predecessors, List.of(version));
             }
         }
     }
