@@ -52,6 +52,8 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.upstreams.plan.url", url);
         config.put("gateway.upstream-timeout", "1s");
         config.put("gateway.max-body-bytes", "1024");
+        // Off here, so tests that send many requests are not throttled; GatewayRateLimitTest turns it on.
+        config.put("gateway.rate-limit.requests-per-second", "0");
         return config;
     }
 

@@ -34,6 +34,17 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration openapiCacheTime();
 
+    RateLimit rateLimit();
+
+    /** Requests a client may make under /api; 0 requests a second turns the limit off. */
+    interface RateLimit {
+        @WithDefault("50")
+        double requestsPerSecond();
+
+        @WithDefault("200")
+        int burst();
+    }
+
     interface Upstream {
         /** Base URL of the service, e.g. http://127.0.0.1:8081. */
         URI url();
