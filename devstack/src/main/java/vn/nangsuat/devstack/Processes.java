@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -24,11 +26,11 @@ final class Processes {
      * Starts a process in its own session (setsid), so that it outlives the command that started it and a
      * Ctrl-C meant for that command does not reach it; output goes to the log file.
      */
-    static Process startDetached(List<String> command, Path workDir, Path log, java.util.Map<String, String> env) {
+    static Process startDetached(List<String> command, Path workDir, Path log, Map<String, String> env) {
         try {
             Files.createDirectories(log.getParent());
             Files.deleteIfExists(log);
-            List<String> full = new java.util.ArrayList<>();
+            List<String> full = new ArrayList<>();
             if (Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"))) {
                 full.add("setsid");
             }

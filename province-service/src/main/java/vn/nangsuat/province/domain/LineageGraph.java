@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ public final class LineageGraph {
     private List<Node> reach(Node start, LocalDate date, boolean ahead) {
         Map<Long, List<Edge>> edges = ahead ? forward : backward;
         Set<Node> found = new LinkedHashSet<>();
-        Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         Deque<Node> queue = new ArrayDeque<>(List.of(start));
         while (!queue.isEmpty()) {
             Node node = queue.poll();
@@ -130,7 +131,7 @@ public final class LineageGraph {
 
     private static List<Edge> walk(long versionId, Map<Long, List<Edge>> edges, boolean backwards) {
         List<Edge> result = new ArrayList<>();
-        Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         Deque<Long> queue = new ArrayDeque<>(List.of(versionId));
         while (!queue.isEmpty()) {
             long id = queue.poll();

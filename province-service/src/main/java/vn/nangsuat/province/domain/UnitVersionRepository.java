@@ -56,7 +56,7 @@ public class UnitVersionRepository implements PanacheRepository<UnitVersion> {
     }
 
     /** Every version a code has named, oldest first. */
-    public java.util.List<UnitVersion> history(String code) {
+    public List<UnitVersion> history(String code) {
         return list("code", Sort.by("validFrom"), code);
     }
 

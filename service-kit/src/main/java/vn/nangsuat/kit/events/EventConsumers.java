@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,7 +119,7 @@ public class EventConsumers {
                 while (running) {
                     try {
                         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                        Map<TopicPartition, OffsetAndMetadata> done = new java.util.HashMap<>();
+                        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                         try {
                             for (TopicPartition partition : records.partitions()) {
                                 for (ConsumerRecord<String, String> record : records.records(partition)) {
