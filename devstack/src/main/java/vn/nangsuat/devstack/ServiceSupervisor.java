@@ -65,14 +65,10 @@ final class ServiceSupervisor {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "devstack-stop"));
         Processes.writePid(pidFile(), ProcessHandle.current().pid());
 
-        if (!infrastructure.ready()) {
-            System.out.println("starting MariaDB and Kafka ...");
-            startedInfrastructure = true;  // before up(): a Ctrl-C during start must still stop what started
-            infrastructure.up();
-        } else {
-            System.out.println("MariaDB and Kafka already up: reusing them");
-            infrastructure.up();
-        }
+        // Set before up(): a Ctrl-C during the start must still stop what started. up() is safe when all is up.
+        startedInfrastructure = !infrastructure.ready();
+        System.out.println(startedInfrastructure ? "starting MariaDB and Kafka ..." : "MariaDB and Kafka already up: reusing them");
+        infrastructure.up();
         for (Service service : SERVICES) {
             processes.put(service, start(service));
         }

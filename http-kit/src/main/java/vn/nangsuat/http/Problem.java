@@ -24,8 +24,6 @@ public record Problem(
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    /** The header that carries a request's id, in both directions. */
-    public static final String REQUEST_ID_HEADER = "X-Request-Id";
     public static final String TYPE_BASE = "https://nangsuat.vn/problems/";
 
     /** One invalid input: the field (query parameter, path parameter, header or JSON pointer) and why. */

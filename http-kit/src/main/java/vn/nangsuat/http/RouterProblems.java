@@ -7,7 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The refusals of the HTTP layer itself, before any resource runs, as problem+json like every other 4xx:
@@ -24,15 +23,24 @@ public class RouterProblems {
     }
 
     void install(@Observes Router router) {
-        router.errorHandler(400, context -> write(context, 400, "malformed-request", "Malformed request",
-                "The request line cannot be parsed: check the %-escapes of its path and query",
-                List.of(new Problem.FieldError("url", "is not a valid URL"))));
-        router.errorHandler(404, context -> write(context, 404, "not-found", "Not Found",
-                "No resource at " + safePath(context), List.of()));
-        router.errorHandler(405, context -> write(context, 405, "method-not-allowed", "Method Not Allowed",
-                "This method is not allowed on " + safePath(context), List.of()));
-        router.errorHandler(413, context -> write(context, 413, "payload-too-large", "Payload Too Large",
-                "The request body is larger than allowed", List.of()));
+        for (int status : new int[] {400, 404, 405, 413}) {
+            router.errorHandler(status, context -> refuse(context, status));
+        }
+    }
+
+    /** The standard refusal for a status of the HTTP layer (400, 404, 405, 413), for routes that fail with one. */
+    public void refuse(RoutingContext context, int status) {
+        switch (status) {
+            case 400 -> write(context, 400, "malformed-request", "Malformed request",
+                    "The request line cannot be parsed: check the %-escapes of its path and query",
+                    List.of(new Problem.FieldError("url", "is not a valid URL")));
+            case 404 -> write(context, 404, "not-found", "Not Found", "No resource at " + safePath(context), List.of());
+            case 405 -> write(context, 405, "method-not-allowed", "Method Not Allowed",
+                    "This method is not allowed on " + safePath(context), List.of());
+            case 413 -> write(context, 413, "payload-too-large", "Payload Too Large",
+                    "The request body is larger than allowed", List.of());
+            default -> throw new IllegalArgumentException("no standard refusal for " + status);
+        }
     }
 
     /** Writes a problem unless an answer is already on its way; the request id is the caller's when there is one. */
@@ -41,10 +49,10 @@ public class RouterProblems {
         if (context.response().headWritten() || context.response().closed()) {
             return;
         }
-        String requestId = context.response().headers().get(Problem.REQUEST_ID_HEADER);
+        String requestId = context.response().headers().get(RequestId.HEADER);
         if (requestId == null) {
-            requestId = UUID.randomUUID().toString();
-            context.response().putHeader(Problem.REQUEST_ID_HEADER, requestId);
+            requestId = RequestId.acceptOrNew(null);
+            context.response().putHeader(RequestId.HEADER, requestId);
         }
         Problem problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail,
                 status == 400 ? null : safePath(context), requestId, errors);

@@ -16,8 +16,4 @@ public record ReplicaUnit(String code, String name, String kind, String region, 
             throw new IllegalArgumentException("a unit needs code, name, kind and validFrom: " + this);
         }
     }
-
-    public boolean validOn(LocalDate date) {
-        return !validFrom.isAfter(date) && (validTo == null || !validTo.isBefore(date));
-    }
 }

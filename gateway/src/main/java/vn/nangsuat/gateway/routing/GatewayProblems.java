@@ -26,7 +26,7 @@ public class GatewayProblems {
     public void fromFailure(RoutingContext context) {
         int status = context.statusCode();
         if (status == 413) {
-            write(context, 413, "payload-too-large", "Payload Too Large", "The request body is larger than allowed");
+            problems.refuse(context, 413);
         } else if (status >= 400 && status < 500) {
             write(context, status, "bad-request", "Bad Request", "The request cannot be forwarded as sent");
         } else {

@@ -15,12 +15,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import vn.nangsuat.gateway.config.GatewayConfig;
-import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.RequestId;
 
 /**
  * Forwards each owned path prefix to its service. Request and answer are buffered whole (bodies are bounded),
@@ -31,8 +29,7 @@ import vn.nangsuat.http.Problem;
 public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-    static final String REQUEST_ID = Problem.REQUEST_ID_HEADER;
-    private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    static final String REQUEST_ID = RequestId.HEADER;
     /** Headers that describe one hop, not the message (RFC 9110 section 7.6.1), plus those we set ourselves. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
@@ -63,8 +60,7 @@ public class ProxyRoutes {
 
     /** Every request gets an id: the caller's when sane, a new one otherwise; the services log the same id. */
     private void assignRequestId(RoutingContext context) {
-        String given = context.request().getHeader(REQUEST_ID);
-        String id = given != null && SANE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = RequestId.acceptOrNew(context.request().getHeader(REQUEST_ID));
         context.put(REQUEST_ID, id);
         context.request().headers().set(REQUEST_ID, id);
         context.response().putHeader(REQUEST_ID, id);

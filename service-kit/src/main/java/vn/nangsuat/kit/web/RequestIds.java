@@ -2,12 +2,10 @@ package vn.nangsuat.kit.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
-import vn.nangsuat.http.Problem;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import vn.nangsuat.http.RequestId;
 
 /**
  * Every request carries an id: the caller's `X-Request-Id` when it is a sane token (the gateway always sends
@@ -16,14 +14,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class RequestIds {
 
-    public static final String HEADER = Problem.REQUEST_ID_HEADER;
+    public static final String HEADER = RequestId.HEADER;
     public static final String MDC_KEY = "requestId";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
-        String given = request.getHeaderString(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = RequestId.acceptOrNew(request.getHeaderString(HEADER));
         request.setProperty(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
     }
