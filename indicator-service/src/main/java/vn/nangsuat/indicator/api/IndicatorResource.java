@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.kit.paging.PageParams;
-import vn.nangsuat.http.Problem;
 import vn.nangsuat.kit.web.QueryParams;
 
 @Path("/api/v1/indicators")
@@ -36,8 +35,7 @@ public class IndicatorResource {
     @Operation(summary = "List the indicator definitions", description = "Sorted by code.")
     @APIResponse(responseCode = "200", description = "One page of definitions; Link headers point to the other pages",
             content = @Content(schema = @Schema(implementation = IndicatorPage.class)))
-    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public Response list(@BeanParam PageParams paging, @Context UriInfo uri) {
         return catalog.definitions(paging.toRequest()).map(IndicatorMapper::toResponse).toResponse(uri);
     }
@@ -47,8 +45,7 @@ public class IndicatorResource {
     @Operation(summary = "One indicator definition")
     @APIResponse(responseCode = "200", description = "The definition",
             content = @Content(schema = @Schema(implementation = Indicator.class)))
-    @APIResponse(responseCode = "404", description = "No indicator has this code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No indicator has this code")
     public Indicator get(@Parameter(description = "Indicator code", example = "LABOUR_PRODUCTIVITY")
             @PathParam("code") String code) {
         QueryParams.matching("code", code, "[A-Z][A-Z0-9_]{0,39}", "an indicator code such as GRDP");

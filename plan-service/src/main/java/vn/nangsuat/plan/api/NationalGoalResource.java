@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.kit.paging.PageParams;
-import vn.nangsuat.http.Problem;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.plan.domain.NationalGoal;
 import vn.nangsuat.plan.domain.NationalGoals;
@@ -38,8 +37,7 @@ public class NationalGoalResource {
     @Operation(summary = "List the national goals", description = "Sorted by year, then code.")
     @APIResponse(responseCode = "200", description = "One page of goals",
             content = @Content(schema = @Schema(implementation = NationalGoalPage.class)))
-    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public Response list(
             @Parameter(description = "Only goals for this year", schema = @Schema(type = SchemaType.INTEGER), example = "2030")
             @QueryParam("year") String year,

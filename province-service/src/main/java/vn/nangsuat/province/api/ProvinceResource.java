@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.kit.paging.PageParams;
-import vn.nangsuat.http.Problem;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.QueryParams;
 import vn.nangsuat.province.domain.LineageGraph;
@@ -64,8 +63,7 @@ public class ProvinceResource {
             description = "Sorted by code. The same query on 2025-06-30 and 2025-07-01 gives the 63 and the 34 units.")
     @APIResponse(responseCode = "200", description = "One page of units; Link headers point to the other pages",
             content = @Content(schema = @Schema(implementation = ProvinceUnitPage.class)))
-    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public Response list(
             @Parameter(description = "Date the units are in force (ISO 8601); default today",
                     schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2025-07-01")
@@ -101,10 +99,8 @@ public class ProvinceResource {
     @APIResponse(responseCode = "200", description = "The unit",
             content = @Content(schema = @Schema(implementation = ProvinceUnit.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
-    @APIResponse(responseCode = "400", description = "The code or date is malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No unit has this code on that date",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The code or date is malformed")
+    @APIResponse(responseCode = "404", description = "No unit has this code on that date")
     public Response get(
             @Parameter(description = "Two-digit administrative code", example = "38") @PathParam("code") String code,
             @Parameter(description = "Date (ISO 8601); default today",
@@ -121,8 +117,8 @@ public class ProvinceResource {
     @Operation(summary = "Every version a code has named, oldest first")
     @APIResponse(responseCode = "200", description = "The versions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ProvinceUnit.class)))
-    @APIResponse(responseCode = "404", description = "No unit has ever had this code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The code is malformed")
+    @APIResponse(responseCode = "404", description = "No unit has ever had this code")
     public List<ProvinceUnit> history(@Parameter(example = "46") @PathParam("code") String code) {
         QueryParams.matching("code", code, CODE, "a two-digit code such as 38");
         return catalog.history(code).stream().map(ProvinceMapper::toResponse).toList();
@@ -134,8 +130,8 @@ public class ProvinceResource {
             description = "For the version of the code in force on asOf (default today).")
     @APIResponse(responseCode = "200", description = "The lineage",
             content = @Content(schema = @Schema(implementation = LineageView.class)))
-    @APIResponse(responseCode = "404", description = "No unit has this code on that date",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The code or date is malformed")
+    @APIResponse(responseCode = "404", description = "No unit has this code on that date")
     public LineageView lineage(@Parameter(example = "19") @PathParam("code") String code,
             @Parameter(description = "Date (ISO 8601); default today",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf) {
@@ -157,8 +153,7 @@ public class ProvinceResource {
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Crosswalk.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
                             example = "from_code,from_name,to_code,to_name,relation\r\n\"06\",\"Bắc Kạn\",\"19\",\"Thái Nguyên\",\"MERGED\"\r\n") })
-    @APIResponse(responseCode = "400", description = "A date or the format is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A date or the format is invalid")
     public Response crosswalk(
             @Parameter(required = true, example = "2025-06-30", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("from") String from,
@@ -190,10 +185,8 @@ public class ProvinceResource {
             description = "The code must be free from validFrom on. Publishes province.created.")
     @APIResponse(responseCode = "201", description = "Created; Location names it, ETag tags it",
             content = @Content(schema = @Schema(implementation = ProvinceUnit.class)))
-    @APIResponse(responseCode = "400", description = "The body is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code already names a unit on or after validFrom",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid")
+    @APIResponse(responseCode = "409", description = "The code already names a unit on or after validFrom")
     public Response create(@Valid @NotNull UnitRequests.NewUnit body) {
         UnitVersion unit = registry.create(body.code(),
                 new ProvinceRegistry.UnitFields(body.name(), body.kind(), body.region()), body.validFrom());
@@ -212,12 +205,9 @@ public class ProvinceResource {
                     + "If-Match must carry the ETag of the version in force. Publishes province.changed.")
     @APIResponse(responseCode = "200", description = "The new version",
             content = @Content(schema = @Schema(implementation = ProvinceUnit.class)))
-    @APIResponse(responseCode = "404", description = "No unit with this code is in force",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The unit changed since it was read (stale If-Match)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No unit with this code is in force")
+    @APIResponse(responseCode = "412", description = "The unit changed since it was read (stale If-Match)")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response change(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UnitRequests.UnitChange body) {
         QueryParams.matching("code", code, CODE, "a two-digit code such as 38");
@@ -235,10 +225,8 @@ public class ProvinceResource {
                     + "or nothing changes. Refuses overlaps and gaps. Publishes province.reorganized for each unit touched.")
     @APIResponse(responseCode = "200", description = "The versions closed and opened",
             content = @Content(schema = @Schema(implementation = ReorganizationResult.class)))
-    @APIResponse(responseCode = "400", description = "The body is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A predecessor is not in force, or a successor code is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid")
+    @APIResponse(responseCode = "409", description = "A predecessor is not in force, or a successor code is taken")
     public ReorganizationResult reorganize(@Valid @NotNull UnitRequests.Reorganization body) {
         ProvinceRegistry.Reorganization done = registry.reorganize(body.kind(), body.effectiveDate(), body.predecessors(),
                 body.successors().stream().map(s -> new ProvinceRegistry.Successor(s.code(),

@@ -1,10 +1,19 @@
 package vn.nangsuat.kit.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +57,32 @@ public abstract class OperationsContract {
                 .then().statusCode(200)
                 .body("paths.'" + samplePathTemplate() + "'.get.summary", notNullValue())
                 .body("components.schemas.Problem", notNullValue());
+    }
+
+    @Test
+    void everyRefusalTheDocumentDescribesIsAProblem() {
+        Map<String, Map<String, Map<String, Object>>> paths =
+                given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                        .extract().jsonPath().getMap("paths");
+        List<String> refusals = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (operation.get("responses") instanceof Map<?, ?> responses) {
+                responses.forEach((status, response) -> {
+                    if (String.valueOf(status).matches("[45]\\d\\d")) {
+                        refusals.add(method + " " + path + " " + status + " " + problemSchemaOf(response));
+                    }
+                });
+            }
+        }));
+        assertThat("refusals documented", refusals, not(empty()));
+        assertThat(refusals, everyItem(endsWith(" #/components/schemas/Problem")));
+    }
+
+    private static Object problemSchemaOf(Object response) {
+        Object content = ((Map<?, ?>) response).get("content");
+        Object media = content instanceof Map<?, ?> types ? types.get("application/problem+json") : null;
+        Object schema = media instanceof Map<?, ?> type ? type.get("schema") : null;
+        return schema instanceof Map<?, ?> ref ? ref.get("$ref") : "no application/problem+json schema";
     }
 
     @Test

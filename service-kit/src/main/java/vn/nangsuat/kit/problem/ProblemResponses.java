@@ -1,0 +1,61 @@
+package vn.nangsuat.kit.problem;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import vn.nangsuat.http.Problem;
+
+/**
+ * Every refusal of a service is problem+json (see {@link ProblemMappers}), so the OpenAPI document says so in this
+ * one place: each 4xx or 5xx response an operation declares without content, including the 401 and 403 Quarkus adds
+ * to secured operations, gets the Problem schema as application/problem+json. An operation then names only the status
+ * and what it means there.
+ * <p>
+ * The definition puts the Problem schema into every service's components; its info is replaced by each service's
+ * {@code mp.openapi.extensions.smallrye.info.*} settings.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+@OpenAPIDefinition(info = @Info(title = "service", version = "1"),
+        components = @Components(schemas = @Schema(name = ProblemResponses.SCHEMA, implementation = Problem.class)))
+public class ProblemResponses implements OASFilter {
+
+    static final String SCHEMA = "Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().values()
+                .forEach(item -> item.getOperations().values().forEach(ProblemResponses::describeRefusals));
+    }
+
+    private static void describeRefusals(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if (isRefusal(status) && hasNoContent(response)) {
+                response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA))));
+            }
+        });
+    }
+
+    private static boolean isRefusal(String status) {
+        return status.length() == 3 && (status.charAt(0) == '4' || status.charAt(0) == '5');
+    }
+
+    private static boolean hasNoContent(APIResponse response) {
+        return response.getContent() == null || response.getContent().getMediaTypes() == null
+                || response.getContent().getMediaTypes().isEmpty();
+    }
+}
