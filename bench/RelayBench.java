@@ -4,6 +4,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,10 +41,10 @@ public class RelayBench {
 
         try (KafkaConsumer<String, String> consumer = consumer()) {
             // Code 39 belongs to the bench: carry on from its latest version, or create it.
-            java.time.LocalDate start = latestValidFrom(base, code);
+            LocalDate start = latestValidFrom(base, code);
             String etag;
             if (start == null) {
-                start = java.time.LocalDate.of(3000, 1, 1);
+                start = LocalDate.of(3000, 1, 1);
                 etag = send(base + "/api/v1/provinces", token, null, "{\"code\":\"" + code
                         + "\",\"name\":\"Bench\",\"kind\":\"PROVINCE\",\"validFrom\":\"" + start + "\"}");
                 await(consumer, code, 1, Duration.ofSeconds(30));
@@ -53,7 +55,7 @@ public class RelayBench {
             int year = start.getYear();
 
             List<Long> latencies = new ArrayList<>();
-            int day = (int) java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(year, 1, 1), start) + 1;
+            int day = (int) ChronoUnit.DAYS.between(LocalDate.of(year, 1, 1), start) + 1;
             Instant latencyBegan = Instant.now();
             for (int i = 0; i < latencyRuns; i++) {
                 String body = change(year, day++, "Bench " + i);
@@ -88,22 +90,22 @@ public class RelayBench {
     }
 
     /** The first day of the code's latest version, or null when the code has none. */
-    static java.time.LocalDate latestValidFrom(String base, String code) throws Exception {
+    static LocalDate latestValidFrom(String base, String code) throws Exception {
         HttpResponse<String> history = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/provinces/" + code
                 + "/history")).build(), HttpResponse.BodyHandlers.ofString());
         if (history.statusCode() == 404) {
             return null;
         }
         Matcher from = Pattern.compile("\"validFrom\":\"([0-9-]+)\"").matcher(history.body());
-        java.time.LocalDate latest = null;
+        LocalDate latest = null;
         while (from.find()) {
-            latest = java.time.LocalDate.parse(from.group(1));
+            latest = LocalDate.parse(from.group(1));
         }
         return latest;
     }
 
     static String change(int year, int day, String name) {
-        return "{\"effectiveDate\":\"" + java.time.LocalDate.of(year, 1, 1).plusDays(day) + "\",\"name\":\"" + name + "\"}";
+        return "{\"effectiveDate\":\"" + LocalDate.of(year, 1, 1).plusDays(day) + "\",\"name\":\"" + name + "\"}";
     }
 
     static String send(String url, String token, String ifMatch, String json) throws Exception {

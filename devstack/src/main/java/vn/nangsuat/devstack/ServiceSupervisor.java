@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +172,7 @@ final class ServiceSupervisor {
     /** Gateway first, so no request reaches a service that is going away; then the infrastructure this run started. */
     private synchronized void stopAll() {
         List<Service> order = new ArrayList<>(SERVICES);
-        java.util.Collections.reverse(order);
+        Collections.reverse(order);
         for (Service service : order) {
             Process process = processes.remove(service);
             if (process != null && process.isAlive()) {

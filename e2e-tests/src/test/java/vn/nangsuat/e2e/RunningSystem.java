@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +78,7 @@ final class RunningSystem {
     /** A development token from the tests' devstack, as `./nangsuat token` prints one. */
     static String token(String... options) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("nangsuat.root", "..")).toAbsolutePath().normalize();
-        List<String> command = new java.util.ArrayList<>(List.of(java(), "-jar",
+        List<String> command = new ArrayList<>(List.of(java(), "-jar",
                 root.resolve("devstack/target/devstack.jar").toString(), "token"));
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -96,7 +98,7 @@ final class RunningSystem {
     private static void deleteRecursively(Path path) throws IOException {
         if (Files.exists(path)) {
             try (var walk = Files.walk(path)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }

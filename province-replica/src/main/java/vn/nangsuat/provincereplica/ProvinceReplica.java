@@ -67,32 +67,22 @@ public class ProvinceReplica {
         if (stored == null) {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO province_replica_unit (code, valid_from, valid_to, name, kind, region, region_derived,"
-                            + " revision, last_event_id, events_applied, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)")) {
-                bind(insert, unit, eventId);
+                            + " revision, last_event_id, updated_at, events_applied) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                insert.setString(1, unit.code());
+                insert.setDate(2, Date.valueOf(unit.validFrom()));
+                bindSnapshot(insert, 3, unit, eventId);
                 insert.executeUpdate();
             }
         } else {
             boolean newer = unit.revision() >= stored;
             try (PreparedStatement update = connection.prepareStatement(newer
                     ? "UPDATE province_replica_unit SET valid_to = ?, name = ?, kind = ?, region = ?, region_derived = ?,"
-                            + " revision = ?, last_event_id = ?, events_applied = events_applied + 1, updated_at = ?"
+                            + " revision = ?, last_event_id = ?, updated_at = ?, events_applied = events_applied + 1"
                             + " WHERE code = ? AND valid_from = ?"
                     : "UPDATE province_replica_unit SET events_applied = events_applied + 1 WHERE code = ? AND valid_from = ?")) {
-                if (newer) {
-                    update.setDate(1, unit.validTo() == null ? null : Date.valueOf(unit.validTo()));
-                    update.setString(2, unit.name());
-                    update.setString(3, unit.kind());
-                    update.setString(4, unit.region());
-                    update.setBoolean(5, unit.regionDerived());
-                    update.setInt(6, unit.revision());
-                    update.setString(7, eventId);
-                    update.setTimestamp(8, Timestamp.from(Instant.now()));
-                    update.setString(9, unit.code());
-                    update.setDate(10, Date.valueOf(unit.validFrom()));
-                } else {
-                    update.setString(1, unit.code());
-                    update.setDate(2, Date.valueOf(unit.validFrom()));
-                }
+                int key = newer ? bindSnapshot(update, 1, unit, eventId) : 1;
+                update.setString(key, unit.code());
+                update.setDate(key + 1, Date.valueOf(unit.validFrom()));
                 update.executeUpdate();
             }
         }
@@ -113,17 +103,21 @@ public class ProvinceReplica {
         }
     }
 
-    private static void bind(PreparedStatement insert, ReplicaUnit unit, String eventId) throws SQLException {
-        insert.setString(1, unit.code());
-        insert.setDate(2, Date.valueOf(unit.validFrom()));
-        insert.setDate(3, unit.validTo() == null ? null : Date.valueOf(unit.validTo()));
-        insert.setString(4, unit.name());
-        insert.setString(5, unit.kind());
-        insert.setString(6, unit.region());
-        insert.setBoolean(7, unit.regionDerived());
-        insert.setInt(8, unit.revision());
-        insert.setString(9, eventId);
-        insert.setTimestamp(10, Timestamp.from(Instant.now()));
+    /**
+     * Binds what a snapshot says of a version (valid_to, name, kind, region, region_derived, revision, last_event_id,
+     * updated_at), in that order from parameter {@code first}; returns the next parameter's index.
+     */
+    private static int bindSnapshot(PreparedStatement statement, int first, ReplicaUnit unit, String eventId)
+            throws SQLException {
+        statement.setDate(first, unit.validTo() == null ? null : Date.valueOf(unit.validTo()));
+        statement.setString(first + 1, unit.name());
+        statement.setString(first + 2, unit.kind());
+        statement.setString(first + 3, unit.region());
+        statement.setBoolean(first + 4, unit.regionDerived());
+        statement.setInt(first + 5, unit.revision());
+        statement.setString(first + 6, eventId);
+        statement.setTimestamp(first + 7, Timestamp.from(Instant.now()));
+        return first + 8;
     }
 
     Connection connection() throws SQLException {

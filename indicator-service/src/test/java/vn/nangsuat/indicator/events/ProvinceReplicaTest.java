@@ -10,8 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,7 +86,7 @@ class ProvinceReplicaTest {
                 "vn.nangsuat.province.created.v1", CODE, created(CODE, marker, "Dấu")));
         await(() -> name(marker), WAIT);
         assertEquals(1, count("SELECT events_applied FROM province_replica_unit WHERE code = ? AND valid_from = ?",
-                CODE, java.sql.Date.valueOf(from)), "the version was touched by one event, not two");
+                CODE, Date.valueOf(from)), "the version was touched by one event, not two");
         assertEquals(1, count("SELECT COUNT(*) FROM inbox_event WHERE source = ? AND event_id = ?", SOURCE, id));
     }
 
@@ -138,11 +140,11 @@ class ProvinceReplicaTest {
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
                 "SELECT name FROM province_replica_unit WHERE code = ? AND valid_from = ?")) {
             query.setString(1, CODE);
-            query.setDate(2, java.sql.Date.valueOf(validFrom));
+            query.setDate(2, Date.valueOf(validFrom));
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

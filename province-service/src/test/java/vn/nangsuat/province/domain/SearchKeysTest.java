@@ -2,6 +2,8 @@ package vn.nangsuat.province.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import org.junit.jupiter.api.Test;
 
 class SearchKeysTest {
@@ -29,11 +31,11 @@ class SearchKeysTest {
     @Test
     void theSeedAliasesAreDistinctPerCodeOnceCompacted() throws Exception {
         var in = getClass().getClassLoader().getResourceAsStream("seed/unit-aliases.csv");
-        var lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().skip(1)
+        var lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
                 .filter(line -> !line.isBlank()).toList();
         var keys = lines.stream().map(line -> line.split(",", 2))
                 .map(fields -> fields[0] + ":" + SearchKeys.compact(fields[1])).toList();
-        assertEquals(keys.size(), new java.util.HashSet<>(keys).size(), "two aliases of one code compact alike: " + keys);
+        assertEquals(keys.size(), new HashSet<>(keys).size(), "two aliases of one code compact alike: " + keys);
     }
 
     @Test

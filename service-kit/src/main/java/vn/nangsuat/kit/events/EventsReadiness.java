@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -52,7 +53,7 @@ public class EventsReadiness implements HealthCheck {
                 ResultSet row = query.executeQuery()) {
             row.next();
             long pending = row.getLong(1);
-            java.sql.Timestamp oldest = row.getTimestamp(2);
+            Timestamp oldest = row.getTimestamp(2);
             double lag = oldest == null ? 0 : Duration.between(oldest.toInstant(), Instant.now()).toMillis() / 1000.0;
             return new OutboxState(pending, Math.max(0, lag));
         } catch (SQLException e) {

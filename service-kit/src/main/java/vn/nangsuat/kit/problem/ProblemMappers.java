@@ -1,11 +1,18 @@
 package vn.nangsuat.kit.problem;
 
-import vn.nangsuat.http.Problem;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -14,6 +21,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.nangsuat.http.Problem;
 
 /**
  * Turns every exception that reaches the HTTP layer into problem+json, so the three services refuse the same
@@ -29,8 +37,8 @@ public class ProblemMappers {
     }
 
     /** Quarkus maps its own subclass for REST parameters and bodies; ours must be at least as specific. */
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100, value = { ConstraintViolationException.class,
-            io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException.class })
+    @ServerExceptionMapper(priority = Priorities.USER - 100, value = { ConstraintViolationException.class,
+            ResteasyReactiveViolationException.class })
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
@@ -41,10 +49,10 @@ public class ProblemMappers {
     }
 
     /** Quarkus REST maps Jackson's input errors itself (with a body of its own shape); ours comes first. */
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100, value = { JacksonException.class,
-            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
-            com.fasterxml.jackson.databind.exc.InvalidFormatException.class,
-            com.fasterxml.jackson.core.JsonParseException.class })
+    @ServerExceptionMapper(priority = Priorities.USER - 100, value = { JacksonException.class,
+            MismatchedInputException.class,
+            InvalidFormatException.class,
+            JsonParseException.class })
     public Response unreadableJson(JacksonException e, UriInfo uri) {
         String field = "body";
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -58,8 +66,8 @@ public class ProblemMappers {
     }
 
     /** No or an invalid token: 401 with the scheme to use. Authentication runs lazily, inside the REST layer. */
-    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
-            io.quarkus.security.AuthenticationFailedException.class })
+    @ServerExceptionMapper({ UnauthorizedException.class,
+            AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
         return Response.fromResponse(Problems.forStatus(401,
                         "This operation needs a valid bearer token (RS256 JWT)", uri.getPath()))
@@ -67,7 +75,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
         return Problems.forStatus(403, "The token's role or provinces do not allow this operation", uri.getPath());
     }
 
