@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StandInService.class)
+@QuarkusTestResource(TrustedKey.class)
 @TestProfile(GatewayRateLimitTest.TightLimit.class)
 class GatewayRateLimitTest {
 

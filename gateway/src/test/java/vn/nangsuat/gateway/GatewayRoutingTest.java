@@ -20,11 +20,13 @@ import vn.nangsuat.http.testing.RawHttp;
 
 @QuarkusTest
 @QuarkusTestResource(StandInService.class)
+@QuarkusTestResource(TrustedKey.class)
 class GatewayRoutingTest {
 
     @Test
     void aRequestReachesTheOwningServiceWithPathQueryBodyAndForwardingHeaders() {
-        given().urlEncodingEnabled(false)
+        String token = TrustedKey.admin();
+        given().urlEncodingEnabled(false).auth().oauth2(token)
                 .header("Host", "api.example.vn").header("X-Request-Id", "client-7").contentType("application/json")
                 .body("{\"a\":1}")
                 .when().post("/api/v1/plans/p-1/tasks?x=1&y=%C4%90")
@@ -34,6 +36,7 @@ class GatewayRoutingTest {
                 .body("uri", equalTo("/api/v1/plans/p-1/tasks?x=1&y=%C4%90"))
                 .body("body", equalTo("{\"a\":1}"))
                 .body("headers.'x-request-id'", equalTo("client-7"))
+                .body("headers.authorization", equalTo("Bearer " + token))
                 .body("headers.'x-forwarded-host'", equalTo("api.example.vn"))
                 .body("headers.'x-forwarded-proto'", equalTo("http"));
     }
@@ -68,7 +71,7 @@ class GatewayRoutingTest {
 
     @Test
     void anOversizedBodyIsA413Problem() {
-        given().contentType("application/json").body("x".repeat(4096))
+        given().auth().oauth2(TrustedKey.admin()).contentType("application/json").body("x".repeat(4096))
                 .when().post("/api/v1/plans")
                 .then().statusCode(413).contentType("application/problem+json");
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StandInService.class)
+@QuarkusTestResource(TrustedKey.class)
 @TestProfile(GatewayWithServiceDownTest.IndicatorServiceDown.class)
 class GatewayWithServiceDownTest {
 

@@ -1,0 +1,75 @@
+package vn.nangsuat.gateway.routing;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Set;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+
+/**
+ * The gateway's part of authentication, on everything under /api: a bearer token must be genuine (signature,
+ * issuer, expiry) before it reaches a service, and a write (any method but GET, HEAD and OPTIONS) must carry one.
+ * What a token allows stays with the services, operation by operation; they verify it again. Runs after the rate
+ * limits, so guessing tokens is throttled too, and before a body is read, so strangers' uploads are not buffered.
+ */
+@ApplicationScoped
+public class BearerTokens {
+
+    private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final String SCHEME = "Bearer ";
+
+    private final JWTParser parser;
+    private final GatewayProblems problems;
+
+    public BearerTokens(JWTParser parser, GatewayProblems problems) {
+        this.parser = parser;
+        this.problems = problems;
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/*").order(-80).handler(this::verify);
+    }
+
+    private void verify(RoutingContext context) {
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
+            if (READS.contains(context.request().method())) {
+                context.next();
+            } else {
+                refuse(context, "Bearer", "Writes need a bearer token (RS256 JWT) in the Authorization header");
+            }
+            return;
+        }
+        if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            refuse(context, "Bearer", "The Authorization header must carry a bearer token (RS256 JWT)");
+            return;
+        }
+        try {
+            parser.parse(authorization.substring(SCHEME.length()).trim());
+            context.next();
+        } catch (ParseException e) {
+            refuse(context, "Bearer error=\"invalid_token\"", hasExpired(e)
+                    ? "The bearer token has expired"
+                    : "The bearer token is not valid: malformed, not signed by the trusted key, or from another issuer");
+        }
+    }
+
+    private void refuse(RoutingContext context, String challenge, String detail) {
+        context.response().putHeader("WWW-Authenticate", challenge);
+        problems.write(context, 401, "unauthorized", "Unauthorized", detail);
+    }
+
+    private static boolean hasExpired(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidJwtException invalid) {
+                return invalid.hasExpired();
+            }
+        }
+        return false;
+    }
+}
