@@ -1,0 +1,130 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One read, side by side: straight to province-service, through the gateway, and through the gateway with a
+ * bearer token it verifies. Closed loop: `clients` threads each send the next request when the last answered.
+ * Rounds alternate the three ways, so drift on the shared 2 cores hits them alike.
+ *   java bench/GatewayBench.java <token> [seconds-per-round] [clients] [rounds]
+ */
+public class GatewayBench {
+
+    record Way(String name, String url, String token) {
+    }
+
+    record Round(long requests, long errors, List<Long> nanos, double seconds) {
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    public static void main(String[] args) throws Exception {
+        String token = args[0];
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        String path = "/api/v1/provinces/38";
+        List<Way> ways = List.of(
+                new Way("direct to province-service", "http://127.0.0.1:8081" + path, null),
+                new Way("through the gateway", "http://127.0.0.1:8080" + path, null),
+                new Way("gateway, bearer token verified", "http://127.0.0.1:8080" + path, token));
+
+        for (Way way : ways) {
+            run(way, 3, clients);  // warm-up: JIT, connection pools
+        }
+        List<List<Round>> results = new ArrayList<>();
+        ways.forEach(way -> results.add(new ArrayList<>()));
+        for (int r = 0; r < rounds; r++) {
+            for (int w = 0; w < ways.size(); w++) {
+                results.get(w).add(run(ways.get(w), seconds, clients));
+            }
+        }
+
+        System.out.printf("GET %s, %d clients, %d rounds of %d s each%n", path, clients, rounds, seconds);
+        System.out.printf("%-32s %10s %9s %9s %9s %8s%n", "way", "req/s", "p50 ms", "p99 ms", "vs direct", "errors");
+        double direct = 0;
+        for (int w = 0; w < ways.size(); w++) {
+            long requests = 0;
+            long errors = 0;
+            double elapsed = 0;
+            List<Long> nanos = new ArrayList<>();
+            for (Round round : results.get(w)) {
+                requests += round.requests();
+                errors += round.errors();
+                elapsed += round.seconds();
+                nanos.addAll(round.nanos());
+            }
+            Collections.sort(nanos);
+            double rate = requests / elapsed;
+            if (w == 0) {
+                direct = rate;
+            }
+            System.out.printf("%-32s %10.0f %9.2f %9.2f %9.2f %8d%n", ways.get(w).name(), rate,
+                    percentile(nanos, 0.50), percentile(nanos, 0.99), rate / direct, errors);
+        }
+    }
+
+    static Round run(Way way, int seconds, int clients) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(way.url())).timeout(Duration.ofSeconds(10));
+        if (way.token() != null) {
+            builder.header("Authorization", "Bearer " + way.token());
+        }
+        HttpRequest request = builder.build();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long began = System.nanoTime();
+        long end = began + seconds * 1_000_000_000L;
+        List<Future<long[]>> workers = new ArrayList<>();
+        List<List<Long>> latencies = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            List<Long> mine = new ArrayList<>();
+            latencies.add(mine);
+            workers.add(pool.submit(() -> {
+                long ok = 0;
+                long failed = 0;
+                while (System.nanoTime() < end) {
+                    long sent = System.nanoTime();
+                    try {
+                        int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        mine.add(System.nanoTime() - sent);
+                        if (status == 200) {
+                            ok++;
+                        } else {
+                            failed++;
+                        }
+                    } catch (Exception e) {
+                        failed++;
+                    }
+                }
+                return new long[] { ok, failed };
+            }));
+        }
+        long ok = 0;
+        long failed = 0;
+        for (Future<long[]> worker : workers) {
+            long[] counts = worker.get();
+            ok += counts[0];
+            failed += counts[1];
+        }
+        double elapsed = (System.nanoTime() - began) / 1e9;
+        pool.shutdown();
+        List<Long> all = new ArrayList<>();
+        latencies.forEach(all::addAll);
+        return new Round(ok, failed, all, elapsed);
+    }
+
+    static double percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+}
