@@ -8,7 +8,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
@@ -25,6 +27,7 @@ public class BearerTokens {
 
     private final JWTParser parser;
     private final GatewayProblems problems;
+    private final VerifiedTokens verified = new VerifiedTokens(10_000);
 
     public BearerTokens(JWTParser parser, GatewayProblems problems) {
         this.parser = parser;
@@ -49,8 +52,14 @@ public class BearerTokens {
             refuse(context, "Bearer", "The Authorization header must carry a bearer token (RS256 JWT)");
             return;
         }
+        String token = authorization.substring(SCHEME.length()).trim();
+        if (verified.isVerified(token, Instant.now().getEpochSecond())) {
+            context.next();
+            return;
+        }
         try {
-            parser.parse(authorization.substring(SCHEME.length()).trim());
+            JsonWebToken jwt = parser.parse(token);
+            verified.remember(token, jwt.getExpirationTime());
             context.next();
         } catch (ParseException e) {
             refuse(context, "Bearer error=\"invalid_token\"", hasExpired(e)
