@@ -122,6 +122,9 @@ class GatewayRoutingTest {
                 .then().statusCode(200)
                 .body("info.title", equalTo("Năng suất API"))
                 .body("paths.'/api/v1/provinces'.get.summary", equalTo("List the units"))
+                .body("paths.'/api/v1/provinces'.get.responses.'429'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/v1/provinces'.get.responses.'401'.description", containsString("gateway"))
                 .body("components.schemas.Problem", notNullValue())
                 .body("'x-merge-conflicts'", nullValue());
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,9 +13,20 @@ import java.util.Set;
  * Merges the services' OpenAPI documents into the one public contract: their paths, tags and components side
  * by side under one info block. A schema two services both define must be the same (service-kit's Problem);
  * a path or schema defined differently twice is a design error, reported in `x-merge-conflicts` instead of
- * silently picking one. Pure: no I/O.
+ * silently picking one. Each operation also lists the refusals the gateway itself may give before or instead of
+ * the service's answer (bad token, rate limit, service unreachable or slow). Pure: no I/O.
  */
 public final class ContractMerger {
+
+    /** Status to meaning of what the gateway answers itself, on every operation (401 on reads: a bad token sent). */
+    private static final Map<String, String> GATEWAY_REFUSALS = new LinkedHashMap<>();
+    static {
+        GATEWAY_REFUSALS.put("401", "The bearer token sent is forged, expired or malformed, or a write came without one"
+                + " (checked by the gateway)");
+        GATEWAY_REFUSALS.put("429", "Too many requests from this client; Retry-After gives the seconds to wait");
+        GATEWAY_REFUSALS.put("502", "The service behind the gateway cannot be reached");
+        GATEWAY_REFUSALS.put("504", "The service behind the gateway did not answer in time");
+    }
 
     private final ObjectMapper json;
 
@@ -58,6 +70,11 @@ public final class ContractMerger {
                 }
             }
         });
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            if (operation.getValue().isObject()) {
+                addGatewayRefusals((ObjectNode) operation.getValue());
+            }
+        }));
         if (!conflicts.isEmpty()) {
             merged.set("x-merge-conflicts", conflicts);
         }
@@ -65,6 +82,19 @@ public final class ContractMerger {
             merged.set("x-unavailable-services", unavailable);
         }
         return merged;
+    }
+
+    private void addGatewayRefusals(ObjectNode operation) {
+        JsonNode existing = operation.get("responses");
+        ObjectNode responses = existing instanceof ObjectNode object ? object : operation.putObject("responses");
+        GATEWAY_REFUSALS.forEach((status, meaning) -> {
+            if (!responses.has(status)) {
+                ObjectNode response = responses.putObject(status);
+                response.put("description", meaning);
+                response.putObject("content").putObject("application/problem+json").putObject("schema")
+                        .put("$ref", "#/components/schemas/Problem");
+            }
+        });
     }
 
     private static void copyFields(JsonNode source, ObjectNode target, String what, ArrayNode conflicts) {
