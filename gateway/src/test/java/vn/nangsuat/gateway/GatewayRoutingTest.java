@@ -125,6 +125,8 @@ class GatewayRoutingTest {
                 .body("paths.'/api/v1/provinces'.get.responses.'429'.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"))
                 .body("paths.'/api/v1/provinces'.get.responses.'401'.description", containsString("gateway"))
+                .body("paths.'/api/v1/provinces'.get.responses.'502'.content.'application/problem+json'.example.type",
+                        equalTo("https://nangsuat.vn/problems/upstream-unavailable"))
                 .body("components.schemas.Problem", notNullValue())
                 .body("'x-merge-conflicts'", nullValue());
     }

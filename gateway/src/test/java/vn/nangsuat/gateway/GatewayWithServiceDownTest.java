@@ -29,6 +29,7 @@ class GatewayWithServiceDownTest {
     void aServiceThatIsDownIsA502ProblemNamingIt() {
         given().when().get("/api/v1/indicators")
                 .then().statusCode(502).contentType("application/problem+json")
+                .body("type", equalTo("https://nangsuat.vn/problems/upstream-unavailable"))
                 .body("detail", containsString("indicator"));
     }
 

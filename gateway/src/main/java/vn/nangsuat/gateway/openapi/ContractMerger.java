@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.nangsuat.http.Problem;
 
 /**
  * Merges the services' OpenAPI documents into the one public contract: their paths, tags and components side
@@ -18,15 +19,17 @@ import java.util.Set;
  */
 public final class ContractMerger {
 
-    /** Status to meaning of what the gateway answers itself, on every operation (401 on reads: a bad token sent). */
-    private static final Map<String, String> GATEWAY_REFUSALS = new LinkedHashMap<>();
-    static {
-        GATEWAY_REFUSALS.put("401", "The bearer token sent is forged, expired or malformed, or a write came without one"
-                + " (checked by the gateway)");
-        GATEWAY_REFUSALS.put("429", "Too many requests from this client; Retry-After gives the seconds to wait");
-        GATEWAY_REFUSALS.put("502", "The service behind the gateway cannot be reached");
-        GATEWAY_REFUSALS.put("504", "The service behind the gateway did not answer in time");
+    /** What the gateway answers itself, on every operation (401 on a read: a bad token was sent). */
+    private record Refusal(String status, String slug, String title, String meaning) {
     }
+
+    private static final List<Refusal> GATEWAY_REFUSALS = List.of(
+            new Refusal("401", "unauthorized", "Unauthorized",
+                    "The bearer token sent is forged, expired or malformed, or a write came without one (checked by the gateway)"),
+            new Refusal("429", "too-many-requests", "Too Many Requests",
+                    "Too many requests from this client; Retry-After gives the seconds to wait"),
+            new Refusal("502", "upstream-unavailable", "Bad Gateway", "The service behind the gateway cannot be reached"),
+            new Refusal("504", "upstream-timeout", "Gateway Timeout", "The service behind the gateway did not answer in time"));
 
     private final ObjectMapper json;
 
@@ -72,7 +75,7 @@ public final class ContractMerger {
         });
         paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
             if (operation.getValue().isObject()) {
-                addGatewayRefusals((ObjectNode) operation.getValue());
+                addGatewayRefusals(path.getKey(), (ObjectNode) operation.getValue());
             }
         }));
         if (!conflicts.isEmpty()) {
@@ -84,17 +87,23 @@ public final class ContractMerger {
         return merged;
     }
 
-    private void addGatewayRefusals(ObjectNode operation) {
+    private void addGatewayRefusals(String path, ObjectNode operation) {
         JsonNode existing = operation.get("responses");
         ObjectNode responses = existing instanceof ObjectNode object ? object : operation.putObject("responses");
-        GATEWAY_REFUSALS.forEach((status, meaning) -> {
-            if (!responses.has(status)) {
-                ObjectNode response = responses.putObject(status);
-                response.put("description", meaning);
-                response.putObject("content").putObject("application/problem+json").putObject("schema")
-                        .put("$ref", "#/components/schemas/Problem");
+        for (Refusal refusal : GATEWAY_REFUSALS) {
+            if (!responses.has(refusal.status())) {
+                ObjectNode response = responses.putObject(refusal.status());
+                response.put("description", refusal.meaning());
+                ObjectNode media = response.putObject("content").putObject(Problem.MEDIA_TYPE);
+                media.putObject("schema").put("$ref", "#/components/schemas/Problem");
+                media.putObject("example")
+                        .put("type", Problem.TYPE_BASE + refusal.slug())
+                        .put("title", refusal.title())
+                        .put("status", Integer.parseInt(refusal.status()))
+                        .put("detail", refusal.meaning())
+                        .put("instance", path);
             }
-        });
+        }
     }
 
     private static void copyFields(JsonNode source, ObjectNode target, String what, ArrayNode conflicts) {

@@ -1,5 +1,7 @@
 package vn.nangsuat.kit.problem;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.annotations.Components;
@@ -34,20 +36,34 @@ public class ProblemResponses implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().values()
-                .forEach(item -> item.getOperations().values().forEach(ProblemResponses::describeRefusals));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
+                .forEach(operation -> describeRefusals(path, operation)));
     }
 
-    private static void describeRefusals(Operation operation) {
+    private static void describeRefusals(String path, Operation operation) {
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return;
         }
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             if (isRefusal(status) && hasNoContent(response)) {
                 response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA))));
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA))
+                                .example(example(Integer.parseInt(status), response.getDescription(), path))));
             }
         });
+    }
+
+    /** What this refusal looks like: its own status and title, the response's description as the detail. */
+    private static Map<String, Object> example(int status, String description, String path) {
+        boolean invalidInput = status == 400;  // the 400s operations document are invalid parameters or bodies
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", Problem.TYPE_BASE + (invalidInput ? "invalid-input" : Problems.slugOf(status)));
+        problem.put("title", invalidInput ? "Invalid input" : Problems.titleOf(status));
+        problem.put("status", status);
+        problem.put("detail", description);
+        problem.put("instance", path);
+        problem.put("requestId", "3f1c9a52-7d4e-4b8a-9a41-0c2e5d6f7a81");
+        return problem;
     }
 
     private static boolean isRefusal(String status) {

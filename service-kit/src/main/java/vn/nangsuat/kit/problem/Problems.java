@@ -22,9 +22,17 @@ public final class Problems {
 
     /** The generic slug and title of a status, for refusals that come from the HTTP layer itself. */
     public static Response forStatus(int status, String detail, String path) {
+        return response(status, slugOf(status), titleOf(status), detail, path, List.of());
+    }
+
+    /** The status's reason phrase, e.g. "Precondition Failed". */
+    static String titleOf(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-        String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        return response(status, slug, title, detail, path, List.of());
+        return known != null ? known.getReasonPhrase() : "HTTP " + status;
+    }
+
+    /** The last segment of the problem type of a status, e.g. "precondition-failed". */
+    static String slugOf(int status) {
+        return titleOf(status).toLowerCase().replaceAll("[^a-z0-9]+", "-");
     }
 }

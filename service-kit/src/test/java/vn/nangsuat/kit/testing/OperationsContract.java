@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -65,24 +66,37 @@ public abstract class OperationsContract {
                 given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                         .extract().jsonPath().getMap("paths");
         List<String> refusals = new ArrayList<>();
+        List<String> examples = new ArrayList<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             if (operation.get("responses") instanceof Map<?, ?> responses) {
                 responses.forEach((status, response) -> {
                     if (String.valueOf(status).matches("[45]\\d\\d")) {
                         refusals.add(method + " " + path + " " + status + " " + problemSchemaOf(response));
+                        examples.add(method + " " + path + " " + status + " example of " + exampleStatusOf(response));
                     }
                 });
             }
         }));
         assertThat("refusals documented", refusals, not(empty()));
         assertThat(refusals, everyItem(endsWith(" #/components/schemas/Problem")));
+        assertThat("each example shows its own status", examples,
+                everyItem(matchesPattern(".* (\\d{3}) example of \\1")));
     }
 
     private static Object problemSchemaOf(Object response) {
+        Object schema = problemMediaOf(response).get("schema");
+        return schema instanceof Map<?, ?> ref ? ref.get("$ref") : "no application/problem+json schema";
+    }
+
+    private static Object exampleStatusOf(Object response) {
+        Object example = problemMediaOf(response).get("example");
+        return example instanceof Map<?, ?> problem ? problem.get("status") : "none";
+    }
+
+    private static Map<?, ?> problemMediaOf(Object response) {
         Object content = ((Map<?, ?>) response).get("content");
         Object media = content instanceof Map<?, ?> types ? types.get("application/problem+json") : null;
-        Object schema = media instanceof Map<?, ?> type ? type.get("schema") : null;
-        return schema instanceof Map<?, ?> ref ? ref.get("$ref") : "no application/problem+json schema";
+        return media instanceof Map<?, ?> type ? type : Map.of();
     }
 
     @Test
