@@ -36,11 +36,11 @@ public class ProblemResponses implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
-                .forEach(operation -> describeRefusals(path, operation)));
+        openAPI.getPaths().getPathItems().values()
+                .forEach(item -> item.getOperations().values().forEach(ProblemResponses::describeRefusals));
     }
 
-    private static void describeRefusals(String path, Operation operation) {
+    private static void describeRefusals(Operation operation) {
         if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
             return;
         }
@@ -48,20 +48,22 @@ public class ProblemResponses implements OASFilter {
             if (isRefusal(status) && hasNoContent(response)) {
                 response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA))
-                                .example(example(Integer.parseInt(status), response.getDescription(), path))));
+                                .example(example(Integer.parseInt(status), response.getDescription()))));
             }
         });
     }
 
-    /** What this refusal looks like: its own status and title, the response's description as the detail. */
-    private static Map<String, Object> example(int status, String description, String path) {
+    /**
+     * What this refusal looks like: its own status and title, the response's description as the detail. No
+     * instance: Quarkus shares one 401 and one 403 response object among the secured operations.
+     */
+    private static Map<String, Object> example(int status, String description) {
         boolean invalidInput = status == 400;  // the 400s operations document are invalid parameters or bodies
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", Problem.TYPE_BASE + (invalidInput ? "invalid-input" : Problems.slugOf(status)));
         problem.put("title", invalidInput ? "Invalid input" : Problems.titleOf(status));
         problem.put("status", status);
         problem.put("detail", description);
-        problem.put("instance", path);
         problem.put("requestId", "3f1c9a52-7d4e-4b8a-9a41-0c2e5d6f7a81");
         return problem;
     }
