@@ -33,7 +33,7 @@ public class ProblemException extends RuntimeException {
 
     /** A single invalid field: the detail repeats the message so a client that reads only `detail` still learns it. */
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, "invalid-input", "Invalid input", field + ": " + message,
+        return new ProblemException(400, Problems.INVALID_INPUT_SLUG, Problems.INVALID_INPUT_TITLE, field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
     }
 

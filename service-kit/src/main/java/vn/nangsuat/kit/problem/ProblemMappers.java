@@ -45,7 +45,7 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
-        return Problems.response(400, "invalid-input", "Invalid input", detail, uri.getPath(), errors);
+        return Problems.response(400, Problems.INVALID_INPUT_SLUG, Problems.INVALID_INPUT_TITLE, detail, uri.getPath(), errors);
     }
 
     /** Quarkus REST maps Jackson's input errors itself (with a body of its own shape); ours comes first. */
@@ -61,7 +61,7 @@ public class ProblemMappers {
                     .collect(Collectors.joining("/", "/", ""));
         }
         String message = "is not valid JSON for this request: " + e.getOriginalMessage();
-        return Problems.response(400, "invalid-input", "Invalid input", field + " " + message, uri.getPath(),
+        return Problems.response(400, Problems.INVALID_INPUT_SLUG, Problems.INVALID_INPUT_TITLE, field + " " + message, uri.getPath(),
                 List.of(new Problem.FieldError(field, message)));
     }
 

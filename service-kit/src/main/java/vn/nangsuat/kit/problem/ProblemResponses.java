@@ -60,8 +60,8 @@ public class ProblemResponses implements OASFilter {
     private static Map<String, Object> example(int status, String description) {
         boolean invalidInput = status == 400;  // the 400s operations document are invalid parameters or bodies
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problem.TYPE_BASE + (invalidInput ? "invalid-input" : Problems.slugOf(status)));
-        problem.put("title", invalidInput ? "Invalid input" : Problems.titleOf(status));
+        problem.put("type", Problem.TYPE_BASE + (invalidInput ? Problems.INVALID_INPUT_SLUG : Problems.slugOf(status)));
+        problem.put("title", invalidInput ? Problems.INVALID_INPUT_TITLE : Problems.titleOf(status));
         problem.put("status", status);
         problem.put("detail", description);
         problem.put("requestId", "3f1c9a52-7d4e-4b8a-9a41-0c2e5d6f7a81");

@@ -9,6 +9,10 @@ import vn.nangsuat.kit.web.RequestIds;
 /** Builds problem+json responses; every exception mapper of service-kit goes through here. */
 public final class Problems {
 
+    /** The kind of every 400 that names invalid fields: parameters, headers or the body. */
+    static final String INVALID_INPUT_SLUG = "invalid-input";
+    static final String INVALID_INPUT_TITLE = "Invalid input";
+
     private Problems() {
     }
 
