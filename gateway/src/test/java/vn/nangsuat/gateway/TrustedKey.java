@@ -39,6 +39,11 @@ public class TrustedKey implements QuarkusTestResourceLifecycleManager {
         return adminClaims().expiresIn(3600).sign(privateKeyLocation());
     }
 
+    /** A genuine token of another client: its own subject. */
+    static String withSubject(String subject) {
+        return adminClaims().subject(subject).expiresIn(3600).sign(privateKeyLocation());
+    }
+
     static String expired() {
         long now = System.currentTimeMillis() / 1000;
         return adminClaims().issuedAt(now - 7200).expiresAt(now - 3600).sign(privateKeyLocation());

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where the gateway sends each path prefix, and how patiently. */
 @ConfigMapping(prefix = "gateway")
@@ -26,9 +27,24 @@ public interface GatewayConfig {
     @WithDefault("64")
     int poolSize();
 
+    /**
+     * Requests that may wait for a pooled connection to one upstream when all are busy; one more gets a 503.
+     * Each waiting request holds its buffered body, so this bounds the gateway's memory under overload.
+     */
+    @WithDefault("128")
+    int maxWaitQueue();
+
     /** Largest request body forwarded, in bytes; larger ones get a 413. */
     @WithDefault("10485760")
     long maxBodyBytes();
+
+    /** Largest answer of an upstream the gateway buffers, in bytes; a larger one gets the client a 502. */
+    @WithDefault("16777216")
+    long maxResponseBytes();
+
+    /** How often each upstream's readiness is probed; requests to one found down get a 503 without waiting. */
+    @WithDefault("2s")
+    Duration probeInterval();
 
     /** How long the merged OpenAPI document is reused before the services are asked again. */
     @WithDefault("30s")
@@ -43,6 +59,16 @@ public interface GatewayConfig {
 
         @WithDefault("200")
         int burst();
+
+        /**
+         * Addresses or CIDR blocks (10.0.0.0/8, 2001:db8::/32) of the load balancers in front of the gateway.
+         * Only from these is `Forwarded` or `X-Forwarded-For` believed; empty, the TCP peer is the client.
+         */
+        Optional<List<String>> trustedProxies();
+
+        /** Clients whose buckets are kept at once; beyond it the least recently seen are dropped first. */
+        @WithDefault("100000")
+        int maxClients();
     }
 
     interface Upstream {

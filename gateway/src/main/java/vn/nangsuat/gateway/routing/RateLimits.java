@@ -1,32 +1,39 @@
 package vn.nangsuat.gateway.routing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import vn.nangsuat.gateway.config.GatewayConfig;
 
 /**
- * A token bucket per client address on everything under /api: `rate` requests a second on average, bursts
- * up to `burst`. Over the limit a client gets 429 problem+json with Retry-After, and the services never see
- * the request. The client is the connection's address (X-Forwarded-For is the client's to forge); buckets
- * idle for a minute are dropped, so the table stays small.
+ * A token bucket per client on everything under /api: `rate` requests a second on average, bursts up to
+ * `burst`. Over the limit a client gets 429 problem+json with Retry-After, and the services never see the
+ * request. A client is the subject of a bearer token this gateway has verified, else its address
+ * ({@link ClientAddresses}: the TCP peer, or what a trusted proxy says the peer is), so clients behind one load
+ * balancer, or behind one NAT with tokens of their own, do not share a bucket. The buckets are a bounded cache:
+ * idle ones expire, and eviction runs in the cache's own maintenance, never as a scan on the event loop.
  */
 @ApplicationScoped
 public class RateLimits {
 
-    private static final long IDLE_NANOS = 60_000_000_000L;
+    private static final Duration IDLE = Duration.ofMinutes(1);
 
     private final GatewayConfig.RateLimit config;
     private final GatewayProblems problems;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private volatile long lastSweep = System.nanoTime();
+    private final ClientAddresses addresses;
+    private final BearerTokens tokens;
+    private final Cache<String, Bucket> buckets;
 
-    public RateLimits(GatewayConfig config, GatewayProblems problems) {
+    public RateLimits(GatewayConfig config, GatewayProblems problems, ClientAddresses addresses, BearerTokens tokens) {
         this.config = config.rateLimit();
         this.problems = problems;
+        this.addresses = addresses;
+        this.tokens = tokens;
+        this.buckets = Caffeine.newBuilder().maximumSize(this.config.maxClients()).expireAfterAccess(IDLE).build();
     }
 
     void install(@Observes Router router) {
@@ -36,10 +43,10 @@ public class RateLimits {
     }
 
     private void admit(RoutingContext context) {
-        String client = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
+        String subject = tokens.verifiedSubject(context.request());
+        String client = subject != null ? "subject " + subject : "address " + addresses.of(context.request());
         long now = System.nanoTime();
-        sweep(now);
-        Bucket bucket = buckets.computeIfAbsent(client, key -> new Bucket(config.burst(), now));
+        Bucket bucket = buckets.get(client, key -> new Bucket(config.burst(), now));
         double waitSeconds = bucket.take(now, config.requestsPerSecond(), config.burst());
         if (waitSeconds <= 0) {
             context.next();
@@ -49,13 +56,6 @@ public class RateLimits {
         problems.write(context, 429, "too-many-requests", "Too Many Requests",
                 "More than " + config.requestsPerSecond() + " requests a second (bursts of " + config.burst()
                         + ") from this client; retry after the time in Retry-After");
-    }
-
-    private void sweep(long now) {
-        if (now - lastSweep > IDLE_NANOS) {
-            lastSweep = now;
-            buckets.values().removeIf(bucket -> bucket.idleSince(now) > IDLE_NANOS);
-        }
     }
 
     /** Tokens refill continuously; a request takes one. */
@@ -77,10 +77,6 @@ public class RateLimits {
                 return 0;
             }
             return (1 - tokens) / perSecond;
-        }
-
-        synchronized long idleSince(long now) {
-            return now - updated;
         }
     }
 }
