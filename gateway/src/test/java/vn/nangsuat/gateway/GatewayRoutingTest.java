@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +17,7 @@ import io.restassured.RestAssured;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.http.testing.RawHttp;
 
@@ -63,10 +66,72 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void aSlowUpstreamIsA504Problem() {
+    void aSlowUpstreamIsA504ProblemThatKeepsTheInsideToItself() {
         given().when().get("/api/v1/provinces/very-slow")
                 .then().statusCode(504).contentType("application/problem+json")
-                .body("status", equalTo(504)).body("requestId", notNullValue());
+                .body("type", equalTo("https://nangsuat.vn/problems/upstream-timeout"))
+                .body("status", equalTo(504)).body("requestId", notNullValue())
+                .body("detail", equalTo("province-service did not answer in time"));
+    }
+
+    @Test
+    void anUpstreamThatHangsUpIsA502ProblemThatKeepsTheInsideToItself() {
+        given().when().get("/api/v1/provinces/hang-up")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("type", equalTo("https://nangsuat.vn/problems/upstream-unavailable"))
+                .body("detail", equalTo("province-service broke off the exchange"))
+                .body("requestId", notNullValue());
+        given().when().get("/api/v1/provinces/38").then().statusCode(200);
+    }
+
+    @Test
+    void anAnswerLargerThanTheCapIsA502ProblemAndForwardingGoesOn() {
+        given().when().get("/api/v1/provinces/huge")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("type", equalTo("https://nangsuat.vn/problems/upstream-answer-too-large"))
+                .body("detail", equalTo("province-service answered with more than the gateway forwards"));
+        given().when().get("/api/v1/provinces/38").then().statusCode(200);
+    }
+
+    /** curl and some clients send UTF-8 in the target as raw bytes; the service must get exactly those bytes. */
+    @Test
+    void aRawUtf8QueryReachesTheServiceByteForByte() {
+        byte[] target = "/api/v1/recorded?q=Đắk%20Lắk&r=Hà Nội".replace(" ", "+").getBytes(StandardCharsets.UTF_8);
+        PeerClient.Response response = PeerClient.get("127.0.0.1", RestAssured.port, target);
+        assertEquals(200, response.status(), response.body());
+        assertArrayEquals(target, recordedTarget(response));
+    }
+
+    @Test
+    void scriptTagsAndReservedCharactersReachTheServiceByteForByte() {
+        byte[] target = "/api/v1/recorded/Bà-Rịa/a%2Fb;v=1/%C4%91,x@y!$'()*?q=<script>alert(1)</script>&s=a%26b|{}^`\""
+                .getBytes(StandardCharsets.UTF_8);
+        PeerClient.Response response = PeerClient.get("127.0.0.1", RestAssured.port, target);
+        assertEquals(200, response.status(), response.body());
+        assertArrayEquals(target, recordedTarget(response));
+    }
+
+    @Test
+    void aTargetThatIsNotUtf8IsA400Problem() {
+        byte[] latin1 = "/api/v1/provinces?q=Bà Rịa".replace(" ", "+").getBytes(StandardCharsets.ISO_8859_1);
+        PeerClient.Response response = PeerClient.get("127.0.0.1", RestAssured.port, latin1);
+        assertEquals(400, response.status());
+        assertEquals("application/problem+json", response.header("Content-Type"));
+        assertTrue(response.body().contains("percent-encode"), response.body());
+    }
+
+    /**
+     * A raw space ends the target: the request line cannot be parsed, which is the client's error, never a 500.
+     * Vert.x answers it before any route runs, with an empty 400 (no problem+json: there is no hook for it).
+     */
+    @Test
+    void aTargetWithARawSpaceIsRefusedWith400() {
+        PeerClient.Response response = PeerClient.get("127.0.0.1", RestAssured.port, "/api/v1/provinces?q=Đắk Lắk");
+        assertEquals(400, response.status());
+    }
+
+    private static byte[] recordedTarget(PeerClient.Response response) {
+        return Base64.getDecoder().decode(new io.vertx.core.json.JsonObject(response.body()).getString("target"));
     }
 
     @Test
@@ -127,6 +192,8 @@ class GatewayRoutingTest {
                 .body("paths.'/api/v1/provinces'.get.responses.'401'.description", containsString("gateway"))
                 .body("paths.'/api/v1/provinces'.get.responses.'502'.content.'application/problem+json'.example.type",
                         equalTo("https://nangsuat.vn/problems/upstream-unavailable"))
+                .body("paths.'/api/v1/provinces'.get.responses.'503'.content.'application/problem+json'.example.type",
+                        equalTo("https://nangsuat.vn/problems/service-unavailable"))
                 .body("components.schemas.Problem", notNullValue())
                 .body("'x-merge-conflicts'", nullValue());
     }

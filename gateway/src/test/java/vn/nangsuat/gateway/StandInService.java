@@ -2,17 +2,25 @@ package vn.nangsuat.gateway;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetSocket;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for the services behind the gateway: a plain HTTP server that echoes what reached it, answers
- * slowly on demand and serves a small OpenAPI document. The gateway under test is the real one.
+ * slowly, hugely or not at all on demand and serves a small OpenAPI document. Beside it, a recorder on a bare TCP
+ * socket owns /api/v1/recorded and answers with the exact bytes of the request target it received, since an
+ * HTTP server would decode them first. The gateway under test is the real one.
  */
 public class StandInService implements QuarkusTestResourceLifecycleManager {
 
@@ -37,6 +45,15 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
                 vertx.setTimer(300, t -> echo(request, body.toString()));
             } else if (path.endsWith("/very-slow")) {
                 vertx.setTimer(3000, t -> echo(request, body.toString()));
+            } else if (path.endsWith("/hang-up")) {
+                request.connection().close();
+            } else if (path.endsWith("/huge")) {
+                // Chunked, so no Content-Length warns the gateway: it has to count.
+                request.response().setChunked(true).putHeader("Content-Type", "text/plain");
+                for (int i = 0; i < 10; i++) {
+                    request.response().write("x".repeat(10_000));
+                }
+                request.response().end();
             } else {
                 echo(request, body.toString());
             }
@@ -46,13 +63,22 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("stand-in service did not start", e);
         }
+        NetServer recorder = vertx.createNetServer().connectHandler(StandInService::recordTarget);
+        try {
+            recorder.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("recorder did not start", e);
+        }
         String url = "http://127.0.0.1:" + server.actualPort();
         Map<String, String> config = new HashMap<>();
         config.put("gateway.upstreams.province.url", url);
         config.put("gateway.upstreams.indicator.url", url);
         config.put("gateway.upstreams.plan.url", url);
+        config.put("gateway.upstreams.recorder.url", "http://127.0.0.1:" + recorder.actualPort());
+        config.put("gateway.upstreams.recorder.paths", "/api/v1/recorded");
         config.put("gateway.upstream-timeout", "1s");
         config.put("gateway.max-body-bytes", "1024");
+        config.put("gateway.max-response-bytes", "65536");
         // Off here, so tests that send many requests are not throttled; GatewayRateLimitTest turns it on.
         config.put("gateway.rate-limit.requests-per-second", "0");
         return config;
@@ -68,6 +94,38 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
                 .putHeader("Link", "<http://upstream/next>; rel=\"next\"")
                 .end(new JsonObject().put("method", request.method().name()).put("uri", request.uri())
                         .put("headers", headers).put("body", body).encode());
+    }
+
+    /** Answers each request with the bytes of its target, base64 in {"target": ...}, and closes the connection. */
+    private static void recordTarget(NetSocket socket) {
+        Buffer received = Buffer.buffer();
+        socket.handler(chunk -> {
+            received.appendBuffer(chunk);
+            byte[] bytes = received.getBytes();
+            int lineEnd = indexOf(bytes, "\r\n".getBytes(StandardCharsets.US_ASCII));
+            if (lineEnd < 0 || indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII)) < 0) {
+                return;
+            }
+            int targetStart = indexOf(bytes, new byte[] {' '}) + 1;
+            int targetEnd = lineEnd;
+            while (bytes[targetEnd - 1] != ' ') {
+                targetEnd--;
+            }
+            byte[] target = Arrays.copyOfRange(bytes, targetStart, targetEnd - 1);
+            String body = new JsonObject().put("target", Base64.getEncoder().encodeToString(target)).encode();
+            socket.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                    + "\r\nConnection: close\r\n\r\n" + body).onComplete(written -> socket.close());
+            socket.handler(null);
+        });
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A port nothing listens on, to stand for a service that is down. */

@@ -15,7 +15,7 @@ import vn.nangsuat.http.Problem;
  * by side under one info block. A schema two services both define must be the same (service-kit's Problem);
  * a path or schema defined differently twice is a design error, reported in `x-merge-conflicts` instead of
  * silently picking one. Each operation also lists the refusals the gateway itself may give before or instead of
- * the service's answer (bad token, rate limit, service unreachable or slow). Pure: no I/O.
+ * the service's answer (bad token, rate limit, service unreachable, down, overloaded or slow). Pure: no I/O.
  */
 public final class ContractMerger {
 
@@ -28,7 +28,12 @@ public final class ContractMerger {
                     "The bearer token sent is forged, expired or malformed, or a write came without one (checked by the gateway)"),
             new Refusal("429", "too-many-requests", "Too Many Requests",
                     "Too many requests from this client; Retry-After gives the seconds to wait"),
-            new Refusal("502", "upstream-unavailable", "Bad Gateway", "The service behind the gateway cannot be reached"),
+            new Refusal("502", "upstream-unavailable", "Bad Gateway",
+                    "The service behind the gateway cannot be reached or broke off the exchange (or, with type"
+                            + " upstream-answer-too-large, answered with more than the gateway forwards)"),
+            new Refusal("503", "service-unavailable", "Service Unavailable",
+                    "The service behind the gateway is down or has too many requests waiting; Retry-After gives the"
+                            + " seconds to wait"),
             new Refusal("504", "upstream-timeout", "Gateway Timeout", "The service behind the gateway did not answer in time"));
 
     private final ObjectMapper json;

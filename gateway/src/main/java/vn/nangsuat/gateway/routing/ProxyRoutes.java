@@ -1,6 +1,5 @@
 package vn.nangsuat.gateway.routing;
 
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -10,12 +9,14 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.ConnectException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import vn.nangsuat.gateway.config.GatewayConfig;
 import vn.nangsuat.http.RequestId;
@@ -23,7 +24,8 @@ import vn.nangsuat.http.RequestId;
 /**
  * Forwards each owned path prefix to its service. Request and answer are buffered whole (bodies are bounded),
  * so a client that drops its connection mid-request never leaves a half-used upstream connection behind: the
- * upstream exchange completes, its connection goes back to the pool, and the answer is dropped.
+ * upstream exchange completes, its connection goes back to the pool, and the answer is dropped. A request to a
+ * service known to be down ({@link UpstreamHealth}) is refused at once with 503 instead of waiting to fail.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -38,11 +40,16 @@ public class ProxyRoutes {
     private final GatewayConfig config;
     private final Upstreams upstreams;
     private final GatewayProblems problems;
+    private final UpstreamHealth health;
+    private final ClientAddresses clients;
 
-    public ProxyRoutes(GatewayConfig config, Upstreams upstreams, GatewayProblems problems) {
+    public ProxyRoutes(GatewayConfig config, Upstreams upstreams, GatewayProblems problems, UpstreamHealth health,
+            ClientAddresses clients) {
         this.config = config;
         this.upstreams = upstreams;
         this.problems = problems;
+        this.health = health;
+        this.clients = clients;
     }
 
     void install(@Observes Router router) {
@@ -69,31 +76,74 @@ public class ProxyRoutes {
 
     private void forward(RoutingContext context, String name, URI base) {
         HttpServerRequest request = context.request();
+        String target = requestTarget(request.uri());
+        if (target == null) {
+            problems.write(context, 400, "malformed-request", "Malformed request",
+                    "The request target is not UTF-8: percent-encode its bytes (RFC 3986)");
+            return;
+        }
+        UpstreamHealth.State state = health.state(name);
+        if (!state.up()) {
+            context.response().putHeader("Retry-After", Long.toString(health.retryAfterSeconds()));
+            problems.write(context, 503, UpstreamRefusal.SERVICE_UNAVAILABLE, "Service Unavailable",
+                    UpstreamRefusal.serviceName(name) + (state.reachable() ? " is not ready" : " is not reachable"));
+            return;
+        }
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         request.headers().forEach(header -> {
             if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 headers.add(header.getKey(), header.getValue());
             }
         });
-        headers.set("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        headers.set("X-Forwarded-For", clients.of(request));
         headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
         }
         Buffer body = context.body().buffer();
-        upstreams.send(base, request.method(), request.uri(), headers, body)
+        upstreams.send(base, request.method(), target, headers, body)
                 .onSuccess(answer -> reply(context, answer))
-                .onFailure(failure -> {
-                    LOG.warnf("%s %s -> %s failed: %s", request.method(), request.path(), name, failure.toString());
-                    if (failure instanceof TimeoutException || String.valueOf(failure.getMessage()).contains("timeout")) {
-                        problems.write(context, HttpResponseStatus.GATEWAY_TIMEOUT.code(), "upstream-timeout",
-                                "Gateway Timeout", "The " + name + " service did not answer in time");
-                    } else {
-                        problems.write(context, HttpResponseStatus.BAD_GATEWAY.code(), "upstream-unavailable",
-                                "Bad Gateway", "The " + name + " service cannot be reached"
-                                        + (failure instanceof ConnectException ? "" : ": " + failure.getMessage()));
-                    }
-                });
+                .onFailure(failure -> refuse(context, name, failure));
+    }
+
+    /** The client hears what kind of failure it was; the exception itself, which names the inside, goes to the log. */
+    private void refuse(RoutingContext context, String name, Throwable failure) {
+        UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
+        LOG.warnf("request %s: %s %s -> %s failed, answered %d: %s", context.get(REQUEST_ID), context.request().method(),
+                context.request().path(), UpstreamRefusal.serviceName(name), refusal.status(), failure);
+        if (refusal.unreachable()) {
+            health.markUnreachable(name);
+        }
+        if (refusal.status() == 503) {
+            context.response().putHeader("Retry-After", "1");
+        }
+        problems.write(context, refusal.status(), refusal.slug(), refusal.title(), refusal.detail());
+    }
+
+    /**
+     * The request target as the upstream must receive it, byte for byte. Netty reads the request line's bytes as
+     * ISO-8859-1 characters and the client writes the target as UTF-8, so raw UTF-8 (`?q=Đắk Lắk` as curl sends
+     * it) would arrive re-encoded unless the characters are first turned back into the bytes they were. Null when
+     * those bytes are not UTF-8, which cannot be forwarded unchanged.
+     */
+    static String requestTarget(String received) {
+        if (received.chars().allMatch(c -> c < 0x80)) {
+            return received;
+        }
+        byte[] bytes = new byte[received.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            char c = received.charAt(i);
+            if (c > 0xff) {
+                return null;
+            }
+            bytes[i] = (byte) c;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     private void reply(RoutingContext context, Upstreams.Answer answer) {
