@@ -29,7 +29,7 @@ public class ClientAddresses {
                 .map(String::trim).filter(entry -> !entry.isEmpty()).map(AddressBlock::parse).toList();
     }
 
-    /** The client's address in canonical form, e.g. 203.0.113.7 or 2001:db8::1; "unknown" without a peer. */
+    /** The client's address in canonical form (203.0.113.7, 2001:db8:0:0:0:0:0:1); "unknown" without a peer. */
     public String of(HttpServerRequest request) {
         if (request.remoteAddress() == null) {
             return "unknown";
