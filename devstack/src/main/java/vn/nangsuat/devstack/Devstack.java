@@ -18,6 +18,7 @@ public final class Devstack {
               token    print a development JWT: --role admin|province-editor [--province CODE]... [--ttl PT8H] [--subject NAME]
               run      up, then the four services in the foreground; Ctrl-C stops all of it
               stop-kafka, start-kafka   take the broker away and back, to try outages (tests use them)
+              stop-db, start-db         the same for MariaDB (not for an external server)
             environment: DEVSTACK_HOME (state folder, default <project>/.devstack), DEVSTACK_DB_PORT, DEVSTACK_KAFKA_PORT,
               DEVSTACK_KAFKA_CONTROLLER_PORT, DEVSTACK_DB_ADMIN_URL/_USER/_PASSWORD (use an external MySQL-compatible server)
             """;
@@ -83,6 +84,18 @@ public final class Devstack {
                 System.out.println("Kafka is up");
                 return 0;
             }
+            case "stop-db" -> {
+                requireOwnDb(settings);
+                new MariaDb(settings).stop();
+                System.out.println("MariaDB is down");
+                return 0;
+            }
+            case "start-db" -> {
+                requireOwnDb(settings);
+                new MariaDb(settings).start();
+                System.out.println("MariaDB is up");
+                return 0;
+            }
             case "run" -> {
                 return new ServiceSupervisor(settings, infrastructure).run();
             }
@@ -90,6 +103,12 @@ public final class Devstack {
                 System.err.print(USAGE);
                 return 2;
             }
+        }
+    }
+
+    private static void requireOwnDb(Settings settings) {
+        if (settings.externalDb() != null) {
+            throw new DevstackException("the database is external (DEVSTACK_DB_ADMIN_URL): devstack does not stop or start it");
         }
     }
 

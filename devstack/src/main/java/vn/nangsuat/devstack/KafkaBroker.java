@@ -26,8 +26,12 @@ final class KafkaBroker {
     /** Each service's event topic keeps one aggregate's events in one partition; poison events go to the .dlq. */
     static final Map<String, Integer> TOPICS = Map.of(
             "province.events", 3, "province.events.dlq", 1,
+            "province.units", 3, "province.units.dlq", 1,
             "indicator.events", 3, "indicator.events.dlq", 1,
             "plan.events", 3, "plan.events.dlq", 1);
+
+    /** State topics keep the latest record per key for good, so replicas built late can read them whole. */
+    static final Set<String> COMPACTED = Set.of("province.units");
 
     private static final String STARTED_LINE = "Kafka Server started";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -91,7 +95,8 @@ final class KafkaBroker {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = TOPICS.entrySet().stream()
                     .filter(topic -> !existing.contains(topic.getKey()))
-                    .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1))
+                    .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1)
+                            .configs(COMPACTED.contains(topic.getKey()) ? Map.of("cleanup.policy", "compact") : Map.of()))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

@@ -127,7 +127,7 @@ class SystemIT {
     void theEventContractsAreServedBesideTheOpenApiOne() {
         given().when().get("/asyncapi/province.yaml")
                 .then().statusCode(200).body(containsString("vn.nangsuat.province.reorganized.v1"));
-        given().when().get("/asyncapi/indicator.yaml").then().statusCode(200).body(containsString("province.events.dlq"));
+        given().when().get("/asyncapi/indicator.yaml").then().statusCode(200).body(containsString("province.units.dlq"));
         given().when().get("/asyncapi/nothing.yaml").then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -150,10 +150,10 @@ class SystemIT {
             while (!caughtUp && Instant.now().isBefore(deadline)) {
                 Map<String, Object> data = given().port(port).when().get("/q/health/ready")
                         .then().extract().jsonPath().getMap("checks.find { it.name == 'Events' }.data");
-                Object lastApplied = data == null ? null : data.get("province.events lastApplied");
+                Object lastApplied = data == null ? null : data.get("province-replica lastApplied");
                 caughtUp = lastApplied != null && !"none yet".equals(lastApplied)
                         && Instant.parse(lastApplied.toString()).isAfter(written)
-                        && Long.valueOf(0).equals(Long.valueOf(String.valueOf(data.get("province.events eventsBehind"))));
+                        && Long.valueOf(0).equals(Long.valueOf(String.valueOf(data.get("province-replica eventsBehind"))));
                 if (caughtUp) {
                     applied = Instant.parse(lastApplied.toString());
                 } else {

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * This service's copy of the provincial units and their lineage, kept by {@link ProvinceEventsHandler}.
+ * This service's copy of the provincial units and their lineage, kept by {@link ProvinceUnitsHandler}.
  * A version is keyed by (code, validFrom); of two snapshots of one version, the higher revision wins, so
  * events applied out of order across units still converge.
  */
@@ -88,13 +88,13 @@ public class ProvinceReplica {
         }
     }
 
-    void link(Connection connection, ReplicaUnit predecessor, ReplicaUnit successor, LocalDate effective, String kind)
-            throws SQLException {
+    void link(Connection connection, String predecessorCode, LocalDate predecessorValidFrom, ReplicaUnit successor,
+            LocalDate effective, String kind) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT IGNORE INTO province_replica_lineage (predecessor_code, predecessor_valid_from, successor_code,"
                         + " successor_valid_from, effective_date, change_kind) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, predecessor.code());
-            insert.setDate(2, Date.valueOf(predecessor.validFrom()));
+            insert.setString(1, predecessorCode);
+            insert.setDate(2, Date.valueOf(predecessorValidFrom));
             insert.setString(3, successor.code());
             insert.setDate(4, Date.valueOf(successor.validFrom()));
             insert.setDate(5, Date.valueOf(effective));

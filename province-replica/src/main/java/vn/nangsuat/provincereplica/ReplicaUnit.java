@@ -2,9 +2,10 @@ package vn.nangsuat.provincereplica;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
+import vn.nangsuat.kit.events.UnusableEvent;
 
 /**
- * A unit version as province.events carries it (the `UnitSnapshot` of the AsyncAPI document). Read with
+ * A unit version as province.units carries it (the `UnitSnapshot` of the AsyncAPI document). Read with
  * unknown fields ignored, so province-service can add fields without breaking its consumers.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -13,7 +14,7 @@ public record ReplicaUnit(String code, String name, String kind, String region, 
 
     void requireComplete() {
         if (code == null || name == null || kind == null || validFrom == null) {
-            throw new IllegalArgumentException("a unit needs code, name, kind and validFrom: " + this);
+            throw new UnusableEvent("a unit needs code, name, kind and validFrom: " + this);
         }
     }
 }

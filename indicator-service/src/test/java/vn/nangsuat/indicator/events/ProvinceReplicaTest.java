@@ -1,25 +1,24 @@
 package vn.nangsuat.indicator.events;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.nangsuat.indicator.events.ReplicaFixtures.CODE;
+import static vn.nangsuat.indicator.events.ReplicaFixtures.SOURCE;
+import static vn.nangsuat.indicator.events.ReplicaFixtures.TOPIC;
+import static vn.nangsuat.indicator.events.ReplicaFixtures.WAIT;
+import static vn.nangsuat.indicator.events.ReplicaFixtures.await;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.kit.testing.EventsProbe;
 import vn.nangsuat.kit.testing.TestEvents;
@@ -28,15 +27,10 @@ import vn.nangsuat.provincereplica.ReplicaUnit;
 
 /**
  * indicator-service's replica of the provincial units, fed through the inbox by records on the real
- * province.events topic, written here as province-service's relay writes them. Each run uses dates of its
- * own, since devstack keeps the topic and the replica across runs.
+ * province.units topic, written here as province-service's relay writes them.
  */
 @QuarkusTest
 class ProvinceReplicaTest {
-
-    private static final String SOURCE = "urn:nangsuat:province-service";
-    /** A code of the tests' own; lookups are by (code, validFrom), as other runs left versions of it too. */
-    private static final String CODE = "09";
 
     @Inject
     ProvinceReplica replica;
@@ -44,61 +38,60 @@ class ProvinceReplicaTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    SecondConsumerOfUnits secondConsumer;
+
     private final int year = 2600 + ThreadLocalRandom.current().nextInt(0, 3000);
 
-    private static String created(String code, LocalDate validFrom, String name) {
-        return "{\"unit\":{\"code\":\"" + code + "\",\"name\":\"" + name + "\",\"kind\":\"PROVINCE\",\"region\":\"SOUTHEAST\","
-                + "\"regionDerived\":false,\"validFrom\":\"" + validFrom + "\",\"validTo\":null,\"revision\":0}}";
-    }
-
-    private static <T> T await(Supplier<Optional<T>> probe, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("not seen within " + timeout);
-    }
-
     @Test
-    void aUnitAnnouncedOnProvinceEventsAppearsInTheReplica() throws Exception {
+    void aUnitStateOnProvinceUnitsAppearsInTheReplicaWithItsLineage() throws Exception {
         LocalDate from = LocalDate.of(year, 1, 1);
-        TestEvents.send("province.events", CODE, TestEvents.cloudEvent(TestEvents.newId(), SOURCE,
-                "vn.nangsuat.province.created.v1", CODE, created(CODE, from, "Tỉnh Bản Sao")));
-        assertEquals("Tỉnh Bản Sao", await(() -> name(from), WAIT));
+        TestEvents.send(TOPIC, CODE + "/" + from, TestEvents.cloudEvent(TestEvents.newId(), SOURCE,
+                "vn.nangsuat.province.unit-state.v1", CODE, ReplicaFixtures.stateData(CODE, from, "Tỉnh Bản Sao", 0,
+                        "[{\"code\":\"06\",\"validFrom\":\"2004-01-01\",\"effectiveDate\":\"" + from + "\",\"kind\":\"MERGE\"}]")));
+        assertEquals("Tỉnh Bản Sao", await(() -> ReplicaFixtures.name(dataSource, from), WAIT));
         ReplicaUnit unit = replica.unitOn(CODE, from).orElseThrow();
         assertEquals(CODE, unit.code());
+        assertEquals(1, ReplicaFixtures.count(dataSource, "SELECT COUNT(*) FROM province_replica_lineage WHERE"
+                + " predecessor_code = '06' AND successor_code = ? AND successor_valid_from = ?", CODE, Date.valueOf(from)));
     }
 
     @Test
     void aRedeliveredEventChangesNothing() throws Exception {
         LocalDate from = LocalDate.of(year, 2, 1);
         String id = TestEvents.newId();
-        String event = TestEvents.cloudEvent(id, SOURCE, "vn.nangsuat.province.created.v1", CODE, created(CODE, from, "Một Lần"));
-        TestEvents.send("province.events", CODE, event);
-        TestEvents.send("province.events", CODE, event);
+        String event = ReplicaFixtures.state(id, from, "Một Lần");
+        TestEvents.send(TOPIC, CODE + "/" + from, event);
+        TestEvents.send(TOPIC, CODE + "/" + from, event);
         // A later event on the same key (so the same partition) shows that the duplicate has been consumed.
-        LocalDate marker = LocalDate.of(year, 3, 1);
-        TestEvents.send("province.events", CODE, TestEvents.cloudEvent(TestEvents.newId(), SOURCE,
-                "vn.nangsuat.province.created.v1", CODE, created(CODE, marker, "Dấu")));
-        await(() -> name(marker), WAIT);
-        assertEquals(1, count("SELECT events_applied FROM province_replica_unit WHERE code = ? AND valid_from = ?",
-                CODE, Date.valueOf(from)), "the version was touched by one event, not two");
-        assertEquals(1, count("SELECT COUNT(*) FROM inbox_event WHERE source = ? AND event_id = ?", SOURCE, id));
+        String marker = TestEvents.newId();
+        TestEvents.send(TOPIC, CODE + "/" + from, ReplicaFixtures.state(marker, from, "Một Lần"));
+        await(() -> countOptional("SELECT COUNT(*) FROM inbox_event WHERE consumer = 'province-replica' AND event_id = ?", marker),
+                WAIT);
+        assertEquals(2, ReplicaFixtures.count(dataSource, "SELECT events_applied FROM province_replica_unit WHERE code = ? AND valid_from = ?",
+                CODE, Date.valueOf(from)), "two events touched the version, the repeated one did not");
+        assertEquals(1, ReplicaFixtures.count(dataSource,
+                "SELECT COUNT(*) FROM inbox_event WHERE consumer = 'province-replica' AND source = ? AND event_id = ?", SOURCE, id));
+    }
+
+    @Test
+    void twoConsumersOfOneTopicEachApplyEveryEventOnce() throws Exception {
+        LocalDate from = LocalDate.of(year, 3, 1);
+        String id = ReplicaFixtures.sendState(from, "Hai Người Đọc");
+        await(() -> ReplicaFixtures.name(dataSource, from), WAIT);
+        await(() -> secondConsumer.saw(id) ? Optional.of(true) : Optional.empty(), WAIT);
+        assertEquals(2, ReplicaFixtures.count(dataSource, "SELECT COUNT(*) FROM inbox_event WHERE event_id = ?", id),
+                "one inbox row per consumer: neither took the other's row for a duplicate");
     }
 
     @Test
     void anUnparseableEventGoesToTheDlqAndTheConsumerGoesOn() throws Exception {
-        try (EventsProbe dlq = EventsProbe.open("province.events.dlq")) {
-            TestEvents.send("province.events", CODE, "this is not JSON " + year);
+        try (EventsProbe dlq = EventsProbe.open(TOPIC + ".dlq")) {
             LocalDate after = LocalDate.of(year, 4, 1);
-            TestEvents.send("province.events", CODE, TestEvents.cloudEvent(TestEvents.newId(), SOURCE,
-                    "vn.nangsuat.province.created.v1", CODE, created(CODE, after, "Sau Rác")));
-            await(() -> name(after), WAIT);
-            var parked = dlq.await(r -> r.record().value().equals("this is not JSON " + year), 1, WAIT);
+            TestEvents.send(TOPIC, CODE + "/" + after, "this is not JSON " + year);
+            ReplicaFixtures.sendState(after, "Sau Rác");
+            await(() -> ReplicaFixtures.name(dataSource, after), WAIT);
+            var parked = dlq.await(r -> r.record().value().equals("this is not JSON " + year) && byReplica(r), 1, WAIT);
             assertEquals(1, parked.size());
             String reason = new String(parked.get(0).record().headers().lastHeader("dlq-reason").value(), StandardCharsets.UTF_8);
             assertTrue(reason.startsWith("unparseable CloudEvent"), reason);
@@ -106,57 +99,51 @@ class ProvinceReplicaTest {
     }
 
     @Test
-    void anEventTheHandlerCannotApplyGoesToTheDlqAfterItsRetries() throws Exception {
-        try (EventsProbe dlq = EventsProbe.open("province.events.dlq")) {
+    void anEventTheHandlerCanNeverApplyGoesToTheDlqAndReadinessCountsIt() throws Exception {
+        try (EventsProbe dlq = EventsProbe.open(TOPIC + ".dlq")) {
             String id = TestEvents.newId();
-            TestEvents.send("province.events", CODE, TestEvents.cloudEvent(id, SOURCE,
-                    "vn.nangsuat.province.created.v1", CODE, "{\"no\":\"unit\"}"));
-            var parked = dlq.await(r -> r.record().value().contains(id), 1, WAIT);
+            TestEvents.send(TOPIC, CODE + "/x", TestEvents.cloudEvent(id, SOURCE,
+                    "vn.nangsuat.province.unit-state.v1", CODE, "{\"no\":\"unit\"}"));
+            var parked = dlq.await(r -> r.record().value().contains(id) && byReplica(r), 1, WAIT);
             assertEquals(1, parked.size());
             String reason = new String(parked.get(0).record().headers().lastHeader("dlq-reason").value(), StandardCharsets.UTF_8);
-            assertTrue(reason.startsWith("failed 3 times"), reason);
-            assertEquals(0, count("SELECT COUNT(*) FROM inbox_event WHERE source = ? AND event_id = ?", SOURCE, id),
-                    "a failed event leaves no inbox row, so a replay after a fix would apply it");
+            assertEquals("cannot be applied: the event lacks data.unit", reason);
+            assertEquals(0, ReplicaFixtures.count(dataSource,
+                    "SELECT COUNT(*) FROM inbox_event WHERE consumer = 'province-replica' AND event_id = ?", id),
+                    "a parked event leaves no inbox row, so a replay after a fix would apply it");
+            assertEquals(1, ReplicaFixtures.count(dataSource,
+                    "SELECT COUNT(*) FROM dead_letter_event WHERE consumer = 'province-replica' AND event_id = ?", id));
+            int deadLettered = given().when().get("/q/health/ready").then().statusCode(200)
+                    .extract().path("checks.find { it.name == 'Events' }.data.'province-replica deadLettered'");
+            assertTrue(deadLettered >= 1, "readiness says the consumer has parked events: " + deadLettered);
         }
     }
 
     @Test
-    void readinessSaysHowFarBehindTheReplicaIs() throws Exception {
+    void readinessSaysHowFarBehindTheReplicaIsAndThatItIsApplying() throws Exception {
         LocalDate from = LocalDate.of(year, 5, 1);
-        TestEvents.send("province.events", CODE, TestEvents.cloudEvent(TestEvents.newId(), SOURCE,
-                "vn.nangsuat.province.created.v1", CODE, created(CODE, from, "Sẵn Sàng")));
-        await(() -> name(from), WAIT);
+        ReplicaFixtures.sendState(from, "Sẵn Sàng");
+        await(() -> ReplicaFixtures.name(dataSource, from), WAIT);
         Thread.sleep(1100);  // progress is measured at most once a second
         given().when().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'Events' }.data", hasKey("province.events eventsBehind"))
+                .body("checks.find { it.name == 'Events' }.data", hasKey("province-replica eventsBehind"))
+                .body("checks.find { it.name == 'Events' }.data.'province-replica state'", equalTo("applying"))
                 .body("checks.find { it.name == 'Events' }.data", hasKey("outboxLagSeconds"));
     }
 
-    /** Generous: a consumer may first have a backlog to work through (devstack keeps the topic across runs). */
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    /** The name the replica holds for the tests' code at exactly this first day, if any. */
-    private Optional<String> name(LocalDate validFrom) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
-                "SELECT name FROM province_replica_unit WHERE code = ? AND valid_from = ?")) {
-            query.setString(1, CODE);
-            query.setDate(2, Date.valueOf(validFrom));
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The second consumer parks what it cannot read too; these tests follow the replica's. */
+    private static boolean byReplica(EventsProbe.Received received) {
+        var consumer = received.record().headers().lastHeader("dlq-consumer");
+        return consumer != null
+                && "indicator-service/province-replica".equals(new String(consumer.value(), StandardCharsets.UTF_8));
     }
 
-    private long count(String sql, Object... parameters) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getLong(1) : 0;
-            }
+    private Optional<Long> countOptional(String sql, Object... parameters) {
+        try {
+            long count = ReplicaFixtures.count(dataSource, sql, parameters);
+            return count > 0 ? Optional.of(count) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.nangsuat.kit.events;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -9,15 +10,19 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,41 +36,54 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs one Kafka consumer (its own thread) per {@link EventHandler}. Each event is handled in a transaction
- * that also records it in the inbox; a failure is retried with backoff, then the event goes to
- * `<topic>.dlq` with the reason and the consumer goes on. Offsets are committed only after the events before
- * them are applied or parked (once per poll), so a crash redelivers, and the inbox turns redelivery into nothing.
+ * that also records it in the consumer's inbox. An event that can never be applied goes to `<topic>.dlq` with
+ * the reason (and is recorded as parked); any other failure (the database away, a lock timeout) leaves the
+ * event where it is: the consumer goes back to it and retries, backing off, for as long as it takes, and
+ * reports itself stuck meanwhile. So nothing valid is ever skipped, and one aggregate's events apply in order.
+ * Offsets are committed once per poll, after the events before them are applied or parked; the inbox turns a
+ * redelivery after a crash into nothing.
  */
 @ApplicationScoped
 public class EventConsumers {
 
     private static final Logger LOG = Logger.getLogger(EventConsumers.class);
+    private static final Pattern CONSUMER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
-    /** How far behind a consumer is, for readiness: events not yet applied and the time of the last one applied. */
-    public record Progress(String topic, long eventsBehind, Instant lastApplied, Instant measuredAt) {
+    /** A consumer that keeps failing at one event it may yet apply: since when, how often, and why. */
+    public record Stuck(Instant since, int attempts, String lastError) {
+    }
+
+    /** How a consumer is doing, for readiness: events not yet applied, the last one applied, and whether it is stuck. */
+    public record Progress(String consumer, String topic, long eventsBehind, Instant lastApplied, Instant measuredAt,
+            Stuck stuck) {
     }
 
     private final Instance<EventHandler> handlers;
     private final Inbox inbox;
     private final ObjectMapper json;
     private final EventsConfig config;
+    private final KafkaClients kafka;
     private final String applicationName;
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
     private final List<Loop> loops = Collections.synchronizedList(new ArrayList<>());
 
     public EventConsumers(@Any Instance<EventHandler> handlers, Inbox inbox, ObjectMapper json, EventsConfig config,
-            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+            KafkaClients kafka, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.handlers = handlers;
         this.inbox = inbox;
         this.json = json;
         this.config = config;
+        this.kafka = kafka;
         this.applicationName = applicationName;
     }
 
     void start(@Observes StartupEvent startup) {
-        for (EventHandler handler : handlers) {
+        List<EventHandler> all = handlers.stream().toList();
+        checkHandlers(all);
+        for (EventHandler handler : all) {
             Loop loop = new Loop(handler);
             loops.add(loop);
-            Thread thread = new Thread(loop, "events-" + handler.topic());
+            Thread thread = new Thread(loop, "events-" + handler.consumer());
             thread.setDaemon(true);
             thread.start();
         }
@@ -75,14 +93,36 @@ public class EventConsumers {
         loops.forEach(Loop::stop);
     }
 
+    /** Refuses, at start-up, handlers that cannot work side by side: nameless, or two with one name. */
+    static void checkHandlers(List<EventHandler> handlers) {
+        List<String> faults = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (EventHandler handler : handlers) {
+            String name = handler.consumer();
+            String topic = handler.topic();
+            if (name == null || !CONSUMER_NAME.matcher(name).matches()) {
+                faults.add(handler.getClass().getName() + " needs a consumer name of 1 to 100 of A-Z a-z 0-9 . _ -, not "
+                        + (name == null ? "none" : "'" + name + "'"));
+            } else if (!names.add(name)) {
+                faults.add("two handlers are named consumer '" + name + "': their inbox rows and groups would mix");
+            }
+            if (topic == null || topic.isBlank()) {
+                faults.add("consumer " + name + " names no topic");
+            }
+        }
+        if (!faults.isEmpty()) {
+            throw new IllegalStateException("event handlers that cannot work: " + String.join("; ", faults));
+        }
+    }
+
     public Map<String, Progress> progress() {
         return Map.copyOf(progress);
     }
 
-    /** Applies one event in a transaction with its inbox row; false when it had been applied before. */
+    /** Applies one event in a transaction with its inbox row; false when this consumer had applied it before. */
     boolean apply(EventHandler handler, CloudEvent event) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            if (!inbox.firstDelivery(event, handler.topic())) {
+            if (!inbox.firstDelivery(handler.consumer(), event, handler.topic())) {
                 return false;
             }
             handler.handle(event);
@@ -90,21 +130,61 @@ public class EventConsumers {
         });
     }
 
+    /**
+     * Whether a failure says the event can never be applied: the handler said so, its data cannot be read, or
+     * the database refuses the data itself (SQL states 22 and 23). Anything else may pass: retry.
+     */
+    static boolean canNeverApply(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnusableEvent || cause instanceof JacksonException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnusableEvent || cause instanceof JacksonException || cause instanceof SQLException) {
+                return cause.getMessage();
+            }
+        }
+        return failure.toString();
+    }
+
+    /** An event that failed but may yet apply: the consumer goes back to it. */
+    private static final class MayYetApply extends RuntimeException {
+        MayYetApply(Throwable cause) {
+            super(cause);
+        }
+    }
+
     private final class Loop implements Runnable {
 
         private final EventHandler handler;
+        private final boolean wholeTopic;
+        private final String group;
         private final KafkaConsumer<String, String> consumer;
         private final KafkaProducer<String, String> deadLetters;
         private volatile boolean running = true;
+        private boolean assigned;
         private Instant lastApplied;
         private Instant lastMeasured = Instant.EPOCH;
+        private Stuck stuck;
+        private Duration backoff;
 
         Loop(EventHandler handler) {
             this.handler = handler;
-            String clientId = applicationName + "-" + handler.topic();
-            this.consumer = KafkaClients.consumer(config.bootstrapServers(), config.consumer().group(), clientId);
-            this.deadLetters = KafkaClients.producer(config.bootstrapServers(), clientId + "-dlq",
-                    config.outbox().sendTimeout());
+            this.wholeTopic = handler.reading() == EventHandler.Reading.WHOLE_TOPIC_ON_START;
+            this.group = wholeTopic ? null : config.consumer().groupPrefix() + "." + handler.consumer();
+            String clientId = applicationName + "-" + handler.consumer();
+            this.consumer = kafka.consumer(group, clientId);
+            this.deadLetters = kafka.producer(clientId + "-dlq", config.outbox().sendTimeout());
+            this.backoff = config.consumer().backoff();
         }
 
         void stop() {
@@ -115,39 +195,87 @@ public class EventConsumers {
         @Override
         public void run() {
             try {
-                consumer.subscribe(List.of(handler.topic()));
                 while (running) {
                     try {
-                        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                        try {
-                            for (TopicPartition partition : records.partitions()) {
-                                for (ConsumerRecord<String, String> record : records.records(partition)) {
-                                    process(record);
-                                    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                                }
-                            }
-                        } finally {
-                            // Once per poll: what was applied or parked is not read again; the inbox covers a crash.
-                            if (!done.isEmpty()) {
-                                consumer.commitSync(done);
-                            }
-                        }
+                        assignOnce();
+                        pollOnce();
                         measure();
                     } catch (WakeupException e) {
                         return;
                     } catch (RuntimeException e) {
-                        // The broker or the database is away: start again from the last committed offsets.
-                        LOG.warnf("consumer of %s will retry: %s", handler.topic(), e.toString());
-                        rewind();
+                        // The broker is away (a poll, a commit or a measurement failed): what was applied stays applied.
+                        LOG.warnf("consumer %s of %s will retry: %s", handler.consumer(), handler.topic(), e.toString());
                         sleep(Duration.ofSeconds(1));
                     }
                 }
-            } catch (WakeupException e) {
-                // stopping
             } finally {
                 consumer.close(Duration.ofSeconds(5));
                 deadLetters.close(Duration.ofSeconds(5));
+            }
+        }
+
+        private void assignOnce() {
+            if (assigned) {
+                return;
+            }
+            if (wholeTopic) {
+                List<TopicPartition> partitions = consumer.partitionsFor(handler.topic(), Duration.ofSeconds(10)).stream()
+                        .map(info -> new TopicPartition(handler.topic(), info.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+            } else {
+                consumer.subscribe(List.of(handler.topic()));
+            }
+            assigned = true;
+        }
+
+        private void pollOnce() {
+            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            MayYetApply failure = null;
+            try {
+                polled:
+                for (TopicPartition partition : records.partitions()) {
+                    for (ConsumerRecord<String, String> record : records.records(partition)) {
+                        try {
+                            process(record);
+                        } catch (MayYetApply e) {
+                            failure = e;
+                            goBackTo(records, done);
+                            break polled;
+                        }
+                        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                    }
+                }
+            } finally {
+                if (group != null && !done.isEmpty()) {
+                    consumer.commitSync(done);
+                }
+            }
+            if (failure != null) {
+                Throwable cause = failure.getCause();
+                stuck = new Stuck(stuck == null ? Instant.now() : stuck.since(), stuck == null ? 1 : stuck.attempts() + 1,
+                        cause.toString());
+                LOG.warnf("consumer %s of %s is stuck (attempt %d, retry in %d ms): %s", handler.consumer(),
+                        handler.topic(), stuck.attempts(), backoff.toMillis(), cause);
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(config.consumer().maxBackoff()) > 0
+                        ? config.consumer().maxBackoff() : backoff.multipliedBy(2);
+            } else if (!done.isEmpty()) {
+                if (stuck != null) {
+                    LOG.infof("consumer %s of %s goes on after %d attempts", handler.consumer(), handler.topic(),
+                            stuck.attempts());
+                }
+                stuck = null;
+                backoff = config.consumer().backoff();
+            }
+        }
+
+        /** Sets every polled partition back to its first record not yet applied, so the next poll starts there. */
+        private void goBackTo(ConsumerRecords<String, String> records, Map<TopicPartition, OffsetAndMetadata> done) {
+            for (TopicPartition partition : records.partitions()) {
+                OffsetAndMetadata applied = done.get(partition);
+                consumer.seek(partition, applied != null ? applied.offset() : records.records(partition).get(0).offset());
             }
         }
 
@@ -159,59 +287,46 @@ public class EventConsumers {
                     throw new IllegalArgumentException("id, source and type are required");
                 }
             } catch (Exception e) {
-                deadLetter(record, "unparseable CloudEvent: " + e.getMessage());
+                park(record, null, "unparseable CloudEvent: " + e.getMessage());
                 return;
             }
-            Duration backoff = config.consumer().backoff();
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    apply(handler, event);
-                    lastApplied = Instant.now();
-                    return;
-                } catch (RuntimeException e) {
-                    Throwable cause = e.getCause() != null ? e.getCause() : e;
-                    if (attempt >= config.consumer().maxAttempts()) {
-                        deadLetter(record, "failed " + attempt + " times: " + cause);
-                        return;
-                    }
-                    LOG.debugf("event %s of %s failed (attempt %d): %s", event.id(), handler.topic(), attempt, cause);
-                    sleep(backoff);
-                    backoff = backoff.multipliedBy(2);
+            try {
+                apply(handler, event);
+                lastApplied = Instant.now();
+            } catch (RuntimeException e) {
+                if (!canNeverApply(e)) {
+                    throw new MayYetApply(e);
                 }
+                park(record, event.id(), "cannot be applied: " + reason(e));
             }
         }
 
-        /** Parks the record on `<topic>.dlq`, unchanged, with why and where it came from; waits for the broker's ack. */
-        private void deadLetter(ConsumerRecord<String, String> record, String reason) {
-            LOG.warnf("event at %s-%d@%d goes to %s.dlq: %s", record.topic(), record.partition(), record.offset(),
-                    record.topic(), reason);
+        /**
+         * Puts the record, unchanged, on `<topic>.dlq` with why and where it came from, waits for the broker's ack,
+         * then records it as parked; if either fails, the consumer comes back to it. A record parked before (a
+         * topic read whole again at start) is not parked twice.
+         */
+        private void park(ConsumerRecord<String, String> record, String eventId, String reason) {
             ProducerRecord<String, String> parked = new ProducerRecord<>(record.topic() + ".dlq", record.key(), record.value());
             parked.headers().add("dlq-reason", reason.getBytes(StandardCharsets.UTF_8));
             parked.headers().add("dlq-original-topic", record.topic().getBytes(StandardCharsets.UTF_8));
             parked.headers().add("dlq-original-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
             parked.headers().add("dlq-original-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-            parked.headers().add("dlq-consumer-group", config.consumer().group().getBytes(StandardCharsets.UTF_8));
+            parked.headers().add("dlq-consumer", (applicationName + "/" + handler.consumer()).getBytes(StandardCharsets.UTF_8));
             try {
-                deadLetters.send(parked).get(config.outbox().sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot park the event on " + record.topic() + ".dlq: " + e, e);
-            }
-        }
-
-        private void rewind() {
-            try {
-                var assignment = consumer.assignment();
-                Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assignment);
-                for (TopicPartition partition : assignment) {
-                    OffsetAndMetadata offset = committed.get(partition);
-                    if (offset != null) {
-                        consumer.seek(partition, offset);
-                    } else {
-                        consumer.seekToBeginning(List.of(partition));
-                    }
+                if (inbox.wasParked(handler.consumer(), record.topic(), record.partition(), record.offset())) {
+                    return;
                 }
-            } catch (RuntimeException e) {
-                LOG.debugf("rewind failed, the next poll retries: %s", e.toString());
+                LOG.warnf("event at %s-%d@%d goes to %s.dlq: %s", record.topic(), record.partition(), record.offset(),
+                        record.topic(), reason);
+                deadLetters.send(parked).get(config.outbox().sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+                inbox.recordParked(new Inbox.Parked(handler.consumer(), record.topic(), record.partition(), record.offset(),
+                        eventId, reason));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MayYetApply(e);
+            } catch (Exception e) {
+                throw new MayYetApply(e);
             }
         }
 
@@ -230,7 +345,7 @@ public class EventConsumers {
                     behind += Math.max(0, ends.getOrDefault(partition, 0L) - consumer.position(partition));
                 }
             }
-            progress.put(handler.topic(), new Progress(handler.topic(), behind, lastApplied, now));
+            progress.put(handler.consumer(), new Progress(handler.consumer(), handler.topic(), behind, lastApplied, now, stuck));
         }
 
         private void sleep(Duration duration) {

@@ -2,14 +2,39 @@ package vn.nangsuat.kit.events;
 
 /**
  * Applies the events of one topic to this service's data (a replica, say). A service declares one bean per
- * topic it consumes; service-kit runs the consumer, and calls {@link #handle} inside a transaction that also
- * records the event in the inbox, so an event applied once is never applied again. Throwing makes the
- * attempt roll back; after the configured attempts the event goes to `<topic>.dlq` with the reason.
+ * consumer; service-kit runs a Kafka consumer for it and calls {@link #handle} inside a transaction that also
+ * records the event in the inbox under {@link #consumer()}, so an event applied once by this consumer is never
+ * applied by it again, and two consumers of one topic never mistake each other's events for duplicates.
+ * <p>
+ * Throw {@link UnusableEvent} for an event that can never be applied (it goes to `<topic>.dlq`); any other
+ * failure (the database away, a lock timeout) is taken as passing: the event is retried until it applies.
  */
 public interface EventHandler {
 
-    /** The topic consumed, e.g. province.events. */
+    /** How the consumer reads its topic. */
+    enum Reading {
+        /**
+         * In a consumer group of its own (`<application>.<consumer>`), from the offsets it committed; a new group
+         * starts at the beginning. For topics of events.
+         */
+        COMMITTED_OFFSETS,
+        /**
+         * Every partition from the beginning at each start, without a group: for a compacted topic holding the
+         * current state of each aggregate, so a replica whose database is empty or rebuilt converges by itself.
+         * The inbox makes what was applied before a no-op.
+         */
+        WHOLE_TOPIC_ON_START
+    }
+
+    /** This consumer's name, unique in the service, e.g. `province-replica`: its inbox rows and group carry it. */
+    String consumer();
+
+    /** The topic consumed, e.g. province.units. */
     String topic();
+
+    default Reading reading() {
+        return Reading.COMMITTED_OFFSETS;
+    }
 
     void handle(CloudEvent event) throws Exception;
 }

@@ -3,6 +3,7 @@ package vn.nangsuat.kit.events;
 /**
  * The tables of the event backbone, written once here and created in each service's schema by a one-line
  * Flyway migration of the service (`class V3__Event_tables extends EventTablesMigration {}` in `db.migration`),
+ * frozen as written (later changes are new migrations, such as {@link InboxByConsumerMigration}),
  * so the DDL is the same everywhere and numbered in the service's own migration history.
  */
 public abstract class EventTablesMigration extends DdlMigration {

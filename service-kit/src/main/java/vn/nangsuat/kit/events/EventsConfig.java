@@ -2,8 +2,8 @@ package vn.nangsuat.kit.events;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How a service publishes its events (outbox and relay) and consumes others' (inbox). */
 @ConfigMapping(prefix = "events")
@@ -15,9 +15,11 @@ public interface EventsConfig {
     /** The topic this service publishes to, e.g. province.events. */
     String topic();
 
-    @WithName("kafka.bootstrap-servers")
-    @WithDefault("${kafka.bootstrap.servers}")
-    String bootstrapServers();
+    /**
+     * A compacted topic holding the current state of each aggregate (one record per key), for replicas that are
+     * built long after the events: they read it whole. Empty when the service publishes no state.
+     */
+    Optional<String> stateTopic();
 
     Outbox outbox();
 
@@ -32,7 +34,11 @@ public interface EventsConfig {
         @WithDefault("200")
         int batchSize();
 
-        /** How long a broker may take to acknowledge a send before the batch is retried later. */
+        /**
+         * How long a broker may take to acknowledge a send before the batch is retried later; also the bound on
+         * how long one relay batch holds its lease and connection (a little over this), even when the broker's
+         * metadata is gone.
+         */
         @WithDefault("10s")
         Duration sendTimeout();
 
@@ -45,16 +51,19 @@ public interface EventsConfig {
     }
 
     interface Consumer {
-        /** Consumer group; by default the application's name, so each service reads every event once. */
+        /**
+         * Prefix of each consumer's group (`<prefix>.<consumer>`); by default the application's name, so each
+         * consumer of each service reads every event once.
+         */
         @WithDefault("${quarkus.application.name}")
-        String group();
+        String groupPrefix();
 
-        /** Attempts at handling one event before it goes to `<topic>.dlq`. */
-        @WithDefault("3")
-        int maxAttempts();
-
-        /** Wait after the first failed attempt; doubled after each further one. */
+        /** Wait after the first failed attempt at an event that may yet apply; doubled after each further one. */
         @WithDefault("200ms")
         Duration backoff();
+
+        /** The longest wait between two attempts: a consumer retries for as long as it takes, this often at least. */
+        @WithDefault("10s")
+        Duration maxBackoff();
     }
 }

@@ -13,16 +13,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * How far behind the events are, for operators: the outbox lag (age of the oldest unsent event, also the
- * metric `outbox_lag_seconds`) and, for each consumed topic, how many events the replica has not applied.
- * Reported as readiness detail; it does not turn readiness DOWN (Kafka's own check does when the broker is
- * away), because a service with a backlog still answers correctly from what it has.
+ * How the events are doing, for operators: the outbox lag (age of the oldest unsent event, also the metric
+ * `outbox_lag_seconds`), whether the relay reaches the broker, and for each consumer how many events it has
+ * not applied, whether it is stuck on one (and why), and how many it has ever parked on a DLQ. Reported as
+ * readiness detail, never gating: a service is ready when it can answer (its database check says so), and a
+ * Kafka outage, a backlog or a stuck consumer do not stop it answering from what it has.
  */
 @Readiness
 @ApplicationScoped
@@ -30,10 +32,14 @@ public class EventsReadiness implements HealthCheck {
 
     private final AgroalDataSource dataSource;
     private final EventConsumers consumers;
+    private final OutboxRelay relay;
+    private final Inbox inbox;
 
-    public EventsReadiness(AgroalDataSource dataSource, EventConsumers consumers) {
+    public EventsReadiness(AgroalDataSource dataSource, EventConsumers consumers, OutboxRelay relay, Inbox inbox) {
         this.dataSource = dataSource;
         this.consumers = consumers;
+        this.relay = relay;
+        this.inbox = inbox;
     }
 
     void registerMetrics(@Observes StartupEvent startup, MeterRegistry registry) {
@@ -64,13 +70,31 @@ public class EventsReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         OutboxState outbox = outbox();
+        OutboxRelay.BrokerState broker = relay.brokerState();
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("Events").up()
                 .withData("outboxPending", outbox.pending())
-                .withData("outboxLagSeconds", String.format("%.3f", outbox.lagSeconds()));
-        consumers.progress().values().forEach(progress -> builder
-                .withData(progress.topic() + " eventsBehind", progress.eventsBehind())
-                .withData(progress.topic() + " lastApplied",
-                        progress.lastApplied() == null ? "none yet" : progress.lastApplied().toString()));
+                .withData("outboxLagSeconds", String.format("%.3f", outbox.lagSeconds()))
+                .withData("kafka", broker.reachable() ? "reachable"
+                        : "unreachable since " + broker.since() + ": " + broker.lastError());
+        Map<String, Long> parked = parkedCounts();
+        consumers.progress().values().forEach(progress -> {
+            String name = progress.consumer();
+            EventConsumers.Stuck stuck = progress.stuck();
+            builder.withData(name + " topic", progress.topic())
+                    .withData(name + " eventsBehind", progress.eventsBehind())
+                    .withData(name + " lastApplied", progress.lastApplied() == null ? "none yet" : progress.lastApplied().toString())
+                    .withData(name + " state", stuck == null ? "applying"
+                            : "stuck since " + stuck.since() + " after " + stuck.attempts() + " attempts: " + stuck.lastError())
+                    .withData(name + " deadLettered", parked.getOrDefault(name, 0L));
+        });
         return builder.build();
+    }
+
+    private Map<String, Long> parkedCounts() {
+        try {
+            return inbox.parkedCounts();
+        } catch (SQLException e) {
+            return Map.of();
+        }
     }
 }

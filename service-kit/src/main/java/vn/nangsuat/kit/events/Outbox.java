@@ -52,6 +52,24 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String aggregateType, String aggregateId, String name, int version, Object data) {
+        return write(config.topic(), aggregateType, aggregateId, name, version, data);
+    }
+
+    /**
+     * Publishes the whole current state of one aggregate (or one part of it that changes alone, such as a unit
+     * version) to the service's compacted state topic (`events.state-topic`), where the latest record per key
+     * stays for good: a replica built long after the events reads that topic whole and converges.
+     *
+     * @param key the record key, the same for every state of this thing, e.g. `38/2004-01-01`
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent publishState(String aggregateType, String key, String name, Object data) {
+        String topic = config.stateTopic().orElseThrow(() -> new IllegalStateException(
+                "events.state-topic is not set, so " + name + " has nowhere to go"));
+        return write(topic, aggregateType, key, name, 1, data);
+    }
+
+    private CloudEvent write(String topic, String aggregateType, String aggregateId, String name, int version, Object data) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), config.source(),
                 CloudEvent.type(name, version), aggregateId, now.toString(), "application/json",
@@ -61,7 +79,7 @@ public class Outbox {
                         "INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, event_type, payload, created_at)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, event.id());
-            insert.setString(2, config.topic());
+            insert.setString(2, topic);
             insert.setString(3, aggregateType);
             insert.setString(4, aggregateId);
             insert.setString(5, event.type());
@@ -71,7 +89,7 @@ public class Outbox {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("cannot write event " + event.type() + " of " + aggregateId + " to the outbox", e);
         }
-        written.fire(new Written(config.topic()));
+        written.fire(new Written(topic));
         return event;
     }
 }

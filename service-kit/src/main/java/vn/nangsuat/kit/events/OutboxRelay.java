@@ -36,28 +36,43 @@ import org.jboss.logging.Logger;
  * that publish events never wait for the relay. Rows leave in commit order (`seq`) and are marked sent
  * only once the broker has acknowledged them; what fails stays unsent and goes again later. A consumer may
  * therefore see an event twice, never lose one: the inbox makes the second time a no-op.
+ * <p>
+ * A batch holds the lease, a transaction and a connection, so its time is bounded whatever the broker does:
+ * no send starts after the send timeout has passed or after one has failed (a send blocks while the broker's
+ * metadata is missing), and the acknowledgements are awaited only until the same deadline.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    /** What the last batch that tried to send found: for readiness detail, never for gating. */
+    public record BrokerState(boolean reachable, Instant since, String lastError) {
+    }
+
     private final AgroalDataSource dataSource;
     private final EventsConfig config;
+    private final KafkaClients kafka;
     private final String applicationName;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private volatile BrokerState brokerState = new BrokerState(true, Instant.now(), null);
     private ScheduledExecutorService executor;
     private KafkaProducer<String, String> producer;
 
-    public OutboxRelay(AgroalDataSource dataSource, EventsConfig config,
+    public OutboxRelay(AgroalDataSource dataSource, EventsConfig config, KafkaClients kafka,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.config = config;
+        this.kafka = kafka;
         this.applicationName = applicationName;
     }
 
+    public BrokerState brokerState() {
+        return brokerState;
+    }
+
     void start(@Observes StartupEvent startup) {
-        producer = KafkaClients.producer(config.bootstrapServers(), applicationName + "-outbox", config.outbox().sendTimeout());
+        producer = kafka.producer(applicationName + "-outbox", config.outbox().sendTimeout());
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outbox-relay");
             thread.setDaemon(true);
@@ -96,8 +111,10 @@ public class OutboxRelay {
     /** Sends until the outbox is empty or a send fails; returns how many events were sent. */
     public int drain() {
         int total = 0;
+        // The batch's own bound, with room to mark the rows sent; the transaction may never outlive it by much.
+        int transactionSeconds = (int) config.outbox().sendTimeout().multipliedBy(2).toSeconds() + 5;
         while (true) {
-            Integer sent = QuarkusTransaction.requiringNew().call(this::sendOneBatch);
+            Integer sent = QuarkusTransaction.requiringNew().timeout(transactionSeconds).call(this::sendOneBatch);
             if (sent == null) {
                 return total;
             }
@@ -137,25 +154,60 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<Future<RecordMetadata>> sends = new ArrayList<>();
-            for (Row row : rows) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-                record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.US_ASCII));
-                sends.add(producer.send(record));
-            }
-            int acknowledged = 0;
-            for (Future<RecordMetadata> send : sends) {
-                try {
-                    send.get(config.outbox().sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-                    acknowledged++;
-                } catch (Exception e) {
-                    LOG.warnf("Kafka did not take outbox event %d: %s; it stays queued", rows.get(acknowledged).seq(),
-                            e.getCause() != null ? e.getCause().getMessage() : e.toString());
-                    break;
-                }
-            }
+            int acknowledged = send(rows);
             markSent(connection, rows.subList(0, acknowledged));
             return acknowledged == rows.size() ? acknowledged : null;
+        }
+    }
+
+    /**
+     * Sends the rows in order and waits for their acknowledgements, all within the send timeout; returns how many
+     * of the first rows the broker took. Rows after the first failure are not sent, so order is kept.
+     */
+    private int send(List<Row> rows) {
+        long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        for (Row row : rows) {
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.US_ASCII));
+            Future<RecordMetadata> send = producer.send(record);
+            sends.add(send);
+            if (send.isDone() && failed(send)) {
+                break;  // no metadata or a full buffer: the rest would block as long, each
+            }
+        }
+        int acknowledged = 0;
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                String error = e.getCause() != null ? e.getCause().toString() : e.toString();
+                LOG.warnf("Kafka did not take outbox event %d: %s; it stays queued", rows.get(acknowledged).seq(), error);
+                if (brokerState.reachable()) {
+                    brokerState = new BrokerState(false, Instant.now(), error);
+                }
+                return acknowledged;
+            }
+        }
+        if (!brokerState.reachable() && acknowledged > 0) {
+            brokerState = new BrokerState(true, Instant.now(), null);
+        }
+        return acknowledged;
+    }
+
+    private static boolean failed(Future<?> done) {
+        try {
+            done.get(0, TimeUnit.MILLISECONDS);
+            return false;
+        } catch (Exception e) {
+            return true;
         }
     }
 

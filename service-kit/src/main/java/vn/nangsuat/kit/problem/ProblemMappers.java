@@ -16,6 +16,12 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -95,11 +101,57 @@ public class ProblemMappers {
         return Problems.forStatus(status, detail, uri.getPath());
     }
 
+    /**
+     * What is not a refusal of the request may still be the database's state: unreachable (connection refused
+     * or lost, no connection to be had) is a 503 the client may retry soon; a unique key refusing a row that a
+     * concurrent request wrote first is a 409. Anything else is a bare 500 whose cause stays in the log.
+     */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            LOG.warnf("database unreachable: %s", e.toString());
+            return Response.fromResponse(Problems.response(503, "database-unavailable", "Service Unavailable",
+                            "The service cannot reach its database just now; nothing was changed. Retry shortly",
+                            uri.getPath(), List.of()))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
+        if (concurrentDuplicate(e)) {
+            LOG.infof("refused by a unique key: %s", e.toString());
+            return Problems.response(409, "conflict", "Conflict",
+                    "A concurrent request changed this resource first; nothing was changed. Read it again and retry",
+                    uri.getPath(), List.of());
+        }
         LOG.error("unexpected failure", e);
         return Problems.forStatus(500, "The request could not be completed; the request id names it in the logs",
                 uri.getPath());
+    }
+
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    /** SQL state class 08 is "connection exception"; a pool with no connection to give says so by its own types. */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean concurrentDuplicate(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** `list.arg0.size` or `list.size` becomes `size`: a client knows its parameters and fields, not our methods. */
