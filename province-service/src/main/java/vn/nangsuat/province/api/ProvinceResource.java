@@ -95,7 +95,8 @@ public class ProvinceResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One unit as it stood on a date",
-            description = "Carries an ETag; send it back as If-None-Match for a 304, or as If-Match to change the unit.")
+            description = "Carries the ETag of the code (the same on every date, changed by any change to the code); "
+                    + "send it back as If-None-Match for a 304, or as If-Match to change the unit.")
     @APIResponse(responseCode = "200", description = "The unit",
             content = @Content(schema = @Schema(implementation = ProvinceUnit.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
@@ -108,8 +109,9 @@ public class ProvinceResource {
             @Context Request request) {
         QueryParams.matching("code", code, CODE, "a two-digit code such as 38");
         UnitVersion version = catalog.unitOn(code, QueryParams.date("asOf", asOf, LocalDate.now(clock)));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(EntityTag.valueOf(version.etag()));
-        return notModified != null ? notModified.build() : withEtag(version, Response.Status.OK);
+        String etag = catalog.etag(code);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(EntityTag.valueOf(etag));
+        return notModified != null ? notModified.build() : withEtag(version, etag, Response.Status.OK);
     }
 
     @GET
@@ -186,11 +188,12 @@ public class ProvinceResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it, ETag tags it",
             content = @Content(schema = @Schema(implementation = ProvinceUnit.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid")
-    @APIResponse(responseCode = "409", description = "The code already names a unit on or after validFrom")
+    @APIResponse(responseCode = "409", description = "The code already names a unit on or after validFrom, or a concurrent request created it first")
     public Response create(@Valid @NotNull UnitRequests.NewUnit body) {
-        UnitVersion unit = registry.create(body.code(),
+        ProvinceRegistry.Written written = registry.create(body.code(),
                 new ProvinceRegistry.UnitFields(body.name(), body.kind(), body.region()), body.validFrom());
-        return Response.fromResponse(withEtag(unit, Response.Status.CREATED))
+        UnitVersion unit = written.version();
+        return Response.fromResponse(withEtag(unit, written.etag(), Response.Status.CREATED))
                 .location(UriBuilder.fromPath("/api/v1/provinces/{code}").queryParam("asOf", unit.validFrom)
                         .build(unit.code))
                 .build();
@@ -202,7 +205,7 @@ public class ProvinceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the unit in force from a date (admin)",
             description = "Closes the version in force the day before effectiveDate and opens a new one. "
-                    + "If-Match must carry the ETag of the version in force. Publishes province.changed.")
+                    + "If-Match must carry the ETag that a read of the unit (on any date) returned. Publishes province.changed.")
     @APIResponse(responseCode = "200", description = "The new version",
             content = @Content(schema = @Schema(implementation = ProvinceUnit.class)))
     @APIResponse(responseCode = "404", description = "No unit with this code is in force")
@@ -211,9 +214,9 @@ public class ProvinceResource {
     public Response change(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UnitRequests.UnitChange body) {
         QueryParams.matching("code", code, CODE, "a two-digit code such as 38");
-        UnitVersion next = registry.change(code,
+        ProvinceRegistry.Written next = registry.change(code,
                 new ProvinceRegistry.UnitFields(body.name(), body.kind(), body.region()), body.effectiveDate(), ifMatch);
-        return withEtag(next, Response.Status.OK);
+        return withEtag(next.version(), next.etag(), Response.Status.OK);
     }
 
     @POST
@@ -236,9 +239,9 @@ public class ProvinceResource {
                 done.successors().stream().map(ProvinceMapper::toResponse).toList());
     }
 
-    /** The version with its ETag, which a client sends back as If-None-Match or If-Match. */
-    private static Response withEtag(UnitVersion version, Response.Status status) {
-        return Response.status(status).entity(ProvinceMapper.toResponse(version)).tag(EntityTag.valueOf(version.etag())).build();
+    /** The version with its code's ETag, which a client sends back as If-None-Match or If-Match. */
+    private static Response withEtag(UnitVersion version, String etag, Response.Status status) {
+        return Response.status(status).entity(ProvinceMapper.toResponse(version)).tag(EntityTag.valueOf(etag)).build();
     }
 
     /** Names the page of units in the OpenAPI document; the body is a {@link Page} of {@link ProvinceUnit}. */

@@ -42,6 +42,11 @@ public class ProvinceCatalog {
         return all;
     }
 
+    /** The ETag of the unit's resource, whatever the date read: see {@link UnitVersionRepository#timelineEtag}. */
+    public String etag(String code) {
+        return versions.timelineEtag(code);
+    }
+
     public UnitVersion unitOn(String code, LocalDate date) {
         return versions.findValid(code, date)
                 .orElseThrow(() -> ProblemException.notFound("No unit has code " + code + " on " + date));

@@ -27,6 +27,10 @@ public class ProvinceRegistry {
     public record Successor(String code, UnitFields fields) {
     }
 
+    /** A version written, with the ETag of its code after the write (what a read would now return). */
+    public record Written(UnitVersion version, String etag) {
+    }
+
     /** The versions a reorganisation closed and opened. */
     public record Reorganization(LocalDate effectiveDate, UnitLineage.Kind kind, List<UnitVersion> predecessors,
             List<UnitVersion> successors) {
@@ -43,25 +47,28 @@ public class ProvinceRegistry {
     }
 
     /** A new unit from a date; its code must be free from that date on. */
-    public UnitVersion create(String code, UnitFields fields, LocalDate validFrom) {
+    public Written create(String code, UnitFields fields, LocalDate validFrom) {
         if (versions.anyValidOnOrAfter(code, validFrom)) {
             throw ProblemException.conflict("Code " + code + " already names a unit on or after " + validFrom
                     + ": change that unit, or reorganise, instead");
         }
         UnitVersion unit = newVersion(code, fields.name(), fields.kind(), fields.region(), false, validFrom);
+        // The unique key on open versions refuses a concurrent create of the same code that passed this check too.
         versions.persistAndFlush(unit);
         events.created(unit);
-        return unit;
+        return new Written(unit, versions.timelineEtag(code));
     }
 
     /**
      * The unit in force changes from a date on the same territory (a rename, a change of kind or region): its
-     * version closes the day before and a new one begins. `ifMatch` must name the current version's ETag.
+     * version closes the day before and a new one begins. `ifMatch` must name the code's current ETag, the one
+     * any read of the unit returns.
      */
-    public UnitVersion change(String code, UnitFields fields, LocalDate effective, String ifMatch) {
+    public Written change(String code, UnitFields fields, LocalDate effective, String ifMatch) {
         UnitVersion current = versions.findOpenForUpdate(code)
                 .orElseThrow(() -> ProblemException.notFound("No unit with code " + code + " is in force"));
-        Preconditions.requireMatch(ifMatch, current.etag());
+        // Read after the lock: a change that committed while this one waited is seen, and refused as stale.
+        Preconditions.requireMatch(ifMatch, versions.timelineEtag(code));
         if (!effective.isAfter(current.validFrom)) {
             throw ProblemException.invalid("effectiveDate", "must be after " + current.validFrom
                     + ", the first day of the version in force");
@@ -74,12 +81,13 @@ public class ProvinceRegistry {
             throw ProblemException.invalid("body", "changes nothing: give a new name, kind or region");
         }
         current.validTo = effective.minusDays(1);
+        versions.flush();  // closed before the next opens: a unique key allows one open version per code
         UnitVersion next = newVersion(code, name, kind, region, regionDerived, effective);
         versions.persist(next);
         versions.flush();
         lineage.persist(UnitLineage.link(current, next, effective, UnitLineage.Kind.CHANGE));
         events.changed(current, next);
-        return next;
+        return new Written(next, versions.timelineEtag(code));
     }
 
     /**

@@ -12,7 +12,6 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
-import vn.nangsuat.kit.web.Preconditions;
 
 /**
  * One version of a provincial unit: its name, kind and region over a validity interval (both ends inclusive,
@@ -54,7 +53,7 @@ public class UnitVersion {
     @Column(name = "search_key", nullable = false, length = 120)
     public String searchKey;
 
-    /** Optimistic lock; also the basis of the ETag. */
+    /** Optimistic lock; also part of the code's ETag ({@link UnitVersionRepository#timelineEtag}). */
     @Version
     @Column(name = "row_version", nullable = false)
     public int rowVersion;
@@ -63,11 +62,6 @@ public class UnitVersion {
     @PreUpdate
     void keepSearchKey() {
         searchKey = SearchKeys.normalize(name);
-    }
-
-    /** The entity tag of this version's current state, for ETag and If-Match. */
-    public String etag() {
-        return Preconditions.etag(id, rowVersion);
     }
 
     public boolean validOn(LocalDate date) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import vn.nangsuat.kit.web.Preconditions;
 
 @ApplicationScoped
 public class UnitVersionRepository implements PanacheRepository<UnitVersion> {
@@ -72,6 +73,24 @@ public class UnitVersionRepository implements PanacheRepository<UnitVersion> {
     /** Whether any version of the code is valid on or after the date: a new version from then would overlap. */
     public boolean anyValidOnOrAfter(String code, LocalDate date) {
         return count("code = ?1 and (validTo is null or validTo >= ?2)", code, date) > 0;
+    }
+
+    /**
+     * The entity tag of everything a code has named: any change to any of its versions (a new one, one closed,
+     * one scheduled for a later date) changes it. A read of the unit on any date carries it, and a write checks it,
+     * so the tag a plain read returns is always one the write accepts until someone else changes the code.
+     */
+    public String timelineEtag(String code) {
+        List<Object[]> rows = getEntityManager().createQuery(
+                "select v.id, v.rowVersion from UnitVersion v where v.code = :code order by v.validFrom", Object[].class)
+                .setParameter("code", code).getResultList();
+        Object[] parts = new Object[rows.size() * 2 + 1];
+        parts[0] = code;
+        for (int i = 0; i < rows.size(); i++) {
+            parts[2 * i + 1] = rows.get(i)[0];
+            parts[2 * i + 2] = rows.get(i)[1];
+        }
+        return Preconditions.etag(parts);
     }
 
     public Optional<UnitVersion> findValid(String code, LocalDate date) {

@@ -7,12 +7,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import vn.nangsuat.kit.events.Outbox;
 import vn.nangsuat.province.domain.UnitLineage;
+import vn.nangsuat.province.domain.UnitLineageRepository;
 import vn.nangsuat.province.domain.UnitVersion;
 
 /**
- * What province-service publishes on `province.events` (CloudEvents type `vn.nangsuat.<name>.v1`, key = the
- * unit code), written through the outbox in the caller's transaction. The payloads are documented in the
- * AsyncAPI document (`/asyncapi.yaml`).
+ * What province-service publishes, written through the outbox in the caller's transaction: on
+ * `province.events` what happened (CloudEvents type `vn.nangsuat.<name>.v1`, key = the unit code), and on the
+ * compacted `province.units` the latest state of every version touched (`province.unit-state`, key =
+ * `code/validFrom`), which replicas read whole to converge however late they start. The payloads are documented
+ * in the AsyncAPI document (`/asyncapi.yaml`).
  */
 @ApplicationScoped
 public class ProvinceEvents {
@@ -32,19 +35,34 @@ public class ProvinceEvents {
             List<UnitSnapshot> successors) {
     }
 
-    private final Outbox outbox;
+    /** A version as it stands now, with every version it came from: complete, as compaction keeps only the latest. */
+    public record UnitState(UnitSnapshot unit, List<UnitLineageRepository.Predecessor> predecessors) {
+    }
 
-    public ProvinceEvents(Outbox outbox) {
+    private final Outbox outbox;
+    private final UnitLineageRepository lineage;
+
+    public ProvinceEvents(Outbox outbox, UnitLineageRepository lineage) {
         this.outbox = outbox;
+        this.lineage = lineage;
     }
 
     public void created(UnitVersion unit) {
         outbox.publish(AGGREGATE, unit.code, "province.created", new Created(UnitSnapshot.of(unit)));
+        state(unit);
     }
 
     public void changed(UnitVersion previous, UnitVersion current) {
         outbox.publish(AGGREGATE, current.code, "province.changed",
                 new Changed(UnitSnapshot.of(previous), UnitSnapshot.of(current)));
+        state(previous);
+        state(current);
+    }
+
+    /** The version's current state on the state topic; call it after the version and its lineage are written. */
+    public void state(UnitVersion version) {
+        outbox.publishState(AGGREGATE, version.code + "/" + version.validFrom, "province.unit-state",
+                new UnitState(UnitSnapshot.of(version), lineage.predecessorsOf(version)));
     }
 
     /** One event per unit touched, keyed by its code, so each unit's events stay in order on one partition. */
@@ -56,5 +74,7 @@ public class ProvinceEvents {
         predecessors.forEach(version -> touched.add(version.code));
         successors.forEach(version -> touched.add(version.code));
         touched.forEach(code -> outbox.publish(AGGREGATE, code, "province.reorganized", event));
+        predecessors.forEach(this::state);
+        successors.forEach(this::state);
     }
 }

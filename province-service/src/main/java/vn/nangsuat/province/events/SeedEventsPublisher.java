@@ -16,16 +16,18 @@ import vn.nangsuat.province.domain.UnitVersion;
 import vn.nangsuat.province.domain.UnitVersionRepository;
 
 /**
- * The seeded units (Flyway V2) came in without events, so other services' replicas would never hear of them.
- * Once per database, on the first start, this announces them in date order: `province.created` for each
- * version without a predecessor, then `province.changed` or `province.reorganized` for each version that has
- * predecessors. The marker row is inserted in the same transaction, so two instances starting together
- * announce once.
+ * The seeded units (Flyway V2) came in without events, so other services would never hear of them. Once per
+ * database, on the first start, this announces them in date order: `province.created` for each version without
+ * a predecessor, then `province.changed` or `province.reorganized` for each version that has predecessors; and,
+ * once per database too (also for databases announced before the state topic existed), the state of every
+ * version on `province.units`. Each marker row is inserted in the same transaction as its events, so two
+ * instances starting together announce once.
  */
 @ApplicationScoped
 public class SeedEventsPublisher {
 
     static final String MARKER = "seed-events";
+    static final String STATES_MARKER = "unit-states";
 
     private final UnitVersionRepository versions;
     private final UnitLineageRepository lineage;
@@ -42,12 +44,22 @@ public class SeedEventsPublisher {
 
     void onStart(@Observes StartupEvent startup) {
         QuarkusTransaction.requiringNew().run(this::announceOnce);
+        QuarkusTransaction.requiringNew().run(this::announceStatesOnce);
+    }
+
+    private boolean firstTime(String marker) {
+        return entityManager.createNativeQuery("INSERT IGNORE INTO published_marker (name) VALUES (?1)")
+                .setParameter(1, marker).executeUpdate() == 1;
+    }
+
+    private void announceStatesOnce() {
+        if (firstTime(STATES_MARKER)) {
+            versions.listAll().forEach(events::state);
+        }
     }
 
     private void announceOnce() {
-        int inserted = entityManager.createNativeQuery("INSERT IGNORE INTO published_marker (name) VALUES (?1)")
-                .setParameter(1, MARKER).executeUpdate();
-        if (inserted == 0) {
+        if (!firstTime(MARKER)) {
             return;
         }
         Map<Long, UnitVersion> byId = versions.listAll().stream()

@@ -13,8 +13,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.kit.testing.EventsProbe;
@@ -29,8 +36,17 @@ class ProvinceAdminTest {
 
     @BeforeEach
     void forgetEarlierRuns() {
-        TestUnits.forget(dataSource, List.of("90", "97", "98", "81", "85", "88", "71", "73", "13", "16", "18"));
+        TestUnits.forget(dataSource, CODES);
     }
+
+    /** Some tests make units in force today; other test classes count today's units, so they go again. */
+    @AfterEach
+    void leaveNoUnitInForceToday() {
+        TestUnits.forget(dataSource, CODES);
+    }
+
+    private static final List<String> CODES = List.of("90", "97", "98", "81", "85", "88", "71", "73", "13", "16", "18",
+            "21", "28");
 
     private static Map<String, Object> unit(String code, String name, String validFrom) {
         return Map.of("code", code, "name", name, "kind", "PROVINCE", "region", "SOUTHEAST", "validFrom", validFrom);
@@ -123,6 +139,62 @@ class ProvinceAdminTest {
                 .body(Map.of("effectiveDate", "2033-01-01", "name", "Lại Đổi"))
                 .when().post("/api/v1/provinces/97/changes")
                 .then().statusCode(412);
+    }
+
+    @Test
+    void theEtagOfAPlainReadIsAcceptedByAChangeAfterOneScheduledForLater() {
+        create("21", "Tỉnh Hai Mốt", "2020-01-01");
+        String today = given().when().get("/api/v1/provinces/21").then().statusCode(200).extract().header("ETag");
+        // Someone schedules a rename for a later year: today's version now ends, the open one begins later.
+        given().auth().oauth2(TestTokens.admin()).header("If-Match", today).contentType(ContentType.JSON)
+                .body(Map.of("effectiveDate", "2031-01-01", "name", "Thành phố Hai Mốt", "kind", "CITY"))
+                .when().post("/api/v1/provinces/21/changes")
+                .then().statusCode(200);
+        // A client holding the old tag is refused, follows the advice (read again), and its write then passes.
+        given().auth().oauth2(TestTokens.admin()).header("If-Match", today).contentType(ContentType.JSON)
+                .body(Map.of("effectiveDate", "2032-01-01", "name", "Thành phố Hai Mốt Mới"))
+                .when().post("/api/v1/provinces/21/changes")
+                .then().statusCode(412).contentType("application/problem+json");
+        String reread = given().when().get("/api/v1/provinces/21")
+                .then().statusCode(200).body("name", equalTo("Tỉnh Hai Mốt")).body("validTo", equalTo("2030-12-31"))
+                .extract().header("ETag");
+        String written = given().auth().oauth2(TestTokens.admin()).header("If-Match", reread).contentType(ContentType.JSON)
+                .body(Map.of("effectiveDate", "2032-01-01", "name", "Thành phố Hai Mốt Mới"))
+                .when().post("/api/v1/provinces/21/changes")
+                .then().statusCode(200).body("validFrom", equalTo("2032-01-01")).extract().header("ETag");
+        // The tag a write returns is the one every read now returns, on any date.
+        given().when().get("/api/v1/provinces/21").then().header("ETag", equalTo(written));
+        given().queryParam("asOf", "2033-01-01").when().get("/api/v1/provinces/21").then().header("ETag", equalTo(written));
+    }
+
+    @Test
+    void concurrentCreatesOfOneCodeLeaveOneUnitAndRefuseTheRestWith409() throws Exception {
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CyclicBarrier start = new CyclicBarrier(writers);
+        String token = TestTokens.admin();
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String validFrom = (2031 + i) + "-01-01";  // each passes the overlap check on its own
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(token).contentType(ContentType.JSON)
+                            .body(unit("28", "Tỉnh Hai Tám", validFrom))
+                            .when().post("/api/v1/provinces")
+                            .then().contentType(containsString("json")).extract().statusCode();
+                }));
+            }
+            List<Integer> seen = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                seen.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, seen.stream().filter(status -> status == 201).count(), "one create wins: " + seen);
+            assertEquals(writers - 1, seen.stream().filter(status -> status == 409).count(), "the rest are conflicts: " + seen);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().when().get("/api/v1/provinces/28/history").then().statusCode(200).body("$", hasSize(1));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.nangsuat.province.events;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,15 +10,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.nangsuat.kit.events.EventsConfig;
 import vn.nangsuat.kit.testing.DevstackSession;
 import vn.nangsuat.kit.testing.EventsProbe;
 import vn.nangsuat.kit.testing.TestTokens;
@@ -29,6 +34,9 @@ class OutboxUnderOutageTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    EventsConfig config;
 
     @BeforeEach
     void forgetEarlierRuns() {
@@ -55,6 +63,10 @@ class OutboxUnderOutageTest {
                         .body(Map.of("code", "05", "name", "Tỉnh Năm", "kind", "CITY", "validFrom", "2040-01-01"))
                         .when().post("/api/v1/provinces").then().statusCode(201);
                 assertTrue(unsentEvents() >= 6, "the six events wait in the outbox while Kafka is down");
+                // Still ready: it answers from its database, and says where the events stand.
+                awaitReadinessDetail("kafka", "unreachable");
+                given().when().get("/q/health/ready").then().statusCode(200)
+                        .body("checks.find { it.name == 'Events' }.data.outboxPending", greaterThanOrEqualTo(6));
             } finally {
                 assertEquals(0, DevstackSession.devstack("start-kafka"), "devstack start-kafka");
             }
@@ -72,6 +84,68 @@ class OutboxUnderOutageTest {
             }
             assertEquals(0, unsentEvents(), "the outbox is empty again");
         }
+    }
+
+    /**
+     * A relay batch holds the lease row, a transaction and a connection. With the broker away and its metadata
+     * unknown (a topic never sent to, as after a restart during the outage), each send blocks for the metadata;
+     * a batch must still end within a little over the send timeout, not after one wait per row.
+     */
+    @Test
+    void aRelayBatchLetsGoOfItsLeaseSoonWhileTheBrokerIsAway() throws Exception {
+        assertEquals(0, DevstackSession.devstack("stop-kafka"), "devstack stop-kafka");
+        try {
+            insertEventsForATopicNeverSeen(20);
+            Thread.sleep(2_000);  // the relay's next poll (1 s) takes the lease and starts on them
+            long bound = config.outbox().sendTimeout().multipliedBy(3).dividedBy(2).toSeconds() + 5;
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                sql.execute("SET SESSION innodb_lock_wait_timeout = " + bound);
+                Instant asked = Instant.now();
+                // Fails with a lock wait timeout when a batch holds the lease longer than the bound.
+                try (ResultSet lease = sql.executeQuery("SELECT id FROM outbox_relay_lease WHERE id = 1 FOR UPDATE")) {
+                    assertTrue(lease.next());
+                }
+                System.out.println("lease free after " + Duration.between(asked, Instant.now()).toMillis() + " ms");
+                connection.rollback();
+            }
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.executeUpdate("DELETE FROM outbox_event WHERE topic = '" + NEVER_SEEN + "'");
+            }
+            assertEquals(0, DevstackSession.devstack("start-kafka"), "devstack start-kafka");
+        }
+    }
+
+    private static final String NEVER_SEEN = "relay.metadata-probe";
+
+    /** Rows as the outbox writes them, for a topic that does not exist (so its metadata is never known). */
+    private void insertEventsForATopicNeverSeen(int count) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, event_type, payload, created_at)"
+                        + " VALUES (?, ?, 'probe', 'probe', 'vn.nangsuat.probe.v1', '{}', ?)")) {
+            for (int i = 0; i < count; i++) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, NEVER_SEEN);
+                insert.setTimestamp(3, Timestamp.from(Instant.now()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void awaitReadinessDetail(String key, String prefix) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        String seen = null;
+        while (Instant.now().isBefore(deadline)) {
+            seen = given().when().get("/q/health/ready").then().extract()
+                    .path("checks.find { it.name == 'Events' }.data." + key);
+            if (seen != null && seen.startsWith(prefix)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("readiness detail " + key + " never began with '" + prefix + "': " + seen);
     }
 
     private static String validFrom(EventsProbe.Received received) {
