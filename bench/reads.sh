@@ -9,16 +9,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-10}
 rounds=${2:-3}
 command -v wrk > /dev/null || { apt-get install -y wrk > /dev/null 2>&1 || sudo apt-get install -y wrk > /dev/null; }
-log=$(mktemp)
-
-./nangsuat stop > /dev/null 2>&1 || true
-./nangsuat run > "$log" 2>&1 &
-runner=$!
-trap 'kill -TERM "$runner" 2>/dev/null; wait "$runner" 2>/dev/null || true' EXIT
-until curl -fsS -o /dev/null http://127.0.0.1:8080/q/health/ready 2>/dev/null; do
-  kill -0 "$runner" 2>/dev/null || { echo "run failed:"; cat "$log"; exit 1; }
-  sleep 0.5
-done
+source bench/system.sh
+start_system
 
 rate() {  # requests/s of one wrk run
   wrk -t2 -c64 -d"${seconds}s" "$1" | awk '/Requests\/sec/ { print $2 }'

@@ -1,11 +1,14 @@
 package vn.nangsuat.province;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
+import vn.nangsuat.kit.cache.Snapshots;
+import vn.nangsuat.province.events.ProvinceEvents;
 
 /**
  * Codes no real unit uses, for tests that create units. devstack keeps its data across runs, so a test
@@ -25,5 +28,7 @@ public final class TestUnits {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        // Deleted behind the service's back: its units in memory must go too.
+        Arc.container().instance(Snapshots.class).get().invalidate(ProvinceEvents.AGGREGATE);
     }
 }

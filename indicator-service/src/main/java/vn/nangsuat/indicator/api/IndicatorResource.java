@@ -6,7 +6,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -17,7 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
+import vn.nangsuat.indicator.domain.IndicatorDefinition;
 import vn.nangsuat.kit.paging.PageParams;
+import vn.nangsuat.kit.web.Preconditions;
 import vn.nangsuat.kit.web.QueryParams;
 
 @Path("/api/v1/indicators")
@@ -42,14 +46,19 @@ public class IndicatorResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One indicator definition")
+    @Operation(summary = "One indicator definition",
+            description = "Carries an ETag; send it back as If-None-Match for a 304.")
     @APIResponse(responseCode = "200", description = "The definition",
             content = @Content(schema = @Schema(implementation = Indicator.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No indicator has this code")
-    public Indicator get(@Parameter(description = "Indicator code", example = "LABOUR_PRODUCTIVITY")
-            @PathParam("code") String code) {
+    public Response get(@Parameter(description = "Indicator code", example = "LABOUR_PRODUCTIVITY")
+            @PathParam("code") String code, @Context Request request) {
         QueryParams.matching("code", code, "[A-Z][A-Z0-9_]{0,39}", "an indicator code such as GRDP");
-        return IndicatorMapper.toResponse(catalog.definition(code));
+        IndicatorDefinition definition = catalog.definition(code);
+        EntityTag etag = EntityTag.valueOf(Preconditions.etag(definition.code, definition.rowVersion));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        return (notModified != null ? notModified : Response.ok(IndicatorMapper.toResponse(definition))).tag(etag).build();
     }
 
     /** Names the page of indicators in the OpenAPI document. */

@@ -1,30 +1,43 @@
 package vn.nangsuat.indicator.domain;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import vn.nangsuat.kit.cache.Snapshot;
+import vn.nangsuat.kit.cache.Snapshots;
 import vn.nangsuat.kit.paging.Page;
 import vn.nangsuat.kit.paging.PageRequest;
 import vn.nangsuat.kit.problem.ProblemException;
 
-/** Reads of the indicator definitions. */
+/**
+ * Reads of the indicator definitions. They change a few times a year, so reads are answered from a snapshot in
+ * memory, loaded again after each change of a definition (see service-kit Snapshots).
+ */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class IndicatorCatalog {
 
-    private final IndicatorDefinitionRepository definitions;
+    /** The aggregate type of definition events; snapshots of definitions follow it. */
+    public static final String AGGREGATE = "indicator-definition";
 
-    public IndicatorCatalog(IndicatorDefinitionRepository definitions) {
-        this.definitions = definitions;
+    private final Snapshot<Map<String, IndicatorDefinition>> byCode;
+
+    public IndicatorCatalog(IndicatorDefinitionRepository definitions, Snapshots snapshots) {
+        this.byCode = snapshots.of(() -> definitions.listAll().stream().collect(Collectors.toMap(
+                definition -> definition.code, Function.identity(), (a, b) -> a, TreeMap::new)), AGGREGATE);
     }
 
     public Page<IndicatorDefinition> definitions(PageRequest page) {
-        var query = definitions.findAll(Sort.by("code"));
-        return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
+        return Page.slice(List.copyOf(byCode.get().values()), page);
     }
 
     public IndicatorDefinition definition(String code) {
-        return definitions.findByIdOptional(code)
-                .orElseThrow(() -> ProblemException.notFound("No indicator has code " + code));
+        IndicatorDefinition definition = byCode.get().get(code);
+        if (definition == null) {
+            throw ProblemException.notFound("No indicator has code " + code);
+        }
+        return definition;
     }
 }

@@ -33,6 +33,13 @@ class IndicatorResourceTest {
     }
 
     @Test
+    void aDefinitionCarriesAnEtagAndIsNotModifiedWhileUnchanged() {
+        String etag = given().when().get("/api/v1/indicators/GRDP").then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).when().get("/api/v1/indicators/GRDP").then().statusCode(304);
+        given().header("If-None-Match", "\"other\"").when().get("/api/v1/indicators/GRDP").then().statusCode(200);
+    }
+
+    @Test
     void tfpContributionIsNeverCombined() {
         given().when().get("/api/v1/indicators/TFP_CONTRIBUTION")
                 .then().statusCode(200).body("aggregation", equalTo("NON_ADDITIVE"));

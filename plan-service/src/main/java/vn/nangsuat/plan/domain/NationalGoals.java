@@ -1,23 +1,30 @@
 package vn.nangsuat.plan.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.util.List;
+import vn.nangsuat.kit.cache.Snapshot;
+import vn.nangsuat.kit.cache.Snapshots;
 import vn.nangsuat.kit.paging.Page;
 import vn.nangsuat.kit.paging.PageRequest;
 
-/** Reads of the national goals. */
+/**
+ * Reads of the national goals. They change a few times a year, so reads are answered from a snapshot in memory,
+ * sorted by year then code, loaded again after each change of a goal (see service-kit Snapshots).
+ */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class NationalGoals {
 
-    private final NationalGoalRepository goals;
+    /** The aggregate type of goal events; snapshots of goals follow it. */
+    public static final String AGGREGATE = "national-goal";
 
-    public NationalGoals(NationalGoalRepository goals) {
-        this.goals = goals;
+    private final Snapshot<List<NationalGoal>> all;
+
+    public NationalGoals(NationalGoalRepository goals, Snapshots snapshots) {
+        this.all = snapshots.of(() -> goals.forYear(null).list(), AGGREGATE);
     }
 
     public Page<NationalGoal> goals(Integer year, PageRequest page) {
-        var query = goals.forYear(year);
-        return Page.of(query.page(page.page(), page.size()).list(), page, query.count());
+        List<NationalGoal> goals = all.get();
+        return Page.slice(year == null ? goals : goals.stream().filter(goal -> goal.key.year() == year).toList(), page);
     }
 }

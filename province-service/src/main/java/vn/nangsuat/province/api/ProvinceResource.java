@@ -39,7 +39,6 @@ import vn.nangsuat.province.domain.ProvinceRegistry;
 import vn.nangsuat.province.domain.Region;
 import vn.nangsuat.province.domain.UnitKind;
 import vn.nangsuat.province.domain.UnitVersion;
-import vn.nangsuat.province.domain.UnitVersionRepository;
 
 @Path("/api/v1/provinces")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,7 +59,10 @@ public class ProvinceResource {
 
     @GET
     @Operation(summary = "List the units in force on a date",
-            description = "Sorted by code. The same query on 2025-06-30 and 2025-07-01 gives the 63 and the 34 units.")
+            description = "Sorted by code. The same query on 2025-06-30 and 2025-07-01 gives the 63 and the 34 units. "
+                    + "When a search finds no unit in force, or with includeFormer=true, the former units that match follow "
+                    + "(former: true), each with the units in force on the date that its territory became (\"bac kan\" "
+                    + "finds Bắc Kạn, former, now part of Thái Nguyên).")
     @APIResponse(responseCode = "200", description = "One page of units; Link headers point to the other pages",
             content = @Content(schema = @Schema(implementation = ProvinceUnitPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
@@ -76,6 +78,9 @@ public class ProvinceResource {
                     + " (\"da nang\", \"HCM\", \"Sài Gòn\")", example = "hue") @QueryParam("q") String q,
             @Parameter(description = "code or name, - before it for descending", example = "name",
                     schema = @Schema(defaultValue = "code")) @QueryParam("sort") String sort,
+            @Parameter(description = "Also list the units that had ended by asOf and match (after those in force)",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("includeFormer") String includeFormer,
             @BeanParam PageParams paging,
             @Context UriInfo uri) {
         LocalDate date = QueryParams.date("asOf", asOf, LocalDate.now(clock));
@@ -83,11 +88,14 @@ public class ProvinceResource {
             throw ProblemException.invalid("q", "must be at most 100 characters");
         }
         boolean descending = sort != null && sort.startsWith("-");
-        UnitVersionRepository.Order order = QueryParams.enumValue("sort",
-                sort == null ? "code" : sort.substring(descending ? 1 : 0), UnitVersionRepository.Order.class);
+        ProvinceCatalog.Order order = QueryParams.enumValue("sort",
+                sort == null ? "code" : sort.substring(descending ? 1 : 0), ProvinceCatalog.Order.class);
         return catalog.unitsOn(date,
                         QueryParams.enumValue("region", region, Region.class),
-                        QueryParams.enumValue("kind", kind, UnitKind.class), q, order, descending, paging.toRequest())
+                        QueryParams.enumValue("kind", kind, UnitKind.class), q, order, descending,
+                        includeFormer != null
+                                && "true".equals(QueryParams.matching("includeFormer", includeFormer, "true|false", "true or false")),
+                        paging.toRequest())
                 .map(ProvinceMapper::toResponse)
                 .toResponse(uri);
     }
@@ -108,10 +116,9 @@ public class ProvinceResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
             @Context Request request) {
         QueryParams.matching("code", code, CODE, "a two-digit code such as 38");
-        UnitVersion version = catalog.unitOn(code, QueryParams.date("asOf", asOf, LocalDate.now(clock)));
-        String etag = catalog.etag(code);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(EntityTag.valueOf(etag));
-        return notModified != null ? notModified.build() : withEtag(version, etag, Response.Status.OK);
+        ProvinceCatalog.TaggedUnit unit = catalog.taggedUnitOn(code, QueryParams.date("asOf", asOf, LocalDate.now(clock)));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(EntityTag.valueOf(unit.etag()));
+        return notModified != null ? notModified.build() : withEtag(unit.version(), unit.etag(), Response.Status.OK);
     }
 
     @GET

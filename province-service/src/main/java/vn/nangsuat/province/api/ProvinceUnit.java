@@ -1,6 +1,8 @@
 package vn.nangsuat.province.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.province.domain.Region;
 import vn.nangsuat.province.domain.UnitKind;
@@ -15,5 +17,16 @@ public record ProvinceUnit(
         @Schema(description = "True when the region is derived from a predecessor rather than official")
         boolean regionDerived,
         @Schema(description = "First day of this version", examples = "2004-01-01") LocalDate validFrom,
-        @Schema(description = "Last day of this version; absent while in force") LocalDate validTo) {
+        @Schema(description = "Last day of this version; absent while in force") LocalDate validTo,
+        @Schema(description = "True for a unit that had ended by the date asked for, listed because a search named it"
+                + " (or includeFormer asked for such units)")
+        boolean former,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @Schema(description = "For a former unit: the units in force on the date asked for that its territory became")
+        List<Successor> successors) {
+
+    /** A unit in force on the date asked for, by code and name. */
+    @Schema(name = "ProvinceUnitSuccessor")
+    public record Successor(@Schema(examples = "19") String code, @Schema(examples = "Thái Nguyên") String name) {
+    }
 }

@@ -71,6 +71,12 @@ public final class LineageGraph {
         return walk(versionId, forward, false);
     }
 
+    /** The versions valid on a later date that a version's territory became (what a former unit is part of now). */
+    public List<Node> successorsOn(long versionId, LocalDate date) {
+        Node start = nodes.get(versionId);
+        return start == null ? List.of() : reach(start, date, true).stream().sorted(Comparator.comparing(Node::code)).toList();
+    }
+
     /**
      * For each unit valid on `from`, the units valid on `to` its territory became (or came from, when `to` is
      * earlier), sorted by the codes of both dates.

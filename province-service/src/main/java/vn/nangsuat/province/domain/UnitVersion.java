@@ -12,6 +12,8 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
+import java.util.List;
+import vn.nangsuat.kit.web.Preconditions;
 
 /**
  * One version of a provincial unit: its name, kind and region over a validity interval (both ends inclusive,
@@ -53,7 +55,7 @@ public class UnitVersion {
     @Column(name = "search_key", nullable = false, length = 120)
     public String searchKey;
 
-    /** Optimistic lock; also part of the code's ETag ({@link UnitVersionRepository#timelineEtag}). */
+    /** Optimistic lock; also part of the code's ETag ({@link #timelineEtag}). */
     @Version
     @Column(name = "row_version", nullable = false)
     public int rowVersion;
@@ -62,6 +64,21 @@ public class UnitVersion {
     @PreUpdate
     void keepSearchKey() {
         searchKey = SearchKeys.normalize(name);
+    }
+
+    /**
+     * The entity tag of everything a code has named, from its versions oldest first: any change to any of them (a
+     * new one, one closed, one scheduled for a later date) changes it. A read of the unit on any date carries it,
+     * and a change checks it, so the tag a plain read returns is one the write accepts until someone else writes.
+     */
+    public static String timelineEtag(String code, List<UnitVersion> oldestFirst) {
+        Object[] parts = new Object[oldestFirst.size() * 2 + 1];
+        parts[0] = code;
+        for (int i = 0; i < oldestFirst.size(); i++) {
+            parts[2 * i + 1] = oldestFirst.get(i).id;
+            parts[2 * i + 2] = oldestFirst.get(i).rowVersion;
+        }
+        return Preconditions.etag(parts);
     }
 
     public boolean validOn(LocalDate date) {

@@ -20,7 +20,8 @@ import vn.nangsuat.province.domain.UnitVersion;
 @ApplicationScoped
 public class ProvinceEvents {
 
-    static final String AGGREGATE = "province";
+    /** The aggregate type of every event and state published here; snapshots of units follow it. */
+    public static final String AGGREGATE = "province";
 
     /** A unit came into being (or, for the seed, was first announced). */
     public record Created(UnitSnapshot unit) {

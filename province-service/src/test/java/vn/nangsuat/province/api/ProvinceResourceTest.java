@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -107,6 +108,33 @@ class ProvinceResourceTest {
                 .then().statusCode(200);
         given().queryParam("q", "x".repeat(101)).when().get("/api/v1/provinces")
                 .then().statusCode(400).body("errors[0].field", equalTo("q"));
+    }
+
+    @Test
+    void aSearchForAFormerNameFindsTheFormerUnitAndWhatItBecame() {
+        given().queryParam("asOf", "2026-01-01").queryParam("q", "bac kan").when().get("/api/v1/provinces")
+                .then().statusCode(200).body("totalItems", equalTo(1))
+                .body("items[0].code", equalTo("06")).body("items[0].name", equalTo("Bắc Kạn"))
+                .body("items[0].former", equalTo(true)).body("items[0].validTo", equalTo("2025-06-30"))
+                .body("items[0].successors.code", equalTo(List.of("19")))
+                .body("items[0].successors.name", equalTo(List.of("Thái Nguyên")));
+        given().queryParam("asOf", "2026-01-01").queryParam("q", "ba ria").when().get("/api/v1/provinces")
+                .then().statusCode(200).body("items[0].former", equalTo(true))
+                .body("items[0].name", containsString("Bà Rịa")).body("items[0].successors.code", equalTo(List.of("79")));
+    }
+
+    @Test
+    void formerUnitsFollowThoseInForceWhenAskedFor() {
+        given().queryParam("asOf", "2026-01-01").queryParam("q", "hue").when().get("/api/v1/provinces")
+                .then().statusCode(200).body("items.name", equalTo(List.of("Huế"))).body("items[0].former", equalTo(false))
+                .body("items[0]", not(hasKey("successors")));
+        given().queryParam("asOf", "2026-01-01").queryParam("q", "hue").queryParam("includeFormer", "true")
+                .when().get("/api/v1/provinces")
+                .then().statusCode(200).body("items.name", equalTo(List.of("Huế", "Thừa Thiên Huế")))
+                .body("items.former", equalTo(List.of(false, true)))
+                .body("items[1].successors.name", equalTo(List.of("Huế")));
+        given().queryParam("includeFormer", "maybe").when().get("/api/v1/provinces")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("includeFormer"));
     }
 
     @Test

@@ -55,7 +55,7 @@ public class KafkaClients {
      * Offsets are committed by hand, after the events are handled (or parked on the DLQ); a group of null
      * makes a consumer that is assigned partitions and commits nothing.
      */
-    KafkaConsumer<String, String> consumer(String group, String clientId) {
+    public KafkaConsumer<String, String> consumer(String group, String clientId) {
         Map<String, Object> props = new HashMap<>(operatorSettings);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         if (group != null) {

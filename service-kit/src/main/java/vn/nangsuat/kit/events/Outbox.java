@@ -23,8 +23,8 @@ import vn.nangsuat.kit.web.RequestIds;
 @ApplicationScoped
 public class Outbox {
 
-    /** Fired with each row written; the relay wakes after the transaction commits. */
-    public record Written(String topic) {
+    /** Fired with each row written; the relay wakes after the transaction commits, and snapshots of the type go. */
+    public record Written(String topic, String aggregateType) {
     }
 
     private final AgroalDataSource dataSource;
@@ -89,7 +89,7 @@ public class Outbox {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("cannot write event " + event.type() + " of " + aggregateId + " to the outbox", e);
         }
-        written.fire(new Written(topic));
+        written.fire(new Written(topic, aggregateType));
         return event;
     }
 }

@@ -46,6 +46,9 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
+    /** Kafka header naming the aggregate type of the event (`province`), for readers that care about types only. */
+    public static final String AGGREGATE_TYPE_HEADER = "aggregate-type";
+
     /** What the last batch that tried to send found: for readiness detail, never for gating. */
     public record BrokerState(boolean reachable, Instant since, String lastError) {
     }
@@ -141,7 +144,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long seq, String topic, String key, String payload) {
+    private record Row(long seq, String topic, String aggregateType, String key, String payload) {
     }
 
     /** @return events sent and marked in this transaction, or null when another relay holds the lease or a send failed */
@@ -173,6 +176,7 @@ public class OutboxRelay {
             }
             ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
             record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.US_ASCII));
+            record.headers().add(AGGREGATE_TYPE_HEADER, row.aggregateType().getBytes(StandardCharsets.UTF_8));
             Future<RecordMetadata> send = producer.send(record);
             sends.add(send);
             if (send.isDone() && failed(send)) {
@@ -223,12 +227,14 @@ public class OutboxRelay {
         try (PreparedStatement select = connection.prepareStatement(
                 // No row locks here: a locking read would also lock the gap after the last row and block every
                 // write that publishes an event for as long as Kafka takes to answer. The lease is the lock.
-                "SELECT seq, topic, aggregate_id, payload FROM outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT ?")) {
+                "SELECT seq, topic, aggregate_type, aggregate_id, payload FROM outbox_event WHERE sent_at IS NULL"
+                        + " ORDER BY seq LIMIT ?")) {
             select.setInt(1, config.outbox().batchSize());
             try (ResultSet result = select.executeQuery()) {
                 List<Row> rows = new ArrayList<>();
                 while (result.next()) {
-                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4)));
+                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
+                            result.getString(5)));
                 }
                 return rows;
             }

@@ -19,6 +19,12 @@ public record Page<T>(
         return new Page<>(List.copyOf(items), request.page(), request.size(), totalItems);
     }
 
+    /** The requested page of a whole list held in memory (a snapshot, say). */
+    public static <T> Page<T> slice(List<T> all, PageRequest request) {
+        int from = Math.min(request.offset(), all.size());
+        return of(all.subList(from, Math.min(from + request.size(), all.size())), request, all.size());
+    }
+
     /** The same page with each item mapped, e.g. from entities to response records. */
     public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
         return new Page<>(items.stream().<R>map(mapper).toList(), page, size, totalItems);
