@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Baseline: seconds from `./nangsuat run` to a ready gateway, then the RSS of every process after a few
+# Baseline: seconds from `./nangsuat run` to a ready gateway and services, then the RSS of every process after a few
 # hundred requests through the gateway. Run from a built tree (./nangsuat run builds first if needed; the
 # build is not counted when the jars are current). Stops the system at the end.
 #   bench/startup-and-memory.sh [requests]   (default 400)
@@ -15,12 +15,15 @@ mkdir -p target && touch target/.nangsuat-build
 start=$(date +%s.%N)
 ./nangsuat run > "$log" 2>&1 &
 runner=$!
-until curl -fsS -o /dev/null http://127.0.0.1:8080/q/health/ready 2>/dev/null; do
-  kill -0 "$runner" 2>/dev/null || { echo "run failed:"; cat "$log"; exit 1; }
-  sleep 0.2
+# The gateway alone is ready as soon as any one service is: wait for all four, as before that change.
+for port in 8080 8081 8082 8083; do
+  until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
+    kill -0 "$runner" 2>/dev/null || { echo "run failed:"; cat "$log"; exit 1; }
+    sleep 0.2
+  done
 done
 ready=$(date +%s.%N)
-printf 'run -> gateway ready: %.1f s\n' "$(echo "$ready - $start" | bc)"
+printf 'run -> gateway and every service ready: %.1f s\n' "$(echo "$ready - $start" | bc)"
 
 paths=(/api/v1/provinces/38 "/api/v1/provinces?asOf=2025-06-30&size=100" /api/v1/indicators /api/v1/national-goals /api/v1/provinces/99)
 for ((i = 0; i < requests; i++)); do
