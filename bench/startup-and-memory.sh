@@ -6,22 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-400}
-log=$(mktemp)
 
 ./nangsuat stop > /dev/null 2>&1 || true
 mvn -B -q -DskipTests package > /dev/null   # build outside the measurement
 mkdir -p target && touch target/.nangsuat-build
 
+source bench/system.sh
 start=$(date +%s.%N)
-./nangsuat run > "$log" 2>&1 &
-runner=$!
-# The gateway alone is ready as soon as any one service is: wait for all four, as before that change.
-for port in 8080 8081 8082 8083; do
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
-    kill -0 "$runner" 2>/dev/null || { echo "run failed:"; cat "$log"; exit 1; }
-    sleep 0.2
-  done
-done
+start_system   # waits for the gateway and every service: the gateway alone is ready with any one of them
 ready=$(date +%s.%N)
 printf 'run -> gateway and every service ready: %.1f s\n' "$(echo "$ready - $start" | bc)"
 
@@ -39,9 +31,7 @@ printf '%-20s %8d\n' "kafka" "$(( $(ps -o rss= -p "$(pgrep -f kafka.Kafka | head
 printf '%-20s %8d\n' "mariadbd" "$(( $(ps -o rss= -p "$(pgrep -f bin/mariadbd | head -n 1)") / 1024 ))"
 printf '%-20s %8d\n' "devstack run" "$(( $(ps -o rss= -p "$(pgrep -f 'devstack.jar run' | head -n 1)") / 1024 ))"
 
-kill -TERM "$runner"
-wait "$runner" || true
+stop_system
 for port in 8080 8081 8082 8083 3307 19092; do
   if (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null; then echo "port $port still open after stop"; fi
 done
-rm -f "$log"
