@@ -17,6 +17,10 @@ public record Crosswalk(LocalDate from, LocalDate to, List<Row> items) {
             @Schema(description = "SAME, CHANGED, MERGED, SPLIT or NONE", examples = "MERGED") LineageGraph.Relation relation) {
     }
 
+    /** What the crosswalk is written as. */
+    @Schema(name = "CrosswalkFormat")
+    public enum Format { JSON, CSV }
+
     static Crosswalk of(LocalDate from, LocalDate to, List<LineageGraph.CrosswalkRow> rows) {
         return new Crosswalk(from, to, rows.stream().map(row -> new Row(row.from().code(), row.from().name(),
                 row.to() == null ? null : row.to().code(), row.to() == null ? null : row.to().name(), row.relation()))
