@@ -150,7 +150,7 @@ public class ProvinceResource {
     @APIResponse(responseCode = "200", description = "The crosswalk",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Crosswalk.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
-                            example = "from_code,from_name,to_code,to_name,relation\r\n\"06\",\"Bắc Kạn\",\"19\",\"Thái Nguyên\",\"MERGED\"\r\n") })
+                            example = "from_code,from_name,to_code,to_name,relation\r\n06,Bắc Kạn,19,Thái Nguyên,MERGED\r\n") })
     @APIResponse(responseCode = "400", description = "A date or the format is invalid")
     public Response crosswalk(
             @Parameter(required = true, example = "2025-06-30")

@@ -184,7 +184,7 @@ class ProvinceResourceTest {
                 .when().get("/api/v1/provinces/crosswalk")
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         assertThat(csv, containsString("from_code,from_name,to_code,to_name,relation"));
-        assertThat(csv, containsString("\"06\",\"Bắc Kạn\",\"19\",\"Thái Nguyên\",\"MERGED\""));
+        assertThat(csv, containsString("\r\n06,Bắc Kạn,19,Thái Nguyên,MERGED\r\n"));
         assertEquals(64, csv.split("\r\n").length);
         given().queryParam("format", "csv").queryParam("from", "2025-06-30").when().get("/api/v1/provinces/crosswalk")
                 .then().statusCode(200).contentType(containsString("text/csv"));
