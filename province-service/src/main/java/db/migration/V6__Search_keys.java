@@ -1,55 +1,50 @@
 package db.migration;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import vn.nangsuat.province.domain.SearchKeys;
+import vn.nangsuat.kit.migration.FrozenRows;
 
-/** Fills the search key of every existing version and loads the aliases of seed/unit-aliases.csv. */
+/**
+ * Fills the search key of every version already there and loads the aliases of seed/unit-aliases.csv, frozen beside
+ * this class with their keys (`V6__Search_keys.unit_alias.csv`, never edited). The key of a version is computed by
+ * {@link #searchKey}, a copy of `SearchKeys.normalize` as it was when this migration was written, so a database
+ * built later gets the same keys whatever the domain code becomes; a new rule is a new migration that recomputes
+ * them. Still a Java migration, so databases that ran it keep a valid history (see V2__Seed_units).
+ */
 public class V6__Search_keys extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
-        List<Object[]> names = new ArrayList<>();
+        Map<Long, String> names = new LinkedHashMap<>();
         try (Statement sql = connection.createStatement(); ResultSet rows = sql.executeQuery("SELECT id, name FROM unit_version")) {
             while (rows.next()) {
-                names.add(new Object[] {rows.getLong(1), rows.getString(2)});
+                names.put(rows.getLong(1), rows.getString(2));
             }
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE unit_version SET search_key = ? WHERE id = ?")) {
-            for (Object[] row : names) {
-                update.setString(1, SearchKeys.normalize((String) row[1]));
-                update.setLong(2, (Long) row[0]);
+            for (Map.Entry<Long, String> version : names.entrySet()) {
+                update.setString(1, searchKey(version.getValue()));
+                update.setLong(2, version.getKey());
                 update.addBatch();
             }
             update.executeBatch();
         }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                getClass().getClassLoader().getResourceAsStream("seed/unit-aliases.csv"), StandardCharsets.UTF_8));
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO unit_alias (code, alias, alias_key) VALUES (?, ?, ?)")) {
-            reader.readLine();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] fields = line.split(",", 2);
-                insert.setString(1, fields[0]);
-                insert.setString(2, fields[1].trim());
-                insert.setString(3, SearchKeys.compact(fields[1]));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        FrozenRows.insert(connection, getClass(), "unit_alias");
+    }
+
+    /** Lower case, without Vietnamese marks, đ as d, punctuation as single spaces: frozen, never edited. */
+    static String searchKey(String name) {
+        String withoutStroke = name.replace('đ', 'd').replace('Đ', 'D');
+        String withoutMarks = Normalizer.normalize(withoutStroke, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return withoutMarks.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
     }
 }

@@ -4,7 +4,8 @@ import vn.nangsuat.kit.events.DdlMigration;
 
 /**
  * The replica's tables, created in a consuming service's schema by a one-line migration of that service
- * (`class V3__Province_replica extends ProvinceReplicaMigration {}` in `db.migration`).
+ * (`class V3__Province_replica extends ProvinceReplicaMigration {}` in `db.migration`). Frozen as written, like
+ * every {@link DdlMigration}: a later change of these tables is a new class and a new migration of each service.
  */
 public abstract class ProvinceReplicaMigration extends DdlMigration {
 

@@ -1,5 +1,7 @@
 package vn.nangsuat.indicator.api;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,7 +24,6 @@ import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.indicator.domain.IndicatorDefinition;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.web.Preconditions;
-import vn.nangsuat.kit.web.QueryParams;
 
 @Path("/api/v1/indicators")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,7 +41,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "200", description = "One page of definitions; Link headers point to the other pages",
             content = @Content(schema = @Schema(implementation = IndicatorPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
-    public Response list(@BeanParam PageParams paging, @Context UriInfo uri) {
+    public Response list(@Valid @BeanParam PageParams paging, @Context UriInfo uri) {
         return catalog.definitions(paging.toRequest()).map(IndicatorMapper::toResponse).toResponse(uri);
     }
 
@@ -51,10 +52,11 @@ public class IndicatorResource {
     @APIResponse(responseCode = "200", description = "The definition",
             content = @Content(schema = @Schema(implementation = Indicator.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "400", description = "The code is malformed")
     @APIResponse(responseCode = "404", description = "No indicator has this code")
     public Response get(@Parameter(description = "Indicator code", example = "LABOUR_PRODUCTIVITY")
-            @PathParam("code") String code, @Context Request request) {
-        QueryParams.matching("code", code, "[A-Z][A-Z0-9_]{0,39}", "an indicator code such as GRDP");
+            @PathParam("code") @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be an indicator code such as GRDP")
+            String code, @Context Request request) {
         IndicatorDefinition definition = catalog.definition(code);
         EntityTag etag = EntityTag.valueOf(Preconditions.etag(definition.code, definition.rowVersion));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);

@@ -53,5 +53,7 @@ class IndicatorResourceTest {
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("code"));
         given().queryParam("size", 0).when().get("/api/v1/indicators")
                 .then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().queryParam("page", "first").when().get("/api/v1/indicators")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("page"));
     }
 }

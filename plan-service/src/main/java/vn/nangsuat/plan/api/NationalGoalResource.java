@@ -1,5 +1,8 @@
 package vn.nangsuat.plan.api;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,14 +14,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.kit.paging.PageParams;
-import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.plan.domain.NationalGoal;
 import vn.nangsuat.plan.domain.NationalGoals;
 
@@ -26,6 +27,8 @@ import vn.nangsuat.plan.domain.NationalGoals;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "National goals", description = "What Decision 36/QĐ-TTg aims for by 2025 and by 2030")
 public class NationalGoalResource {
+
+    private static final String YEAR_EXPECTED = "must be a four-digit year such as 2030";
 
     private final NationalGoals goals;
 
@@ -39,21 +42,12 @@ public class NationalGoalResource {
             content = @Content(schema = @Schema(implementation = NationalGoalPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public Response list(
-            @Parameter(description = "Only goals for this year", schema = @Schema(type = SchemaType.INTEGER), example = "2030")
-            @QueryParam("year") String year,
-            @BeanParam PageParams paging,
+            @Parameter(description = "Only goals for this year", example = "2030")
+            @QueryParam("year") @Min(value = 1000, message = YEAR_EXPECTED) @Max(value = 9999, message = YEAR_EXPECTED)
+            Integer year,
+            @Valid @BeanParam PageParams paging,
             @Context UriInfo uri) {
-        return goals.goals(parseYear(year), paging.toRequest()).map(NationalGoalResource::toResponse).toResponse(uri);
-    }
-
-    private static Integer parseYear(String year) {
-        if (year == null || year.isBlank()) {
-            return null;
-        }
-        if (!year.matches("\\d{4}")) {
-            throw ProblemException.invalid("year", "must be a four-digit year such as 2030");
-        }
-        return Integer.valueOf(year);
+        return goals.goals(year, paging.toRequest()).map(NationalGoalResource::toResponse).toResponse(uri);
     }
 
     private static NationalGoalResponse toResponse(NationalGoal goal) {

@@ -39,6 +39,16 @@ class NationalGoalResourceTest {
     @Test
     void aMalformedYearIsA400NamingIt() {
         given().queryParam("year", "twenty").when().get("/api/v1/national-goals")
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("year"));
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("year"))
+                .body("errors[0].message", equalTo("must be a whole number, not 'twenty'"));
+        given().queryParam("year", 20300).when().get("/api/v1/national-goals")
+                .then().statusCode(400).body("errors[0].field", equalTo("year"))
+                .body("errors[0].message", equalTo("must be a four-digit year such as 2030"));
+    }
+
+    @Test
+    void aBlankYearListsEveryYear() {
+        given().queryParam("year", "").when().get("/api/v1/national-goals")
+                .then().statusCode(200).body("totalItems", equalTo(9));
     }
 }

@@ -3,8 +3,11 @@ package vn.nangsuat.province.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,8 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.kit.paging.PageParams;
-import vn.nangsuat.kit.problem.ProblemException;
-import vn.nangsuat.kit.web.QueryParams;
 import vn.nangsuat.province.domain.LineageGraph;
 import vn.nangsuat.province.domain.ProvinceCatalog;
 import vn.nangsuat.province.domain.ProvinceRegistry;
@@ -46,6 +48,7 @@ import vn.nangsuat.province.domain.UnitVersion;
 public class ProvinceResource {
 
     private static final String CODE = "\\d{2}";
+    private static final String CODE_EXPECTED = "must be a two-digit code such as 38";
 
     private final ProvinceCatalog catalog;
     private final ProvinceRegistry registry;
@@ -67,35 +70,23 @@ public class ProvinceResource {
             content = @Content(schema = @Schema(implementation = ProvinceUnitPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public Response list(
-            @Parameter(description = "Date the units are in force (ISO 8601); default today",
-                    schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2025-07-01")
-            @QueryParam("asOf") String asOf,
-            @Parameter(description = "Only units of this socio-economic region",
-                    schema = @Schema(implementation = Region.class)) @QueryParam("region") String region,
-            @Parameter(description = "Only provinces or only centrally-run cities",
-                    schema = @Schema(implementation = UnitKind.class)) @QueryParam("kind") String kind,
+            @Parameter(description = "Date the units are in force (ISO 8601); default today", example = "2025-07-01")
+            @QueryParam("asOf") LocalDate asOf,
+            @Parameter(description = "Only units of this socio-economic region (any case)") @QueryParam("region") Region region,
+            @Parameter(description = "Only provinces or only centrally-run cities (any case)") @QueryParam("kind") UnitKind kind,
             @Parameter(description = "Search: ignores case and Vietnamese marks, and knows other names and abbreviations"
-                    + " (\"da nang\", \"HCM\", \"Sài Gòn\")", example = "hue") @QueryParam("q") String q,
-            @Parameter(description = "code or name, - before it for descending", example = "name",
-                    schema = @Schema(defaultValue = "code")) @QueryParam("sort") String sort,
-            @Parameter(description = "Also list the units that had ended by asOf and match (after those in force)",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-            @QueryParam("includeFormer") String includeFormer,
-            @BeanParam PageParams paging,
+                    + " (\"da nang\", \"HCM\", \"Sài Gòn\")", example = "hue")
+            @QueryParam("q") @Size(max = 100, message = "must be at most 100 characters") String q,
+            @Parameter(description = "code or name, - before it for descending", example = "name")
+            @QueryParam("sort") @DefaultValue("code")
+            @Pattern(regexp = "-?(code|name)", message = "must be code, name, -code or -name") String sort,
+            @Parameter(description = "Also list the units that had ended by asOf and match (after those in force)")
+            @QueryParam("includeFormer") @DefaultValue("false") boolean includeFormer,
+            @Valid @BeanParam PageParams paging,
             @Context UriInfo uri) {
-        LocalDate date = QueryParams.date("asOf", asOf, LocalDate.now(clock));
-        if (q != null && q.length() > 100) {
-            throw ProblemException.invalid("q", "must be at most 100 characters");
-        }
-        boolean descending = sort != null && sort.startsWith("-");
-        ProvinceCatalog.Order order = QueryParams.enumValue("sort",
-                sort == null ? "code" : sort.substring(descending ? 1 : 0), ProvinceCatalog.Order.class);
-        return catalog.unitsOn(date,
-                        QueryParams.enumValue("region", region, Region.class),
-                        QueryParams.enumValue("kind", kind, UnitKind.class), q, order, descending,
-                        includeFormer != null
-                                && "true".equals(QueryParams.matching("includeFormer", includeFormer, "true|false", "true or false")),
-                        paging.toRequest())
+        boolean descending = sort.startsWith("-");
+        ProvinceCatalog.Order order = ProvinceCatalog.Order.valueOf(sort.substring(descending ? 1 : 0).toUpperCase(Locale.ROOT));
+        return catalog.unitsOn(onOrToday(asOf), region, kind, q, order, descending, includeFormer, paging.toRequest())
                 .map(ProvinceMapper::toResponse)
                 .toResponse(uri);
     }
@@ -111,12 +102,11 @@ public class ProvinceResource {
     @APIResponse(responseCode = "400", description = "The code or date is malformed")
     @APIResponse(responseCode = "404", description = "No unit has this code on that date")
     public Response get(
-            @Parameter(description = "Two-digit administrative code", example = "38") @PathParam("code") String code,
-            @Parameter(description = "Date (ISO 8601); default today",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf,
+            @Parameter(description = "Two-digit administrative code", example = "38")
+            @PathParam("code") @Pattern(regexp = CODE, message = CODE_EXPECTED) String code,
+            @Parameter(description = "Date (ISO 8601); default today") @QueryParam("asOf") LocalDate asOf,
             @Context Request request) {
-        QueryParams.matching("code", code, CODE, "a two-digit code such as 38");
-        ProvinceCatalog.TaggedUnit unit = catalog.taggedUnitOn(code, QueryParams.date("asOf", asOf, LocalDate.now(clock)));
+        ProvinceCatalog.TaggedUnit unit = catalog.taggedUnitOn(code, onOrToday(asOf));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(EntityTag.valueOf(unit.etag()));
         return notModified != null ? notModified.build() : withEtag(unit.version(), unit.etag(), Response.Status.OK);
     }
@@ -128,8 +118,8 @@ public class ProvinceResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ProvinceUnit.class)))
     @APIResponse(responseCode = "400", description = "The code is malformed")
     @APIResponse(responseCode = "404", description = "No unit has ever had this code")
-    public List<ProvinceUnit> history(@Parameter(example = "46") @PathParam("code") String code) {
-        QueryParams.matching("code", code, CODE, "a two-digit code such as 38");
+    public List<ProvinceUnit> history(
+            @Parameter(example = "46") @PathParam("code") @Pattern(regexp = CODE, message = CODE_EXPECTED) String code) {
         return catalog.history(code).stream().map(ProvinceMapper::toResponse).toList();
     }
 
@@ -141,11 +131,10 @@ public class ProvinceResource {
             content = @Content(schema = @Schema(implementation = LineageView.class)))
     @APIResponse(responseCode = "400", description = "The code or date is malformed")
     @APIResponse(responseCode = "404", description = "No unit has this code on that date")
-    public LineageView lineage(@Parameter(example = "19") @PathParam("code") String code,
-            @Parameter(description = "Date (ISO 8601); default today",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("asOf") String asOf) {
-        QueryParams.matching("code", code, CODE, "a two-digit code such as 38");
-        UnitVersion version = catalog.unitOn(code, QueryParams.date("asOf", asOf, LocalDate.now(clock)));
+    public LineageView lineage(
+            @Parameter(example = "19") @PathParam("code") @Pattern(regexp = CODE, message = CODE_EXPECTED) String code,
+            @Parameter(description = "Date (ISO 8601); default today") @QueryParam("asOf") LocalDate asOf) {
+        UnitVersion version = catalog.unitOn(code, onOrToday(asOf));
         LineageGraph graph = catalog.graph();
         return new LineageView(ProvinceMapper.toResponse(version),
                 graph.ancestry(version.id).stream().map(LineageView.Link::of).toList(),
@@ -161,28 +150,23 @@ public class ProvinceResource {
     @APIResponse(responseCode = "200", description = "The crosswalk",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Crosswalk.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
-                            example = "from_code,from_name,to_code,to_name,relation\r\n\"06\",\"Bắc Kạn\",\"19\",\"Thái Nguyên\",\"MERGED\"\r\n") })
+                            example = "from_code,from_name,to_code,to_name,relation\r\n06,Bắc Kạn,19,Thái Nguyên,MERGED\r\n") })
     @APIResponse(responseCode = "400", description = "A date or the format is invalid")
     public Response crosswalk(
-            @Parameter(required = true, example = "2025-06-30", schema = @Schema(type = SchemaType.STRING, format = "date"))
-            @QueryParam("from") String from,
-            @Parameter(description = "default today", example = "2025-07-01",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = "json or csv; overrides Accept") @QueryParam("format") String format,
+            @Parameter(required = true, example = "2025-06-30")
+            @QueryParam("from") @NotNull(message = "is required: the date whose units are mapped") LocalDate from,
+            @Parameter(description = "default today", example = "2025-07-01") @QueryParam("to") LocalDate to,
+            @Parameter(description = "json or csv (any case); overrides Accept") @QueryParam("format") Crosswalk.Format format,
             @Context HttpHeaders headers) {
-        if (from == null || from.isBlank()) {
-            throw ProblemException.invalid("from", "is required: the date whose units are mapped");
-        }
-        LocalDate fromDate = QueryParams.date("from", from, null);
-        LocalDate toDate = QueryParams.date("to", to, LocalDate.now(clock));
+        LocalDate toDate = onOrToday(to);
         boolean csv = format != null
-                ? "csv".equals(QueryParams.matching("format", format, "json|csv", "json or csv"))
+                ? format == Crosswalk.Format.CSV
                 : headers.getAcceptableMediaTypes().stream().findFirst()
                         .map(type -> type.isCompatible(MediaType.valueOf("text/csv")) && !type.isWildcardType()).orElse(false);
-        Crosswalk crosswalk = Crosswalk.of(fromDate, toDate, catalog.graph().crosswalk(fromDate, toDate));
+        Crosswalk crosswalk = Crosswalk.of(from, toDate, catalog.graph().crosswalk(from, toDate));
         return csv
                 ? Response.ok(crosswalk.toCsv(), "text/csv;charset=UTF-8")
-                        .header("Content-Disposition", "attachment; filename=\"crosswalk-" + fromDate + "-" + toDate + ".csv\"")
+                        .header("Content-Disposition", "attachment; filename=\"crosswalk-" + from + "-" + toDate + ".csv\"")
                         .build()
                 : Response.ok(crosswalk, MediaType.APPLICATION_JSON).build();
     }
@@ -218,9 +202,8 @@ public class ProvinceResource {
     @APIResponse(responseCode = "404", description = "No unit with this code is in force")
     @APIResponse(responseCode = "412", description = "The unit changed since it was read (stale If-Match)")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response change(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
-            @Valid @NotNull UnitRequests.UnitChange body) {
-        QueryParams.matching("code", code, CODE, "a two-digit code such as 38");
+    public Response change(@PathParam("code") @Pattern(regexp = CODE, message = CODE_EXPECTED) String code,
+            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull UnitRequests.UnitChange body) {
         ProvinceRegistry.Written next = registry.change(code,
                 new ProvinceRegistry.UnitFields(body.name(), body.kind(), body.region()), body.effectiveDate(), ifMatch);
         return withEtag(next.version(), next.etag(), Response.Status.OK);
@@ -244,6 +227,11 @@ public class ProvinceResource {
         return new ReorganizationResult(done.effectiveDate(), done.kind().name(),
                 done.predecessors().stream().map(ProvinceMapper::toResponse).toList(),
                 done.successors().stream().map(ProvinceMapper::toResponse).toList());
+    }
+
+    /** A date parameter, or today when it is absent. */
+    private LocalDate onOrToday(LocalDate date) {
+        return date != null ? date : LocalDate.now(clock);
     }
 
     /** The version with its code's ETag, which a client sends back as If-None-Match or If-Match. */

@@ -184,7 +184,7 @@ class ProvinceResourceTest {
                 .when().get("/api/v1/provinces/crosswalk")
                 .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
         assertThat(csv, containsString("from_code,from_name,to_code,to_name,relation"));
-        assertThat(csv, containsString("\"06\",\"Bắc Kạn\",\"19\",\"Thái Nguyên\",\"MERGED\""));
+        assertThat(csv, containsString("\r\n06,Bắc Kạn,19,Thái Nguyên,MERGED\r\n"));
         assertEquals(64, csv.split("\r\n").length);
         given().queryParam("format", "csv").queryParam("from", "2025-06-30").when().get("/api/v1/provinces/crosswalk")
                 .then().statusCode(200).contentType(containsString("text/csv"));
@@ -230,6 +230,36 @@ class ProvinceResourceTest {
         given().queryParam("region", "ATLANTIS").when().get("/api/v1/provinces")
                 .then().statusCode(400).body("errors[0].field", equalTo("region"))
                 .body("errors[0].message", containsString("MEKONG_DELTA"));
+    }
+
+    @Test
+    void aValueThatIsNotOfTheParametersTypeIsA400EchoingItNotA404() {
+        given().queryParam("asOf", "yesterday").when().get("/api/v1/provinces/38")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("asOf"))
+                .body("errors[0].message", equalTo("must be a date such as 2025-07-01, not 'yesterday'"));
+        given().queryParam("from", "2025-06-30").queryParam("to", "July").when().get("/api/v1/provinces/crosswalk")
+                .then().statusCode(400).body("errors[0].field", equalTo("to"));
+        given().queryParam("from", "2025-06-30").queryParam("format", "xml").when().get("/api/v1/provinces/crosswalk")
+                .then().statusCode(400).body("errors[0].field", equalTo("format"))
+                .body("errors[0].message", containsString("JSON, CSV"));
+        given().queryParam("size", "x".repeat(500)).when().get("/api/v1/provinces")
+                .then().statusCode(400).body("errors[0].field", equalTo("size"))
+                .body("errors[0].message", containsString("x".repeat(40) + "..."))
+                .body("errors[0].message", not(containsString("x".repeat(41))));
+        given().when().get("/api/v1/provinces/4/lineage")
+                .then().statusCode(400).body("errors[0].field", equalTo("code"));
+    }
+
+    @Test
+    void enumsAndBooleansTakeAnyCaseAndABlankValueCountsAsAbsent() {
+        given().queryParam("asOf", "2025-07-01").queryParam("kind", "city").queryParam("includeFormer", "FALSE")
+                .queryParam("region", "").queryParam("page", "")
+                .when().get("/api/v1/provinces")
+                .then().statusCode(200).body("items.kind", everyItem(equalTo("CITY"))).body("page", equalTo(0))
+                .body("size", equalTo(50));
+        given().queryParam("format", "Csv").queryParam("from", "2025-06-30").when().get("/api/v1/provinces/crosswalk")
+                .then().statusCode(200).contentType(containsString("text/csv"));
     }
 
     @Test

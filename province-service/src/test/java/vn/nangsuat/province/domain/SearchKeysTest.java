@@ -2,8 +2,12 @@ package vn.nangsuat.province.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SearchKeysTest {
@@ -30,11 +34,13 @@ class SearchKeysTest {
 
     @Test
     void theSeedAliasesAreDistinctPerCodeOnceCompacted() throws Exception {
-        var in = getClass().getClassLoader().getResourceAsStream("seed/unit-aliases.csv");
-        var lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
-                .filter(line -> !line.isBlank()).toList();
-        var keys = lines.stream().map(line -> line.split(",", 2))
-                .map(fields -> fields[0] + ":" + SearchKeys.compact(fields[1])).toList();
+        List<Map<String, String>> aliases;
+        try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(getClass().getClassLoader().getResourceAsStream("seed/unit-aliases.csv"))) {
+            aliases = rows.readAll();
+        }
+        var keys = aliases.stream().map(alias -> alias.get("code") + ":" + SearchKeys.compact(alias.get("alias"))).toList();
         assertEquals(keys.size(), new HashSet<>(keys).size(), "two aliases of one code compact alike: " + keys);
     }
 

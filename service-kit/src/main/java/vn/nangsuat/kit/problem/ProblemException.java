@@ -1,13 +1,17 @@
 package vn.nangsuat.kit.problem;
 
+import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import vn.nangsuat.http.Problem;
 
 /**
  * A refusal the domain or a resource raises on purpose; it becomes a problem+json answer with this status.
  * The slug names the kind of problem (`not-found`, `invalid-input`, ...) under {@link Problem#TYPE_BASE}.
+ * <p>
+ * A {@link WebApplicationException} (with no entity, so {@link ProblemMappers} still writes the body): Quarkus REST
+ * passes those on as they are from a parameter converter, where it would turn any other failure into a bare 404.
  */
-public class ProblemException extends RuntimeException {
+public class ProblemException extends WebApplicationException {
 
     private final int status;
     private final String slug;
@@ -15,7 +19,7 @@ public class ProblemException extends RuntimeException {
     private final List<Problem.FieldError> errors;
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
-        super(detail);
+        super(detail, status);
         this.status = status;
         this.slug = slug;
         this.title = title;
