@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import vn.nangsuat.http.Problem;
@@ -14,8 +17,12 @@ import vn.nangsuat.http.Problem;
  * Merges the services' OpenAPI documents into the one public contract: their paths, tags and components side
  * by side under one info block. A schema two services both define must be the same (service-kit's Problem);
  * a path or schema defined differently twice is a design error, reported in `x-merge-conflicts` instead of
- * silently picking one. Each operation also lists the refusals the gateway itself may give before or instead of
- * the service's answer (bad token, rate limit, service unreachable, down, overloaded or slow). Pure: no I/O.
+ * silently picking one. Every operation keeps the operationId its service gave it (service-kit derives one from
+ * resource and method); one without gets one from its method and path, and one whose id an earlier service (by
+ * name) already uses is renamed with its service's name in front, recorded in `x-merge-conflicts`, so that ids stay
+ * unique and the same from one merge to the next. Each operation also lists the refusals the gateway itself may give
+ * before or instead of the service's answer (malformed target, bad token, rate limit, service unreachable, down,
+ * overloaded or slow). Pure: no I/O.
  */
 public final class ContractMerger {
 
@@ -24,6 +31,8 @@ public final class ContractMerger {
     }
 
     private static final List<Refusal> GATEWAY_REFUSALS = List.of(
+            new Refusal("400", "malformed-request", "Malformed request",
+                    "The request target cannot be read: a broken %-escape, or bytes that are not UTF-8 (checked by the gateway)"),
             new Refusal("401", "unauthorized", "Unauthorized",
                     "The bearer token sent is forged, expired or malformed, or a write came without one (checked by the gateway)"),
             new Refusal("429", "too-many-requests", "Too Many Requests",
@@ -35,6 +44,9 @@ public final class ContractMerger {
                     "The service behind the gateway is down or has too many requests waiting; Retry-After gives the"
                             + " seconds to wait"),
             new Refusal("504", "upstream-timeout", "Gateway Timeout", "The service behind the gateway did not answer in time"));
+
+    /** The fields of a path item that are operations. */
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private final ObjectMapper json;
 
@@ -52,11 +64,14 @@ public final class ContractMerger {
         info.put("description", "Public API of the productivity master plan backend (Decision 36/QĐ-TTg):"
                 + " provinces over time, indicators and observations, provincial productivity plans."
                 + " Errors are RFC 9457 problem+json; lists are paged with Link headers.");
+        // A placeholder until the owners choose the licence of the API (see the README).
+        info.putObject("license").put("name", "Apache-2.0").put("url", "https://www.apache.org/licenses/LICENSE-2.0");
         merged.putArray("servers").addObject().put("url", "/");
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = merged.putObject("components");
         ArrayNode tags = merged.putArray("tags");
         Set<String> tagNames = new HashSet<>();
+        Map<String, String> pathOwners = new LinkedHashMap<>();
         ArrayNode conflicts = json.createArrayNode();
         ArrayNode unavailable = json.createArrayNode();
 
@@ -66,7 +81,8 @@ public final class ContractMerger {
                 unavailable.add(entry.getKey());
                 return;
             }
-            copyFields(document.path("paths"), paths, entry.getKey() + " path", conflicts);
+            copyFields(document.path("paths"), paths, entry.getKey() + " path", conflicts)
+                    .forEach(path -> pathOwners.put(path, entry.getKey()));
             document.path("components").fields().forEachRemaining(section -> {
                 ObjectNode target = components.has(section.getKey())
                         ? (ObjectNode) components.get(section.getKey()) : components.putObject(section.getKey());
@@ -78,8 +94,15 @@ public final class ContractMerger {
                 }
             }
         });
+        // Once every document is in: the comparisons of equal paths above saw the services' own operations.
+        Set<String> operationIds = new HashSet<>();
+        pathOwners.forEach((path, service) -> paths.get(path).fields().forEachRemaining(operation -> {
+            if (METHODS.contains(operation.getKey()) && operation.getValue() instanceof ObjectNode object) {
+                identify(service, operation.getKey(), path, object, operationIds, conflicts);
+            }
+        }));
         paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
-            if (operation.getValue().isObject()) {
+            if (METHODS.contains(operation.getKey()) && operation.getValue().isObject()) {
                 addGatewayRefusals(path.getKey(), (ObjectNode) operation.getValue());
             }
         }));
@@ -90,6 +113,35 @@ public final class ContractMerger {
             merged.set("x-unavailable-services", unavailable);
         }
         return merged;
+    }
+
+    /** Gives the operation an id no earlier one has: its own, else one from method and path; prefixed on a clash. */
+    private static void identify(String service, String method, String path, ObjectNode operation, Set<String> taken,
+            ArrayNode conflicts) {
+        String own = operation.path("operationId").asText("");
+        String id = own.isBlank() ? idFromPath(method, path) : own;
+        if (taken.contains(id)) {
+            String renamed = service + Character.toUpperCase(id.charAt(0)) + id.substring(1);
+            for (int n = 2; taken.contains(renamed); n++) {
+                renamed = service + Character.toUpperCase(id.charAt(0)) + id.substring(1) + n;
+            }
+            conflicts.add(service + " operationId " + id + " of " + method + " " + path
+                    + " is taken by an earlier service's; renamed " + renamed);
+            id = renamed;
+        }
+        taken.add(id);
+        operation.put("operationId", id);
+    }
+
+    /** {@code get /api/v1/provinces/{code}/history} gives {@code getProvincesCodeHistory}. */
+    static String idFromPath(String method, String path) {
+        StringBuilder id = new StringBuilder(method.toLowerCase(Locale.ROOT));
+        for (String word : path.replaceFirst("^/api/v\\d+", "").split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty()) {
+                id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return id.toString();
     }
 
     private void addGatewayRefusals(String path, ObjectNode operation) {
@@ -111,14 +163,18 @@ public final class ContractMerger {
         }
     }
 
-    private static void copyFields(JsonNode source, ObjectNode target, String what, ArrayNode conflicts) {
+    /** @return the names of the fields copied (not those already there) */
+    private static List<String> copyFields(JsonNode source, ObjectNode target, String what, ArrayNode conflicts) {
+        List<String> added = new ArrayList<>();
         source.fields().forEachRemaining(field -> {
             JsonNode existing = target.get(field.getKey());
             if (existing == null) {
-                target.set(field.getKey(), field.getValue());
+                target.set(field.getKey(), field.getValue().deepCopy());
+                added.add(field.getKey());
             } else if (!existing.equals(field.getValue())) {
                 conflicts.add(what + " " + field.getKey() + " differs from an earlier service's");
             }
         });
+        return added;
     }
 }

@@ -10,16 +10,13 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import vn.nangsuat.gateway.config.GatewayConfig;
 import vn.nangsuat.http.RequestId;
+import vn.nangsuat.http.RequestTargets;
 
 /**
  * Forwards each owned path prefix to its service. Request and answer are buffered whole (bodies are bounded),
@@ -76,7 +73,8 @@ public class ProxyRoutes {
 
     private void forward(RoutingContext context, String name, URI base) {
         HttpServerRequest request = context.request();
-        String target = requestTarget(request.uri());
+        // Byte for byte as the client sent it: raw UTF-8 stays raw UTF-8 (the service encodes it for routing).
+        String target = RequestTargets.utf8(request.uri());
         if (target == null) {
             problems.write(context, 400, "malformed-request", "Malformed request",
                     "The request target is not UTF-8: percent-encode its bytes (RFC 3986)");
@@ -118,32 +116,6 @@ public class ProxyRoutes {
             context.response().putHeader("Retry-After", "1");
         }
         problems.write(context, refusal.status(), refusal.slug(), refusal.title(), refusal.detail());
-    }
-
-    /**
-     * The request target as the upstream must receive it, byte for byte. Netty reads the request line's bytes as
-     * ISO-8859-1 characters and the client writes the target as UTF-8, so raw UTF-8 (`?q=Đắk Lắk` as curl sends
-     * it) would arrive re-encoded unless the characters are first turned back into the bytes they were. Null when
-     * those bytes are not UTF-8, which cannot be forwarded unchanged.
-     */
-    static String requestTarget(String received) {
-        if (received.chars().allMatch(c -> c < 0x80)) {
-            return received;
-        }
-        byte[] bytes = new byte[received.length()];
-        for (int i = 0; i < bytes.length; i++) {
-            char c = received.charAt(i);
-            if (c > 0xff) {
-                return null;
-            }
-            bytes[i] = (byte) c;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 
     private void reply(RoutingContext context, Upstreams.Answer answer) {

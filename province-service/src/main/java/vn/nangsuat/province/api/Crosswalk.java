@@ -18,8 +18,9 @@ public record Crosswalk(LocalDate from, LocalDate to, List<Row> items) {
     public record Row(
             @Schema(examples = "06") String fromCode,
             @Schema(examples = "Bắc Kạn") String fromName,
-            @Schema(description = "Absent when no unit of `to` covers it", examples = "19") String toCode,
-            @Schema(examples = "Thái Nguyên") String toName,
+            @Schema(description = "Null when no unit of `to` covers it", examples = "19", nullable = true) String toCode,
+            @Schema(description = "Null when no unit of `to` covers it", examples = "Thái Nguyên", nullable = true)
+            String toName,
             @Schema(description = "SAME, CHANGED, MERGED, SPLIT or NONE", examples = "MERGED") LineageGraph.Relation relation) {
     }
 

@@ -12,9 +12,10 @@ public record LineageView(
         @Schema(description = "Links leading on from this version, however far forward, oldest first") List<Link> successors) {
 
     @Schema(name = "VersionRef", description = "A version, named by code and first day")
-    public record VersionRef(String code, String name, LocalDate validFrom, LocalDate validTo) {
+    public record VersionRef(String code, String name, LocalDate validFrom,
+            @Schema(description = "Last day of the version; null while in force", nullable = true) LocalDate validTo) {
         static VersionRef of(LineageGraph.Node node) {
-            return node == null ? null : new VersionRef(node.code(), node.name(), node.validFrom(), node.validTo());
+            return new VersionRef(node.code(), node.name(), node.validFrom(), node.validTo());
         }
     }
 

@@ -13,16 +13,18 @@ public record ProvinceUnit(
         String code,
         @Schema(examples = "Thanh Hóa") String name,
         @Schema(description = "PROVINCE, or CITY for a centrally-run city") UnitKind kind,
-        @Schema(description = "Socio-economic region; empty when none is known") Region region,
+        @Schema(description = "Socio-economic region; null when none is known", nullable = true) Region region,
         @Schema(description = "True when the region is derived from a predecessor rather than official")
         boolean regionDerived,
         @Schema(description = "First day of this version", examples = "2004-01-01") LocalDate validFrom,
-        @Schema(description = "Last day of this version; absent while in force") LocalDate validTo,
+        @Schema(description = "Last day of this version; null while in force", examples = "2025-06-30", nullable = true)
+        LocalDate validTo,
         @Schema(description = "True for a unit that had ended by the date asked for, listed because a search named it"
                 + " (or includeFormer asked for such units)")
         boolean former,
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        @Schema(description = "For a former unit: the units in force on the date asked for that its territory became")
+        @Schema(description = "For a former unit: the units in force on the date asked for that its territory became;"
+                + " absent for a unit in force")
         List<Successor> successors) {
 
     /** A unit in force on the date asked for, by code and name. */

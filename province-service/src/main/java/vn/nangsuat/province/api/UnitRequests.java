@@ -26,16 +26,17 @@ public final class UnitRequests {
             @NotNull @Pattern(regexp = CODE, message = "must be two digits") @Schema(examples = "99") String code,
             @NotBlank @Size(max = 100) @Schema(examples = "Đặc khu Phú Quốc") String name,
             @NotNull UnitKind kind,
-            Region region,
+            @Schema(description = "Null or absent when none is known", nullable = true) Region region,
             @NotNull @Schema(examples = "2026-01-01") LocalDate validFrom) {
     }
 
     @Schema(name = "UnitChange", description = "A change from effectiveDate on; fields left out keep their value")
     public record UnitChange(
             @NotNull @Schema(examples = "2026-04-30") LocalDate effectiveDate,
-            @Size(min = 1, max = 100) @Schema(examples = "Đồng Nai") String name,
-            @Schema(examples = "CITY") UnitKind kind,
-            Region region) {
+            @Size(min = 1, max = 100) @Schema(description = "Null or absent: unchanged", examples = "Đồng Nai", nullable = true)
+            String name,
+            @Schema(description = "Null or absent: unchanged", examples = "CITY", nullable = true) UnitKind kind,
+            @Schema(description = "Null or absent: unchanged", nullable = true) Region region) {
     }
 
     @Schema(name = "Reorganization", description = "Units merged (several into one) or split (one into several) on a date")
@@ -51,6 +52,6 @@ public final class UnitRequests {
             @NotNull @Pattern(regexp = CODE, message = "must be two digits") String code,
             @NotBlank @Size(max = 100) String name,
             @NotNull UnitKind kind,
-            Region region) {
+            @Schema(description = "Null or absent: the host's, marked derived", nullable = true) Region region) {
     }
 }

@@ -1,6 +1,7 @@
 package vn.nangsuat.province.api;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import vn.nangsuat.kit.testing.OperationsContract;
 
 @QuarkusTest
@@ -14,5 +15,12 @@ class OperationsTest extends OperationsContract {
     @Override
     protected String samplePathTemplate() {
         return "/api/v1/provinces/{code}";
+    }
+
+    /** validTo of the versions in force, and the crosswalk rows that no unit of `to` covers (before the data begins). */
+    @Override
+    protected List<String> answersWithNulls() {
+        return List.of("/api/v1/provinces/38", "/api/v1/provinces?asOf=2025-06-30&size=100", "/api/v1/provinces/46/history",
+                "/api/v1/provinces/19/lineage", "/api/v1/provinces/crosswalk?from=2025-07-01&to=2000-01-01");
     }
 }

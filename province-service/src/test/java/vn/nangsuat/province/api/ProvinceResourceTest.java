@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import vn.nangsuat.http.testing.RawHttp;
 import io.restassured.http.ContentType;
@@ -271,6 +272,51 @@ class ProvinceResourceTest {
         RawHttp.Response brokenQuery = RawHttp.get(RestAssured.port, "/api/v1/provinces?asOf=%E0%A4%");
         assertEquals(400, brokenQuery.status());
         assertThat(brokenQuery.contentType(), equalTo("application/problem+json"));
+    }
+
+    /** curl sends UTF-8 in the target as raw bytes: the search works, and the page links carry the term encoded. */
+    @Test
+    void aRawUtf8SearchFindsTheUnitAndItsLinksCarryTheTermEncoded() {
+        RawHttp.Response response = RawHttp.get(RestAssured.port, "/api/v1/provinces?asOf=2025-07-01&q=Đắk%20Lắk");
+        assertEquals(200, response.status(), response.body());
+        assertThat(response.body(), containsString("\"name\":\"Đắk Lắk\""));
+        assertThat(response.links(), hasItem(allOf(containsString("q=%C4%90%E1%BA%AFk%20L%E1%BA%AFk"),
+                containsString("rel=\"first\""))));
+    }
+
+    /** Whatever a target holds, the answer is what it names or a 400 problem: never a 500. */
+    @Test
+    void oddTargetsAreAnsweredOrRefusedWith400NeverA500() {
+        record Case(String target, int status) {
+        }
+        List<Case> cases = List.of(
+                new Case("/api/v1/provinces?q=<script>alert(1)</script>", 200),
+                new Case("/api/v1/provinces?q={x}|^`\"[]\\", 200),
+                new Case("/api/v1/provinces?q=%00", 200),
+                new Case("/api/v1/provinces/38;x=1", 200),
+                new Case("/api/v1/provinces/%2F..", 400),
+                new Case("/api/v1/provinces/..%2F..%2Fq%2Fhealth", 400),
+                new Case("/api/v1/provinces/38#x", 400),
+                new Case("/api/v1/provinces/Đà", 400),
+                new Case("/api/v1/provinces?q=%C3%28", 400));
+        for (Case c : cases) {
+            RawHttp.Response response = RawHttp.get(RestAssured.port, c.target());
+            assertEquals(c.status(), response.status(), c.target() + ": " + response.body());
+            if (c.status() == 400) {
+                assertEquals("application/problem+json", response.contentType(), c.target());
+            }
+        }
+        RawHttp.Response script = RawHttp.get(RestAssured.port, "/api/v1/provinces?q=<script>");
+        assertThat(script.links(), hasItem(containsString("q=%3Cscript%3E")));
+    }
+
+    @Test
+    void aTargetThatIsNotUtf8IsA400Problem() {
+        RawHttp.Response response = RawHttp.get(RestAssured.port,
+                "/api/v1/provinces?q=Bà".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(400, response.status());
+        assertEquals("application/problem+json", response.contentType());
+        assertThat(response.body(), containsString("percent-encode"));
     }
 
     @Test

@@ -3,8 +3,12 @@ package vn.nangsuat.kit.paging;
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -48,10 +52,23 @@ public record Page<T>(
         return Response.ok(this).links(links.toArray(Link[]::new)).build();
     }
 
+    /**
+     * A link to another page: this request's path with its query parameters as decoded, `page` and `size` replaced,
+     * each name and value percent-encoded again. Never from the raw request URI, which may hold characters a URI
+     * cannot ({@code ?q=<script>}, raw UTF-8) and would make the link, and so the whole answer, fail.
+     */
     private Link link(UriInfo uri, int target, String rel) {
-        return Link.fromUri(uri.getRequestUriBuilder()
-                .replaceQueryParam("page", target)
-                .replaceQueryParam("size", size)
-                .build()).rel(rel).build();
+        StringJoiner query = new StringJoiner("&");
+        uri.getQueryParameters().forEach((name, values) -> {
+            if (!name.equals("page") && !name.equals("size")) {
+                values.forEach(value -> query.add(encode(name) + "=" + encode(value)));
+            }
+        });
+        query.add("page=" + target).add("size=" + size);
+        return Link.fromUri(URI.create(uri.getAbsolutePath() + "?" + query)).rel(rel).build();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

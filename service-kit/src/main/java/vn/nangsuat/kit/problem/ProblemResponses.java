@@ -19,7 +19,8 @@ import vn.nangsuat.http.Problem;
  * Every refusal of a service is problem+json (see {@link ProblemMappers}), so the OpenAPI document says so in this
  * one place: each 4xx or 5xx response an operation declares without content, including the 401 and 403 Quarkus adds
  * to secured operations, gets the Problem schema as application/problem+json. An operation then names only the status
- * and what it means there.
+ * and what it means there. Every operation can be answered 400 (a malformed parameter or request target, a body that
+ * cannot be read), so one that does not declare it gets a general 400.
  * <p>
  * The definition puts the Problem schema into every service's components; its info is replaced by each service's
  * {@code mp.openapi.extensions.smallrye.info.*} settings.
@@ -41,8 +42,12 @@ public class ProblemResponses implements OASFilter {
     }
 
     private static void describeRefusals(Operation operation) {
-        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
-            return;
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        if (!operation.getResponses().hasAPIResponse("400")) {
+            operation.getResponses().addAPIResponse("400", OASFactory.createAPIResponse().description(
+                    "The request is malformed: a parameter, the request target or the body cannot be read"));
         }
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             if (isRefusal(status) && hasNoContent(response)) {

@@ -5,6 +5,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,15 +16,21 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * What operators and the gateway rely on in every service: readiness that checks the database and Kafka,
- * liveness, Prometheus metrics and an OpenAPI document the gateway can merge. A service's test class
- * extends this (annotated @QuarkusTest) and names one of its own endpoints.
+ * liveness, Prometheus metrics and an OpenAPI document the gateway can merge, which tells the truth: every
+ * operation has an operationId, says whether it needs a token (and does as it says), documents its 400, and every
+ * null the service answers with is declared nullable. A service's test class extends this (annotated @QuarkusTest)
+ * and names one of its own endpoints.
  */
 public abstract class OperationsContract {
 
@@ -32,6 +39,11 @@ public abstract class OperationsContract {
 
     /** The OpenAPI path template that documents it, e.g. /api/v1/provinces/{code}. */
     protected abstract String samplePathTemplate();
+
+    /** GET paths answering 200 whose bodies hold nulls (fields the service may leave null); none by default. */
+    protected List<String> answersWithNulls() {
+        return List.of();
+    }
 
     @Test
     void readinessGatesOnTheDatabaseAndReportsKafkaWithoutGatingOnIt() {
@@ -102,6 +114,189 @@ public abstract class OperationsContract {
         Object content = ((Map<?, ?>) response).get("content");
         Object media = content instanceof Map<?, ?> types ? types.get("application/problem+json") : null;
         return media instanceof Map<?, ?> type ? type : Map.of();
+    }
+
+    @Test
+    void everyOperationHasItsOwnOperationId() {
+        List<String> ids = new ArrayList<>();
+        operations().forEach((name, operation) -> ids.add(name + " " + operation.get("operationId")));
+        assertThat(ids, not(empty()));
+        assertThat(ids, everyItem(matchesPattern("\\S+ \\S+ [a-z][A-Za-z0-9]*")));
+        assertThat("operationIds are unique", ids.stream().map(id -> id.substring(id.lastIndexOf(' '))).distinct().count(),
+                equalTo((long) ids.size()));
+    }
+
+    /**
+     * `security: []` on a public operation, the bearer scheme on a protected one, and the service does as the
+     * document says: without a token a protected operation answers 401, a public one never does.
+     */
+    @Test
+    void everyOperationSaysWhetherItNeedsATokenAndDoesAsItSays() {
+        List<String> declared = new ArrayList<>();
+        List<String> behaviour = new ArrayList<>();
+        operations().forEach((name, operation) -> {
+            Object security = operation.get("security");
+            declared.add(name + (security instanceof List<?> requirements
+                    ? (requirements.isEmpty() ? " public" : " needs " + requirements) : " says nothing"));
+            boolean needsToken = security instanceof List<?> requirements && !requirements.isEmpty();
+            String[] methodAndPath = name.split(" ", 2);
+            var request = given();
+            if (operation.containsKey("requestBody")) {
+                request.contentType("application/json").body("{}");
+            }
+            int status = request.when().request(methodAndPath[0], methodAndPath[1].replaceAll("\\{[^}]+}", "00"))
+                    .then().extract().statusCode();
+            behaviour.add(name + (needsToken ? " needs a token" : " is public") + ", answers " + (status == 401 ? 401 : "not 401")
+                    + " without one");
+        });
+        assertThat(declared, everyItem(matchesPattern(".* (public|needs \\[\\{bearer=.*)")));
+        assertThat(behaviour, everyItem(matchesPattern(".* (needs a token, answers 401|is public, answers not 401) without one")));
+    }
+
+    @Test
+    void everyOperationDocumentsItsRefusalOfBadInputWith400() {
+        List<String> badInput = new ArrayList<>();
+        operations().forEach((name, operation) -> {
+            Object response = dig(operation, "responses", "400");
+            badInput.add(name + " 400 " + (response == null ? "not documented" : problemSchemaOf(response)));
+        });
+        assertThat(badInput, everyItem(endsWith(" #/components/schemas/Problem")));
+    }
+
+    /** A client validating answers against the contract must accept every null the service really sends. */
+    @Test
+    void everyNullInTheAnswersIsDeclaredNullable() {
+        Map<String, Object> document = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        List<String> undeclared = new ArrayList<>();
+        for (String path : answersWithNulls()) {
+            Object answer = given().when().get(path).then().statusCode(200).extract().jsonPath().get("$");
+            Map<?, ?> schema = (Map<?, ?>) dig(document, "paths", templateOf(document, path), "get", "responses", "200",
+                    "content", "application/json", "schema");
+            assertThat("200 schema of " + path, schema, notNullValue());
+            int[] nulls = { 0 };
+            new NullWalk(document, undeclared, nulls).walk(answer, schema, path);
+            assertThat("nulls in the answer to " + path, nulls[0], greaterThan(0));
+        }
+        assertThat("nulls declared nullable", undeclared, empty());
+    }
+
+    /** The operations of the document, by "METHOD path". */
+    private static Map<String, Map<String, Object>> operations() {
+        Map<String, Map<String, Map<String, Object>>> paths =
+                given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                        .extract().jsonPath().getMap("paths");
+        Map<String, Map<String, Object>> operations = new TreeMap<>();
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            if (method.matches("get|put|post|delete|patch|head|options")) {
+                operations.put(method.toUpperCase(Locale.ROOT) + " " + path, operation);
+            }
+        }));
+        return operations;
+    }
+
+    /** The path template documenting a request path: the one that matches with the fewest parameters. */
+    private static String templateOf(Map<String, Object> document, String requestPath) {
+        String path = requestPath.split("\\?", 2)[0];
+        return ((Map<?, ?>) document.get("paths")).keySet().stream().map(String::valueOf)
+                .filter(template -> path.matches(template.replaceAll("\\{[^}]+}", "[^/]+")))
+                .min(Comparator.comparing(template -> template.chars().filter(c -> c == '{').count()))
+                .orElseThrow(() -> new AssertionError("no path of the document matches " + requestPath));
+    }
+
+    private static Object dig(Object node, String... keys) {
+        for (String key : keys) {
+            node = node instanceof Map<?, ?> map ? map.get(key) : null;
+        }
+        return node;
+    }
+
+    /** Walks an answer beside its schema and notes each null where the schema does not allow one. */
+    private record NullWalk(Map<String, Object> document, List<String> undeclared, int[] nulls) {
+
+        void walk(Object value, Map<?, ?> schema, String at) {
+            if (value == null) {
+                nulls[0]++;
+                if (!allowsNull(schema)) {
+                    undeclared.add(at + " is null, its schema does not allow it: " + schema);
+                }
+            } else if (value instanceof Map<?, ?> object) {
+                object.forEach((name, member) -> {
+                    Map<?, ?> property = propertyOf(schema, String.valueOf(name));
+                    if (property != null) {
+                        walk(member, property, at + "." + name);
+                    }
+                });
+            } else if (value instanceof List<?> items) {
+                Map<?, ?> itemSchema = itemsOf(schema);
+                for (int i = 0; itemSchema != null && i < items.size(); i++) {
+                    walk(items.get(i), itemSchema, at + "[" + i + "]");
+                }
+            }
+        }
+
+        private boolean allowsNull(Map<?, ?> schema) {
+            Map<?, ?> resolved = resolve(schema);
+            Object type = resolved.get("type");
+            return Boolean.TRUE.equals(resolved.get("nullable")) || "null".equals(type)
+                    || (type instanceof List<?> types && types.contains("null"))
+                    || branches(resolved, "anyOf").stream().anyMatch(this::allowsNull)
+                    || branches(resolved, "oneOf").stream().anyMatch(this::allowsNull)
+                    || (!branches(resolved, "allOf").isEmpty() && branches(resolved, "allOf").stream().allMatch(this::allowsNull))
+                    || (resolved != schema && schema.containsKey("type") && allowsNull(without(schema, "$ref")));
+        }
+
+        private Map<?, ?> propertyOf(Map<?, ?> schema, String name) {
+            Map<?, ?> resolved = resolve(schema);
+            if (dig(resolved, "properties", name) instanceof Map<?, ?> property) {
+                return property;
+            }
+            for (String combination : List.of("allOf", "anyOf", "oneOf")) {
+                for (Map<?, ?> branch : branches(resolved, combination)) {
+                    Map<?, ?> property = propertyOf(branch, name);
+                    if (property != null) {
+                        return property;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private Map<?, ?> itemsOf(Map<?, ?> schema) {
+            Map<?, ?> resolved = resolve(schema);
+            if (resolved.get("items") instanceof Map<?, ?> items) {
+                return items;
+            }
+            for (String combination : List.of("allOf", "anyOf", "oneOf")) {
+                for (Map<?, ?> branch : branches(resolved, combination)) {
+                    Map<?, ?> items = itemsOf(branch);
+                    if (items != null) {
+                        return items;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private Map<?, ?> resolve(Map<?, ?> schema) {
+            Object ref = schema.get("$ref");
+            return ref == null ? schema
+                    : (Map<?, ?>) dig(document, String.valueOf(ref).substring(2).split("/"));
+        }
+
+        private static List<Map<?, ?>> branches(Map<?, ?> schema, String combination) {
+            List<Map<?, ?>> branches = new ArrayList<>();
+            if (schema.get(combination) instanceof List<?> list) {
+                list.forEach(branch -> branches.add((Map<?, ?>) branch));
+            }
+            return branches;
+        }
+
+        private static Map<?, ?> without(Map<?, ?> schema, String key) {
+            Map<Object, Object> copy = new LinkedHashMap<>(schema);
+            copy.remove(key);
+            return copy;
+        }
     }
 
     @Test

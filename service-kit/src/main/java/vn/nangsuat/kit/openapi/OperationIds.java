@@ -1,0 +1,30 @@
+package vn.nangsuat.kit.openapi;
+
+import io.smallrye.openapi.api.OperationIdGenerator;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.MethodInfo;
+
+/**
+ * The operationId of every operation that declares none, from its resource and method:
+ * {@code ProvinceResource.list} is {@code provinceList}, {@code NationalGoalResource.get} is {@code nationalGoalGet}.
+ * Stable as long as the Java names are, so clients generated from the contract keep their method names.
+ * SmallRye OpenAPI calls it for each operation without {@code @Operation(operationId = ...)}; service-kit's
+ * shared configuration names it ({@code quarkus.smallrye-openapi.operation-id-strategy}).
+ */
+public class OperationIds implements OperationIdGenerator {
+
+    private static final String RESOURCE = "Resource";
+
+    @Override
+    public String generateOperationId(ClassInfo resource, MethodInfo method) {
+        return of(resource.simpleName(), method.name());
+    }
+
+    public static String of(String resourceSimpleName, String methodName) {
+        String subject = resourceSimpleName.endsWith(RESOURCE) && resourceSimpleName.length() > RESOURCE.length()
+                ? resourceSimpleName.substring(0, resourceSimpleName.length() - RESOURCE.length())
+                : resourceSimpleName;
+        return Character.toLowerCase(subject.charAt(0)) + subject.substring(1)
+                + Character.toUpperCase(methodName.charAt(0)) + methodName.substring(1);
+    }
+}
