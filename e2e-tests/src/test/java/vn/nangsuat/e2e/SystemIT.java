@@ -5,10 +5,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.RestAssured;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -94,6 +97,39 @@ class SystemIT {
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("code"));
         given().queryParam("size", "lots").when().get("/api/v1/provinces")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRawUtf8SearchThroughTheGatewayFindsWhatItNames() {
+        // As curl sends it: the marks as raw UTF-8 bytes (only the space must be escaped in a request line).
+        JsonNode found = HostileTargets.answered("/api/v1/provinces?q=Đắk%20Lắk&asOf=2025-07-01");
+        assertEquals("66", found.path("items").path(0).path("code").asText(), found.toString());
+        assertEquals("Đắk Lắk", found.path("items").path(0).path("name").asText());
+        JsonNode former = HostileTargets.answered("/api/v1/provinces?q=bắc%20kạn&asOf=2025-07-01");
+        assertEquals("06", former.path("items").path(0).path("code").asText(), former.toString());
+        assertTrue(former.path("items").path(0).path("former").asBoolean(), "a former unit is marked so");
+        assertEquals("19", former.path("items").path(0).path("successors").path(0).path("code").asText());
+    }
+
+    @Test
+    void markupAndReservedCharactersInAQueryAreSearchedForNotExecuted() {
+        JsonNode script = HostileTargets.answered("/api/v1/provinces?q=<script>alert(1)</script>");
+        assertEquals(0, script.path("totalItems").asInt(), script.toString());
+        for (String q : new String[] { "{x}|^`", "%00", "'%20OR%201=1--", "%25%25", "\\\"" }) {
+            HostileTargets.answered("/api/v1/provinces?q=" + q);
+        }
+        JsonNode withMatrix = HostileTargets.answered("/api/v1/provinces/38;x=1");
+        assertEquals("38", withMatrix.path("code").asText());
+    }
+
+    @Test
+    void pathsThatEscapeTheirResourceOrAreNotUtf8AreRefused() {
+        for (String target : new String[] { "/api/v1/provinces/%2F..", "/api/v1/provinces/..%2F..%2Fq%2Fhealth",
+                "/api/v1/provinces/Đà", "/api/v1/indicators/GRDP%00", "/api/v1/provinces?q=%C3%28",
+                "/api/v1/national-goals?year=2030%FF" }) {
+            HostileTargets.refused(target);
+        }
+        HostileTargets.refused("/api/v1/provinces?q=\u00e0".getBytes(StandardCharsets.ISO_8859_1));  // à in Latin-1
     }
 
     @Test
