@@ -40,9 +40,10 @@ public class IndicatorResource {
     @Operation(summary = "List the indicator definitions", description = "Sorted by code.")
     @APIResponse(responseCode = "200", description = "One page of definitions; Link headers point to the other pages",
             content = @Content(schema = @Schema(implementation = IndicatorPage.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
-    public Response list(@Valid @BeanParam PageParams paging, @Context UriInfo uri) {
-        return catalog.definitions(paging.toRequest()).map(IndicatorMapper::toResponse).toResponse(uri);
+    public Response list(@Valid @BeanParam PageParams paging, @Context UriInfo uri, @Context Request request) {
+        return catalog.definitions(paging.toRequest()).map(IndicatorMapper::toResponse).toResponse(uri, request);
     }
 
     @GET

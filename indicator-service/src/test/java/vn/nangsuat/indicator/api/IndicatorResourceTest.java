@@ -3,6 +3,7 @@ package vn.nangsuat.indicator.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,14 @@ class IndicatorResourceTest {
         String etag = given().when().get("/api/v1/indicators/GRDP").then().statusCode(200).extract().header("ETag");
         given().header("If-None-Match", etag).when().get("/api/v1/indicators/GRDP").then().statusCode(304);
         given().header("If-None-Match", "\"other\"").when().get("/api/v1/indicators/GRDP").then().statusCode(200);
+    }
+
+    @Test
+    void aPageOfDefinitionsCarriesAnEtagOfItsContent() {
+        String etag = given().when().get("/api/v1/indicators").then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).when().get("/api/v1/indicators").then().statusCode(304);
+        given().queryParam("size", 2).header("If-None-Match", etag).when().get("/api/v1/indicators")
+                .then().statusCode(200).header("ETag", not(equalTo(etag)));
     }
 
     @Test

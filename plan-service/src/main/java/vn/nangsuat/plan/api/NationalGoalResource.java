@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -40,14 +41,15 @@ public class NationalGoalResource {
     @Operation(summary = "List the national goals", description = "Sorted by year, then code.")
     @APIResponse(responseCode = "200", description = "One page of goals",
             content = @Content(schema = @Schema(implementation = NationalGoalPage.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public Response list(
             @Parameter(description = "Only goals for this year", example = "2030")
             @QueryParam("year") @Min(value = 1000, message = YEAR_EXPECTED) @Max(value = 9999, message = YEAR_EXPECTED)
             Integer year,
             @Valid @BeanParam PageParams paging,
-            @Context UriInfo uri) {
-        return goals.goals(year, paging.toRequest()).map(NationalGoalResource::toResponse).toResponse(uri);
+            @Context UriInfo uri, @Context Request request) {
+        return goals.goals(year, paging.toRequest()).map(NationalGoalResource::toResponse).toResponse(uri, request);
     }
 
     private static NationalGoalResponse toResponse(NationalGoal goal) {

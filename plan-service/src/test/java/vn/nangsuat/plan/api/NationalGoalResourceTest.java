@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,14 @@ class NationalGoalResourceTest {
     void unverifiedFiguresSaySo() {
         given().when().get("/api/v1/national-goals")
                 .then().statusCode(200).body("totalItems", equalTo(9)).body("items.verified", everyItem(equalTo(false)));
+    }
+
+    @Test
+    void theGoalsCarryAnEtagOfTheirContent() {
+        String etag = given().when().get("/api/v1/national-goals").then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).when().get("/api/v1/national-goals").then().statusCode(304);
+        given().queryParam("year", 2025).header("If-None-Match", etag).when().get("/api/v1/national-goals")
+                .then().statusCode(200).header("ETag", not(equalTo(etag)));
     }
 
     @Test

@@ -68,6 +68,7 @@ public class ProvinceResource {
                     + "finds Bắc Kạn, former, now part of Thái Nguyên).")
     @APIResponse(responseCode = "200", description = "One page of units; Link headers point to the other pages",
             content = @Content(schema = @Schema(implementation = ProvinceUnitPage.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public Response list(
             @Parameter(description = "Date the units are in force (ISO 8601); default today", example = "2025-07-01")
@@ -83,12 +84,12 @@ public class ProvinceResource {
             @Parameter(description = "Also list the units that had ended by asOf and match (after those in force)")
             @QueryParam("includeFormer") @DefaultValue("false") boolean includeFormer,
             @Valid @BeanParam PageParams paging,
-            @Context UriInfo uri) {
+            @Context UriInfo uri, @Context Request request) {
         boolean descending = sort.startsWith("-");
         ProvinceCatalog.Order order = ProvinceCatalog.Order.valueOf(sort.substring(descending ? 1 : 0).toUpperCase(Locale.ROOT));
         return catalog.unitsOn(onOrToday(asOf), region, kind, q, order, descending, includeFormer, paging.toRequest())
                 .map(ProvinceMapper::toResponse)
-                .toResponse(uri);
+                .toResponse(uri, request);
     }
 
     @GET

@@ -2,6 +2,7 @@ package vn.nangsuat.province.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.agroal.api.AgroalDataSource;
@@ -45,6 +46,21 @@ class UnitsInMemoryTest {
                 .when().post("/api/v1/provinces").then().statusCode(201);
         given().queryParam("asOf", "2031-01-01").when().get("/api/v1/provinces/32")
                 .then().statusCode(200).body("name", equalTo("Tỉnh Ba Hai"));
+    }
+
+    @Test
+    void aPageOfUnitsIsNotModifiedUntilOneOfItsUnitsChanges() {
+        String etag = given().queryParam("asOf", "2031-01-01").when().get("/api/v1/provinces")
+                .then().statusCode(200).extract().header("ETag");
+        given().queryParam("asOf", "2031-01-01").header("If-None-Match", etag).when().get("/api/v1/provinces")
+                .then().statusCode(304).header("ETag", equalTo(etag));
+        given().queryParam("asOf", "2031-01-01").queryParam("size", 5).header("If-None-Match", etag)
+                .when().get("/api/v1/provinces").then().statusCode(200).header("ETag", not(equalTo(etag)));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("code", "32", "name", "Tỉnh Ba Hai", "kind", "PROVINCE", "validFrom", "2031-01-01"))
+                .when().post("/api/v1/provinces").then().statusCode(201);
+        given().queryParam("asOf", "2031-01-01").header("If-None-Match", etag).when().get("/api/v1/provinces")
+                .then().statusCode(200).header("ETag", not(equalTo(etag))).body("items.code", hasItem("32"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package vn.nangsuat.kit.paging;
 
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Link;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nangsuat.kit.web.Preconditions;
 
 /** One page of a list: the items and where they sit in the whole. */
 public record Page<T>(
@@ -38,8 +41,19 @@ public record Page<T>(
         return totalItems == 0 ? 0 : (int) ((totalItems - 1) / size);
     }
 
-    /** The page as a 200 with RFC 8288 `Link` headers (first, prev, next, last) that keep the other query parameters. */
-    public Response toResponse(UriInfo uri) {
+    /**
+     * The page as a 200 with RFC 8288 `Link` headers (first, prev, next, last) that keep the other query parameters,
+     * and an `ETag` of its content, so a client that holds this page gets a 304 (`If-None-Match`). The tag is taken
+     * from the items' text form (records, so all their fields): the same page of the same data has the same tag in
+     * every instance, and any change of an item changes it.
+     */
+    public Response toResponse(UriInfo uri, Request request) {
+        EntityTag tag = EntityTag.valueOf(Preconditions.etag(this));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        return (notModified != null ? notModified : Response.ok(this)).tag(tag).links(links(uri)).build();
+    }
+
+    private Link[] links(UriInfo uri) {
         List<Link> links = new ArrayList<>();
         links.add(link(uri, 0, "first"));
         if (page > 0) {
@@ -49,7 +63,7 @@ public record Page<T>(
             links.add(link(uri, page + 1, "next"));
         }
         links.add(link(uri, lastPage(), "last"));
-        return Response.ok(this).links(links.toArray(Link[]::new)).build();
+        return links.toArray(Link[]::new);
     }
 
     /**
