@@ -43,7 +43,8 @@ public class IndicatorResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public Response list(@Valid @BeanParam PageParams paging, @Context UriInfo uri, @Context Request request) {
-        return catalog.definitions(paging.toRequest()).map(IndicatorMapper::toResponse).toResponse(uri, request);
+        String dataTag = catalog.tag();  // before the read: a change in between gives a newer tag next time
+        return catalog.definitions(paging.toRequest()).map(IndicatorMapper::toResponse).toResponse(uri, request, dataTag);
     }
 
     @GET

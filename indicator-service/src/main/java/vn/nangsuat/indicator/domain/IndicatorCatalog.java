@@ -29,6 +29,11 @@ public class IndicatorCatalog {
                 definition -> definition.code, Function.identity(), (a, b) -> a, TreeMap::new)), AGGREGATE);
     }
 
+    /** The tag of the data that reads from now on see, for the ETag of a list (see service-kit Snapshot#tag). */
+    public String tag() {
+        return byCode.tag();
+    }
+
     public Page<IndicatorDefinition> definitions(PageRequest page) {
         return Page.slice(List.copyOf(byCode.get().values()), page);
     }

@@ -49,7 +49,8 @@ public class NationalGoalResource {
             Integer year,
             @Valid @BeanParam PageParams paging,
             @Context UriInfo uri, @Context Request request) {
-        return goals.goals(year, paging.toRequest()).map(NationalGoalResource::toResponse).toResponse(uri, request);
+        String dataTag = goals.tag();  // before the read: a change in between gives a newer tag next time
+        return goals.goals(year, paging.toRequest()).map(NationalGoalResource::toResponse).toResponse(uri, request, dataTag);
     }
 
     private static NationalGoalResponse toResponse(NationalGoal goal) {

@@ -23,6 +23,11 @@ public class NationalGoals {
         this.all = snapshots.of(() -> goals.forYear(null).list(), AGGREGATE);
     }
 
+    /** The tag of the data that reads from now on see, for the ETag of a list (see service-kit Snapshot#tag). */
+    public String tag() {
+        return all.tag();
+    }
+
     public Page<NationalGoal> goals(Integer year, PageRequest page) {
         List<NationalGoal> goals = all.get();
         return Page.slice(year == null ? goals : goals.stream().filter(goal -> goal.key.year() == year).toList(), page);

@@ -87,9 +87,10 @@ public class ProvinceResource {
             @Context UriInfo uri, @Context Request request) {
         boolean descending = sort.startsWith("-");
         ProvinceCatalog.Order order = ProvinceCatalog.Order.valueOf(sort.substring(descending ? 1 : 0).toUpperCase(Locale.ROOT));
+        String dataTag = catalog.tag();  // before the read: a change in between gives a newer tag next time
         return catalog.unitsOn(onOrToday(asOf), region, kind, q, order, descending, includeFormer, paging.toRequest())
                 .map(ProvinceMapper::toResponse)
-                .toResponse(uri, request);
+                .toResponse(uri, request, dataTag);
     }
 
     @GET

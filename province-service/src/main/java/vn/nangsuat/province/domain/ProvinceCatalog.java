@@ -40,6 +40,11 @@ public class ProvinceCatalog {
                 ProvinceEvents.AGGREGATE);
     }
 
+    /** The tag of the data that reads from now on see, for the ETag of a list (see service-kit Snapshot#tag). */
+    public String tag() {
+        return data.tag();
+    }
+
     /** All versions and links, for lineage and crosswalks. */
     public LineageGraph graph() {
         return data.get().graph();

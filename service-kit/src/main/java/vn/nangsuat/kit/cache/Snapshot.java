@@ -1,5 +1,6 @@
 package vn.nangsuat.kit.cache;
 
+import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -15,6 +16,7 @@ public final class Snapshot<T> {
     }
 
     private final Supplier<T> loader;
+    private final String instance = Long.toHexString(new SecureRandom().nextLong());
     private final AtomicLong generation = new AtomicLong();
     private volatile Held<T> held;
 
@@ -40,6 +42,15 @@ public final class Snapshot<T> {
             }
             return value;
         }
+    }
+
+    /**
+     * A tag that changes whenever the data may have: this instance's snapshot and its generation (another instance
+     * gives other tags: a client going from one to the other just gets a 200). Take it before reading the data, so
+     * that a change in between gives the next request a newer tag, never an older answer under a newer tag.
+     */
+    public String tag() {
+        return instance + "-" + generation.get();
     }
 
     /** The data changed: the next read loads it again. */

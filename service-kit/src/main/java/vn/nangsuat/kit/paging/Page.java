@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.kit.web.Preconditions;
@@ -43,12 +44,11 @@ public record Page<T>(
 
     /**
      * The page as a 200 with RFC 8288 `Link` headers (first, prev, next, last) that keep the other query parameters,
-     * and an `ETag` of its content, so a client that holds this page gets a 304 (`If-None-Match`). The tag is taken
-     * from the items' text form (records, so all their fields): the same page of the same data has the same tag in
-     * every instance, and any change of an item changes it.
+     * and an `ETag` made of the tag of the data it was read from (a snapshot's, say: taken before the read) and the
+     * query, so a client that holds this page gets a 304 (`If-None-Match`) until the data changes.
      */
-    public Response toResponse(UriInfo uri, Request request) {
-        EntityTag tag = EntityTag.valueOf(Preconditions.etag(this));
+    public Response toResponse(UriInfo uri, Request request, String dataTag) {
+        EntityTag tag = EntityTag.valueOf(Preconditions.etag(dataTag, page, size, new TreeMap<>(uri.getQueryParameters())));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         return (notModified != null ? notModified : Response.ok(this)).tag(tag).links(links(uri)).build();
     }

@@ -1,6 +1,7 @@
 package vn.nangsuat.kit.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +20,17 @@ class SnapshotTest {
         assertEquals(2, snapshot.get());
         assertEquals(2, snapshot.get());
         assertEquals(2, loads.get());
+    }
+
+    @Test
+    void theTagStaysWhileTheDataDoesAndChangesWithIt() {
+        Snapshot<Integer> snapshot = new Snapshot<>(() -> 1);
+        String before = snapshot.tag();
+        snapshot.get();
+        assertEquals(before, snapshot.tag(), "reading changes nothing");
+        snapshot.invalidate();
+        assertNotEquals(before, snapshot.tag());
+        assertNotEquals(new Snapshot<>(() -> 1).tag(), new Snapshot<>(() -> 1).tag(), "each snapshot tags its own");
     }
 
     @Test
