@@ -47,7 +47,6 @@ import vn.nangsuat.province.domain.UnitVersion;
 @Tag(name = "Provinces", description = "Provincial-level units over time: the 63 until 2025-06-30, the 34 from 2025-07-01")
 public class ProvinceResource {
 
-    private static final String CODE = "\\d{2}";
     private static final String CODE_EXPECTED = "must be a two-digit code such as 38";
 
     private final ProvinceCatalog catalog;
@@ -105,7 +104,7 @@ public class ProvinceResource {
     @APIResponse(responseCode = "404", description = "No unit has this code on that date")
     public Response get(
             @Parameter(description = "Two-digit administrative code", example = "38")
-            @PathParam("code") @Pattern(regexp = CODE, message = CODE_EXPECTED) String code,
+            @PathParam("code") @Pattern(regexp = UnitRequests.CODE, message = CODE_EXPECTED) String code,
             @Parameter(description = "Date (ISO 8601); default today") @QueryParam("asOf") LocalDate asOf,
             @Context Request request) {
         ProvinceCatalog.TaggedUnit unit = catalog.taggedUnitOn(code, onOrToday(asOf));
@@ -121,7 +120,7 @@ public class ProvinceResource {
     @APIResponse(responseCode = "400", description = "The code is malformed")
     @APIResponse(responseCode = "404", description = "No unit has ever had this code")
     public List<ProvinceUnit> history(
-            @Parameter(example = "46") @PathParam("code") @Pattern(regexp = CODE, message = CODE_EXPECTED) String code) {
+            @Parameter(example = "46") @PathParam("code") @Pattern(regexp = UnitRequests.CODE, message = CODE_EXPECTED) String code) {
         return catalog.history(code).stream().map(ProvinceMapper::toResponse).toList();
     }
 
@@ -134,7 +133,7 @@ public class ProvinceResource {
     @APIResponse(responseCode = "400", description = "The code or date is malformed")
     @APIResponse(responseCode = "404", description = "No unit has this code on that date")
     public LineageView lineage(
-            @Parameter(example = "19") @PathParam("code") @Pattern(regexp = CODE, message = CODE_EXPECTED) String code,
+            @Parameter(example = "19") @PathParam("code") @Pattern(regexp = UnitRequests.CODE, message = CODE_EXPECTED) String code,
             @Parameter(description = "Date (ISO 8601); default today") @QueryParam("asOf") LocalDate asOf) {
         UnitVersion version = catalog.unitOn(code, onOrToday(asOf));
         LineageGraph graph = catalog.graph();
@@ -204,7 +203,7 @@ public class ProvinceResource {
     @APIResponse(responseCode = "404", description = "No unit with this code is in force")
     @APIResponse(responseCode = "412", description = "The unit changed since it was read (stale If-Match)")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response change(@PathParam("code") @Pattern(regexp = CODE, message = CODE_EXPECTED) String code,
+    public Response change(@PathParam("code") @Pattern(regexp = UnitRequests.CODE, message = CODE_EXPECTED) String code,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull UnitRequests.UnitChange body) {
         ProvinceRegistry.Written next = registry.change(code,
                 new ProvinceRegistry.UnitFields(body.name(), body.kind(), body.region()), body.effectiveDate(), ifMatch);

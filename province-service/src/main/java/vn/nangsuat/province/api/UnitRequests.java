@@ -16,6 +16,7 @@ import vn.nangsuat.province.domain.UnitLineage;
 /** The bodies of the admin writes. */
 public final class UnitRequests {
 
+    /** A unit code: two digits (one rule for paths and bodies). */
     static final String CODE = "\\d{2}";
 
     private UnitRequests() {

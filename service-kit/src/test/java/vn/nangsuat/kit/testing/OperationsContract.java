@@ -163,6 +163,29 @@ public abstract class OperationsContract {
         assertThat(badInput, everyItem(endsWith(" #/components/schemas/Problem")));
     }
 
+    /** A parameter or field pattern refuses in the contract what the service refuses: the whole value must match. */
+    @Test
+    void everyPatternOfTheContractMatchesWholeValues() {
+        List<String> patterns = new ArrayList<>();
+        collectPatterns(given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath().getMap("$"), patterns);
+        assertThat(patterns, everyItem(matchesPattern("\\^.*\\$")));
+    }
+
+    private static void collectPatterns(Object node, List<String> patterns) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if ("pattern".equals(key) && value instanceof String pattern) {
+                    patterns.add(pattern);
+                } else {
+                    collectPatterns(value, patterns);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectPatterns(item, patterns));
+        }
+    }
+
     /** A client validating answers against the contract must accept every null the service really sends. */
     @Test
     void everyNullInTheAnswersIsDeclaredNullable() {

@@ -1,0 +1,24 @@
+package vn.nangsuat.kit.openapi;
+
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/**
+ * A Bean Validation {@code @Pattern} must match the whole value, while a JSON Schema {@code pattern} only has to be
+ * found somewhere in it: {@code \d{2}} refuses {@code 99x} in the service but allows it in the contract. Every
+ * pattern is published anchored, so clients and validating proxies refuse what the service refuses.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class WholeValuePatterns implements OASFilter {
+
+    @Override
+    public Schema filterSchema(Schema schema) {
+        String pattern = schema.getPattern();
+        if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
+            schema.setPattern("^(?:" + pattern + ")$");
+        }
+        return schema;
+    }
+}
