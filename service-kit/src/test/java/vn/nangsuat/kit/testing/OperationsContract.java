@@ -169,6 +169,7 @@ public abstract class OperationsContract {
         List<String> patterns = new ArrayList<>();
         collectPatterns(given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath().getMap("$"), patterns);
+        patterns.removeIf("\\S"::equals);  // @NotBlank's "holds a non-blank character", meant unanchored
         assertThat(patterns, everyItem(matchesPattern("\\^.*\\$")));
     }
 
