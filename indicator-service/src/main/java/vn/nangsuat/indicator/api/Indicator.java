@@ -3,6 +3,8 @@ package vn.nangsuat.indicator.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.indicator.domain.Aggregation;
+import vn.nangsuat.indicator.domain.Direction;
+import vn.nangsuat.indicator.domain.Periodicity;
 
 @Schema(name = "Indicator", description = "What an indicator measures and how its values combine across provinces")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -11,9 +13,17 @@ public record Indicator(
         @Schema(examples = "Labour productivity, current prices") String name,
         @Schema(description = "Name in Vietnamese", examples = "Năng suất lao động (giá hiện hành)") String nameVi,
         @Schema(examples = "million VND per worker") String unit,
-        @Schema(description = "ADDITIVE values sum; a RATIO is recomputed from its summed parts; NON_ADDITIVE never combines")
+        @Schema(description = "How often it is published, and so the form of its periods: 2024, 2024Q1, 2024-01")
+        Periodicity periodicity,
+        @Schema(description = "Decimals a value is published with", examples = "1") int decimals,
+        @Schema(description = "Which way it should move: HIGHER, LOWER, or NEUTRAL (neither is better in itself)")
+        Direction better,
+        @Schema(description = "ADDITIVE values sum; a RATIO is recomputed from its summed parts; a GROWTH from its base;"
+                + " REPORTED is taken as reported and never combined")
         Aggregation aggregation,
         @Schema(description = "For a RATIO: the indicator divided", examples = "GRDP") String numerator,
         @Schema(description = "For a RATIO: the indicator divided by", examples = "EMPLOYED_WORKERS") String denominator,
+        @Schema(description = "For a GROWTH: the indicator whose year-on-year change it is",
+                examples = "LABOUR_PRODUCTIVITY_CONSTANT") String base,
         String description) {
 }

@@ -9,6 +9,7 @@ final class IndicatorMapper {
 
     static Indicator toResponse(IndicatorDefinition definition) {
         return new Indicator(definition.code, definition.name, definition.nameVi, definition.unit,
-                definition.aggregation, definition.numeratorCode, definition.denominatorCode, definition.description);
+                definition.periodicity, definition.decimals, definition.better, definition.aggregation,
+                definition.numeratorCode, definition.denominatorCode, definition.baseCode, definition.description);
     }
 }

@@ -2,10 +2,12 @@ package vn.nangsuat.indicator.domain;
 
 /** How the values of several provinces (or merged predecessors) combine into one. */
 public enum Aggregation {
-    /** Values add up: GRDP, employed workers. */
+    /** Values add up: GRDP, employed workers, counts. */
     ADDITIVE,
-    /** numerator / denominator of two additive indicators: sum each, then divide. */
+    /** numerator / denominator of two additive indicators: sum each, then divide; never sum or average the ratios. */
     RATIO,
-    /** Neither summed nor averaged: growth rates, TFP contribution. */
-    NON_ADDITIVE
+    /** Year-on-year change of a base indicator, recomputed from the base for any unit or group. */
+    GROWTH,
+    /** Taken as reported: never summed, averaged or derived (TFP contribution). */
+    REPORTED
 }

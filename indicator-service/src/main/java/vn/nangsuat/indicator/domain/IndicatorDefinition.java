@@ -27,6 +27,18 @@ public class IndicatorDefinition {
     public String unit;
 
     @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    public Periodicity periodicity;
+
+    /** Decimals a value is published with. */
+    @Column(nullable = false)
+    public int decimals;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    public Direction better;
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public Aggregation aggregation;
 
@@ -35,6 +47,10 @@ public class IndicatorDefinition {
 
     @Column(name = "denominator_code", length = 40)
     public String denominatorCode;
+
+    /** For a GROWTH: the indicator whose year-on-year change it is. */
+    @Column(name = "base_code", length = 40)
+    public String baseCode;
 
     @Column(nullable = false, length = 1000)
     public String description;

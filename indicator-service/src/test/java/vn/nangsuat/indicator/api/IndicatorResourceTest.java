@@ -2,6 +2,7 @@ package vn.nangsuat.indicator.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,9 +17,32 @@ class IndicatorResourceTest {
     void theDecisionsIndicatorsAreDefined() {
         given().when().get("/api/v1/indicators")
                 .then().statusCode(200)
-                .body("totalItems", equalTo(6))
-                .body("items.code", hasItems("GRDP", "EMPLOYED_WORKERS", "LABOUR_PRODUCTIVITY",
-                        "LABOUR_PRODUCTIVITY_GROWTH", "TFP_CONTRIBUTION"));
+                .body("totalItems", equalTo(11))
+                .body("items.code", hasItems("GRDP", "GRDP_CONSTANT", "EMPLOYED_WORKERS", "LABOUR_PRODUCTIVITY",
+                        "LABOUR_PRODUCTIVITY_CONSTANT", "LABOUR_PRODUCTIVITY_GROWTH", "TFP_CONTRIBUTION",
+                        "ENTERPRISES_USING_TOOLS", "SME_PILOT_PROJECTS", "ECONOMIC_GROUPS_WITH_PLANS",
+                        "SCHOOLS_WITH_PRODUCTIVITY_CLUBS"))
+                .body("items.periodicity", everyItem(equalTo("YEAR")));
+    }
+
+    @Test
+    void eachDefinitionSaysItsPublicationForm() {
+        given().when().get("/api/v1/indicators/GRDP").then().statusCode(200)
+                .body("nameVi", equalTo("Tổng sản phẩm trên địa bàn (giá hiện hành)"))
+                .body("unit", equalTo("billion VND")).body("decimals", equalTo(1)).body("better", equalTo("HIGHER"));
+        given().when().get("/api/v1/indicators/EMPLOYED_WORKERS").then().statusCode(200).body("better", equalTo("NEUTRAL"));
+        given().when().get("/api/v1/indicators/SME_PILOT_PROJECTS").then().statusCode(200)
+                .body("aggregation", equalTo("ADDITIVE")).body("decimals", equalTo(0)).body("unit", equalTo("enterprises"));
+    }
+
+    @Test
+    void productivityGrowthIsTheGrowthOfTheConstantPriceRatio() {
+        given().when().get("/api/v1/indicators/LABOUR_PRODUCTIVITY_GROWTH").then().statusCode(200)
+                .body("aggregation", equalTo("GROWTH")).body("base", equalTo("LABOUR_PRODUCTIVITY_CONSTANT"))
+                .body("numerator", nullValue());
+        given().when().get("/api/v1/indicators/LABOUR_PRODUCTIVITY_CONSTANT").then().statusCode(200)
+                .body("aggregation", equalTo("RATIO"))
+                .body("numerator", equalTo("GRDP_CONSTANT")).body("denominator", equalTo("EMPLOYED_WORKERS"));
     }
 
     @Test
@@ -49,9 +73,9 @@ class IndicatorResourceTest {
     }
 
     @Test
-    void tfpContributionIsNeverCombined() {
+    void tfpContributionIsTakenAsReported() {
         given().when().get("/api/v1/indicators/TFP_CONTRIBUTION")
-                .then().statusCode(200).body("aggregation", equalTo("NON_ADDITIVE"));
+                .then().statusCode(200).body("aggregation", equalTo("REPORTED")).body("base", nullValue());
     }
 
     @Test

@@ -1,0 +1,8 @@
+package vn.nangsuat.indicator.domain;
+
+/** How often an indicator is published, and so the form of its periods: 2024, 2024Q1, 2024-01. */
+public enum Periodicity {
+    YEAR,
+    QUARTER,
+    MONTH
+}
