@@ -2,12 +2,12 @@ package vn.nangsuat.indicator.api;
 
 import vn.nangsuat.indicator.domain.IndicatorDefinition;
 
-final class IndicatorMapper {
+public final class IndicatorMapper {
 
     private IndicatorMapper() {
     }
 
-    static Indicator toResponse(IndicatorDefinition definition) {
+    public static Indicator toResponse(IndicatorDefinition definition) {
         return new Indicator(definition.code, definition.name, definition.nameVi, definition.unit,
                 definition.periodicity, definition.decimals, definition.better, definition.aggregation,
                 definition.numeratorCode, definition.denominatorCode, definition.baseCode, definition.description);

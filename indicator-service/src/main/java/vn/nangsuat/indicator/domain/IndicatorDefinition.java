@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import vn.nangsuat.kit.web.Preconditions;
 
 /** What an indicator measures, its unit, and how its values combine across provinces. */
 @Entity
@@ -58,4 +59,34 @@ public class IndicatorDefinition {
     @Version
     @Column(name = "row_version", nullable = false)
     public int rowVersion;
+
+    /** The strong ETag of this definition's state; any change increments the row version. */
+    public String etag() {
+        return Preconditions.etag(code, rowVersion);
+    }
+
+    /** A detached copy, to publish what a change replaced. */
+    public IndicatorDefinition copy() {
+        IndicatorDefinition copy = new IndicatorDefinition();
+        copy.code = code;
+        copy.name = name;
+        copy.nameVi = nameVi;
+        copy.unit = unit;
+        copy.periodicity = periodicity;
+        copy.decimals = decimals;
+        copy.better = better;
+        copy.aggregation = aggregation;
+        copy.numeratorCode = numeratorCode;
+        copy.denominatorCode = denominatorCode;
+        copy.baseCode = baseCode;
+        copy.description = description;
+        copy.rowVersion = rowVersion;
+        return copy;
+    }
+
+    /** Whether the fields an admin may correct are those of the other. */
+    public boolean sameAs(IndicatorDefinition other) {
+        return name.equals(other.name) && nameVi.equals(other.nameVi) && unit.equals(other.unit)
+                && decimals == other.decimals && better == other.better && description.equals(other.description);
+    }
 }

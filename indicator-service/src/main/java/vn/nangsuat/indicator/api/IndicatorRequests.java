@@ -1,0 +1,77 @@
+package vn.nangsuat.indicator.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nangsuat.indicator.domain.Aggregation;
+import vn.nangsuat.indicator.domain.Direction;
+import vn.nangsuat.indicator.domain.IndicatorDefinition;
+import vn.nangsuat.indicator.domain.IndicatorRegistry;
+import vn.nangsuat.indicator.domain.Periodicity;
+
+/** The bodies of the admin writes of the catalogue. */
+public final class IndicatorRequests {
+
+    /** An indicator code: a capital letter, then capitals, digits and underscores (one rule for paths and bodies). */
+    static final String CODE = "[A-Z][A-Z0-9_]{0,39}";
+    static final String CODE_EXPECTED = "must be an indicator code such as GRDP";
+
+    private IndicatorRequests() {
+    }
+
+    @Schema(name = "NewIndicator", description = "An indicator added to the catalogue")
+    public record NewIndicator(
+            @NotNull @Pattern(regexp = CODE, message = CODE_EXPECTED) @Schema(examples = "EXPORTS") String code,
+            @NotBlank @Size(max = 200) @Schema(examples = "Exports of goods") String name,
+            @NotBlank @Size(max = 200) @Schema(examples = "Kim ngạch xuất khẩu hàng hóa") String nameVi,
+            @NotBlank @Size(max = 60) @Schema(examples = "million USD") String unit,
+            @NotNull Periodicity periodicity,
+            @NotNull @Min(0) @Max(6) @Schema(examples = "1") Integer decimals,
+            @NotNull Direction better,
+            @NotNull Aggregation aggregation,
+            @Pattern(regexp = CODE, message = CODE_EXPECTED)
+            @Schema(description = "For a RATIO only: the additive indicator divided", nullable = true) String numerator,
+            @Pattern(regexp = CODE, message = CODE_EXPECTED)
+            @Schema(description = "For a RATIO only: the additive indicator divided by", nullable = true) String denominator,
+            @Pattern(regexp = CODE, message = CODE_EXPECTED)
+            @Schema(description = "For a GROWTH only: the indicator whose year-on-year change it is", nullable = true)
+            String base,
+            @NotBlank @Size(max = 1000) String description) {
+
+        IndicatorDefinition toDefinition() {
+            IndicatorDefinition definition = new IndicatorDefinition();
+            definition.code = code;
+            definition.name = name.strip();
+            definition.nameVi = nameVi.strip();
+            definition.unit = unit.strip();
+            definition.periodicity = periodicity;
+            definition.decimals = decimals;
+            definition.better = better;
+            definition.aggregation = aggregation;
+            definition.numeratorCode = numerator;
+            definition.denominatorCode = denominator;
+            definition.baseCode = base;
+            definition.description = description.strip();
+            return definition;
+        }
+    }
+
+    @Schema(name = "IndicatorCorrection", description = "Corrections of a definition; fields left out keep their value. "
+            + "How it combines (aggregation, parts, periodicity) cannot change: that is a new indicator.")
+    public record IndicatorCorrection(
+            @Size(min = 1, max = 200) @Schema(nullable = true) String name,
+            @Size(min = 1, max = 200) @Schema(nullable = true) String nameVi,
+            @Size(min = 1, max = 60) @Schema(nullable = true) String unit,
+            @Min(0) @Max(6) @Schema(nullable = true) Integer decimals,
+            @Schema(nullable = true) Direction better,
+            @Size(min = 1, max = 1000) @Schema(nullable = true) String description) {
+
+        IndicatorRegistry.Correction toCorrection() {
+            return new IndicatorRegistry.Correction(name, nameVi, unit, decimals, better, description);
+        }
+    }
+}

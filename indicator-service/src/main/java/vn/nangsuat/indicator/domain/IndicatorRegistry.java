@@ -1,0 +1,101 @@
+package vn.nangsuat.indicator.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Objects;
+import vn.nangsuat.indicator.events.IndicatorEvents;
+import vn.nangsuat.kit.problem.ProblemException;
+import vn.nangsuat.kit.web.Preconditions;
+
+/**
+ * The admin's changes to the catalogue: each is one transaction that writes the definition and its event (through
+ * the outbox), or nothing. How an indicator combines (its aggregation, parts and periodicity) is fixed when it is
+ * defined: values already recorded were read that way, so a different meaning is a new indicator.
+ */
+@ApplicationScoped
+@Transactional
+public class IndicatorRegistry {
+
+    /** The corrections an admin may make to a definition; a null field keeps its value. */
+    public record Correction(String name, String nameVi, String unit, Integer decimals, Direction better,
+            String description) {
+    }
+
+    /** A definition written, with its ETag after the write. */
+    public record Written(IndicatorDefinition definition, String etag) {
+    }
+
+    private final IndicatorDefinitionRepository definitions;
+    private final IndicatorEvents events;
+
+    public IndicatorRegistry(IndicatorDefinitionRepository definitions, IndicatorEvents events) {
+        this.definitions = definitions;
+        this.events = events;
+    }
+
+    public Written define(IndicatorDefinition definition) {
+        if (definitions.findByIdOptional(definition.code).isPresent()) {
+            throw ProblemException.conflict("Indicator " + definition.code + " is already defined: correct it instead");
+        }
+        checkCombination(definition);
+        // The primary key refuses a concurrent definition of the same code that passed this check too (409).
+        definitions.persistAndFlush(definition);
+        events.defined(definition);
+        return new Written(definition, definition.etag());
+    }
+
+    public Written correct(String code, Correction correction, String ifMatch) {
+        IndicatorDefinition definition = definitions.findForUpdate(code)
+                .orElseThrow(() -> ProblemException.notFound("No indicator has code " + code));
+        Preconditions.requireMatch(ifMatch, definition.etag());
+        IndicatorDefinition previous = definition.copy();
+        definition.name = Objects.requireNonNullElse(correction.name(), definition.name);
+        definition.nameVi = Objects.requireNonNullElse(correction.nameVi(), definition.nameVi);
+        definition.unit = Objects.requireNonNullElse(correction.unit(), definition.unit);
+        definition.decimals = Objects.requireNonNullElse(correction.decimals(), definition.decimals);
+        definition.better = Objects.requireNonNullElse(correction.better(), definition.better);
+        definition.description = Objects.requireNonNullElse(correction.description(), definition.description);
+        if (definition.sameAs(previous)) {
+            throw ProblemException.invalid("body", "changes nothing: every field given equals the definition's");
+        }
+        definitions.flush();
+        events.changed(previous, definition);
+        return new Written(definition, definition.etag());
+    }
+
+    /** The parts a combination needs, and only those, each defined and able to play its part. */
+    private void checkCombination(IndicatorDefinition definition) {
+        boolean ratio = definition.aggregation == Aggregation.RATIO;
+        boolean growth = definition.aggregation == Aggregation.GROWTH;
+        requirePart("numerator", definition.numeratorCode, ratio, definition);
+        requirePart("denominator", definition.denominatorCode, ratio, definition);
+        requirePart("base", definition.baseCode, growth, definition);
+        if (ratio && definition.numeratorCode.equals(definition.denominatorCode)) {
+            throw ProblemException.invalid("denominator", "must differ from the numerator");
+        }
+    }
+
+    private void requirePart(String field, String code, boolean needed, IndicatorDefinition whole) {
+        if (!needed) {
+            if (code != null) {
+                throw ProblemException.invalid(field, "must be absent for a " + whole.aggregation + " indicator");
+            }
+            return;
+        }
+        if (code == null) {
+            throw ProblemException.invalid(field, "is required for a " + whole.aggregation + " indicator");
+        }
+        IndicatorDefinition part = definitions.findByIdOptional(code)
+                .orElseThrow(() -> ProblemException.invalid(field, "names no defined indicator: " + code));
+        if (whole.aggregation == Aggregation.RATIO && part.aggregation != Aggregation.ADDITIVE) {
+            throw ProblemException.invalid(field, code + " is " + part.aggregation + ": a ratio divides additive indicators");
+        }
+        if (whole.aggregation == Aggregation.GROWTH && part.aggregation == Aggregation.REPORTED) {
+            throw ProblemException.invalid(field, code + " is taken as reported: no growth can be derived from it");
+        }
+        if (part.periodicity != whole.periodicity) {
+            throw ProblemException.invalid(field, code + " is published per " + part.periodicity + ", not per "
+                    + whole.periodicity);
+        }
+    }
+}
