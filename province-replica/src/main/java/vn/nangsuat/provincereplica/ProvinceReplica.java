@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,23 +30,57 @@ public class ProvinceReplica {
 
     /** The unit a code named on a date, as far as this replica knows. */
     public Optional<ReplicaUnit> unitOn(String code, LocalDate date) {
+        return versionsDuring(code, date, date).stream().findFirst();
+    }
+
+    /** The versions of a code in force on any day from `first` to `last`, oldest first. */
+    public List<ReplicaUnit> versionsDuring(String code, LocalDate first, LocalDate last) {
+        return versions("SELECT code, name, kind, region, region_derived, valid_from, valid_to, revision"
+                + " FROM province_replica_unit WHERE code = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)"
+                + " ORDER BY valid_from", code, last, first);
+    }
+
+    /** Every version a code has named, oldest first. */
+    public List<ReplicaUnit> history(String code) {
+        return versions("SELECT code, name, kind, region, region_derived, valid_from, valid_to, revision"
+                + " FROM province_replica_unit WHERE code = ? ORDER BY valid_from", code);
+    }
+
+    /** The codes a version's territory went to, sorted; empty while it stands (or when this replica knows none). */
+    public List<String> successorsOf(ReplicaUnit version) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT code, name, kind, region, region_derived, valid_from, valid_to, revision"
-                                + " FROM province_replica_unit WHERE code = ? AND valid_from <= ?"
-                                + " AND (valid_to IS NULL OR valid_to >= ?)")) {
-            query.setString(1, code);
-            query.setDate(2, Date.valueOf(date));
-            query.setDate(3, Date.valueOf(date));
+                PreparedStatement query = connection.prepareStatement("SELECT DISTINCT successor_code FROM"
+                        + " province_replica_lineage WHERE predecessor_code = ? AND predecessor_valid_from = ?"
+                        + " ORDER BY successor_code")) {
+            query.setString(1, version.code());
+            query.setDate(2, Date.valueOf(version.validFrom()));
+            List<String> codes = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
+                while (row.next()) {
+                    codes.add(row.getString(1));
                 }
-                Date validTo = row.getDate(7);
-                return Optional.of(new ReplicaUnit(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getBoolean(5), row.getDate(6).toLocalDate(), validTo == null ? null : validTo.toLocalDate(),
-                        row.getInt(8)));
             }
+            return codes;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<ReplicaUnit> versions(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i] instanceof LocalDate date ? Date.valueOf(date) : parameters[i]);
+            }
+            List<ReplicaUnit> units = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    Date validTo = row.getDate(7);
+                    units.add(new ReplicaUnit(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                            row.getBoolean(5), row.getDate(6).toLocalDate(), validTo == null ? null : validTo.toLocalDate(),
+                            row.getInt(8)));
+                }
+            }
+            return units;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

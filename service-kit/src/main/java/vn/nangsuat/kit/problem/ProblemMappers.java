@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -112,8 +113,8 @@ public class ProblemMappers {
 
     /**
      * What is not a refusal of the request may still be the database's state: unreachable (connection refused
-     * or lost, no connection to be had) is a 503 the client may retry soon; a unique key refusing a row that a
-     * concurrent request wrote first is a 409. Anything else is a bare 500 whose cause stays in the log.
+     * or lost, no connection to be had) is a 503 the client may retry soon; a concurrent request that wrote first
+     * (a unique key refusing the row, a deadlock broken by the database) is a 409. Anything else is a bare 500 whose cause stays in the log.
      */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
@@ -154,14 +155,24 @@ public class ProblemMappers {
         return false;
     }
 
+    /**
+     * A concurrent request won: a unique key refused the row it wrote first, or the database rolled this transaction
+     * back to break a deadlock (SQL state class 40) or after waiting too long for its lock (MySQL error 1205).
+     */
     static boolean concurrentDuplicate(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLIntegrityConstraintViolationException) {
+            if (cause instanceof SQLIntegrityConstraintViolationException || cause instanceof SQLTransactionRollbackException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("40"))
+                    || sql.getErrorCode() == LOCK_WAIT_TIMEOUT)) {
                 return true;
             }
         }
         return false;
     }
+
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
 
     /** `list.arg0.size` or `list.size` becomes `size`: a client knows its parameters and fields, not our methods. */
     private static String fieldName(ConstraintViolation<?> violation) {

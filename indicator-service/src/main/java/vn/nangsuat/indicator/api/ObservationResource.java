@@ -1,0 +1,127 @@
+package vn.nangsuat.indicator.api;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nangsuat.indicator.domain.Observation;
+import vn.nangsuat.indicator.domain.ObservationRegistry;
+
+@Path("/api/v1/observations/{unit}/{indicator}/{period}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Observations", description = "The values of the indicators per unit and period, with every revision kept")
+public class ObservationResource {
+
+    private static final String UNIT_EXPECTED = "must be a two-digit unit code such as 19";
+
+    private final ObservationRegistry registry;
+    private final SecurityIdentity identity;
+
+    public ObservationResource(ObservationRegistry registry, SecurityIdentity identity) {
+        this.registry = registry;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "A value as it stands, or as it stood at an instant",
+            description = "Carries an ETag (If-None-Match gives 304; send it as If-Match to correct or delete the value).")
+    @APIResponse(responseCode = "200", description = "The value", content = @Content(schema = @Schema(implementation = ObservationView.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No value (then), or the indicator is unknown")
+    public Response get(
+            @Parameter(description = "Unit code", example = "19") @PathParam("unit") @Pattern(regexp = "\\d{2}", message = UNIT_EXPECTED) String unit,
+            @Parameter(description = "Indicator code", example = "GRDP") @PathParam("indicator")
+            @Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String indicator,
+            @Parameter(description = "2024, 2024Q1 or 2024-01, as the indicator's periodicity says", example = "2024")
+            @PathParam("period") String period,
+            @Parameter(description = "The value as it stood at this instant (ISO 8601), as published then; default now",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("asOf") Instant asOf,
+            @Context Request request) {
+        Observation observation = registry.value(unit, indicator, period, asOf);
+        EntityTag etag = EntityTag.valueOf(observation.etag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        return (notModified != null ? notModified : Response.ok(ObservationView.of(observation))).tag(etag).build();
+    }
+
+    @GET
+    @Path("/history")
+    @Operation(summary = "Every revision of a value, oldest first, deletions included")
+    @APIResponse(responseCode = "200", description = "The revisions",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ObservationView.class)))
+    @APIResponse(responseCode = "404", description = "No value was ever recorded, or the indicator is unknown")
+    public List<ObservationView> history(
+            @PathParam("unit") @Pattern(regexp = "\\d{2}", message = UNIT_EXPECTED) String unit,
+            @PathParam("indicator") @Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String indicator,
+            @PathParam("period") String period) {
+        return registry.history(unit, indicator, period).stream().map(ObservationView::of).toList();
+    }
+
+    @PUT
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a value, or correct it (role admin, or province-editor of the unit)",
+            description = "The first value needs no If-Match; a correction needs the ETag a read returned. The unit must "
+                    + "be in force during the period. The value it replaces is kept as a revision. Publishes observation.changed.")
+    @APIResponse(responseCode = "200", description = "Corrected", content = @Content(schema = @Schema(implementation = ObservationView.class)))
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ObservationView.class)))
+    @APIResponse(responseCode = "400", description = "The value, period or unit is invalid")
+    @APIResponse(responseCode = "404", description = "The indicator is unknown")
+    @APIResponse(responseCode = "409", description = "A concurrent write recorded a value first")
+    @APIResponse(responseCode = "412", description = "The value changed since it was read (stale If-Match)")
+    @APIResponse(responseCode = "428", description = "A value exists and If-Match is missing")
+    public Response record(
+            @PathParam("unit") @Pattern(regexp = "\\d{2}", message = UNIT_EXPECTED) String unit,
+            @PathParam("indicator") @Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String indicator,
+            @PathParam("period") String period,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ObservationRequest body,
+            @Context UriInfo uri) {
+        ObservationRegistry.Written written = registry.record(unit, indicator, period, body.toValue(), ifMatch,
+                identity.getPrincipal().getName());
+        Response.ResponseBuilder answer = written.created() ? Response.created(uri.getRequestUri()) : Response.ok();
+        return answer.entity(ObservationView.of(written.observation()))
+                .tag(EntityTag.valueOf(written.observation().etag())).build();
+    }
+
+    @DELETE
+    @Authenticated
+    @Operation(summary = "Delete a value (role admin, or province-editor of the unit)",
+            description = "Needs the ETag a read returned. The value stays in the history and in reads asOf an earlier instant.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No value to delete, or the indicator is unknown")
+    @APIResponse(responseCode = "412", description = "The value changed since it was read (stale If-Match)")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public void delete(
+            @PathParam("unit") @Pattern(regexp = "\\d{2}", message = UNIT_EXPECTED) String unit,
+            @PathParam("indicator") @Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String indicator,
+            @PathParam("period") String period,
+            @HeaderParam("If-Match") String ifMatch) {
+        registry.delete(unit, indicator, period, ifMatch, identity.getPrincipal().getName());
+    }
+}

@@ -1,0 +1,39 @@
+package vn.nangsuat.indicator.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nangsuat.indicator.domain.Observation;
+import vn.nangsuat.indicator.domain.ObservationStatus;
+
+@Schema(name = "Observation", description = "One revision of a value of an indicator for a unit and period")
+public record ObservationView(
+        @Schema(examples = "19") String unit,
+        @Schema(examples = "GRDP") String indicator,
+        @Schema(examples = "2024") String period,
+        @Schema(description = "Null when this revision deleted the value", nullable = true, examples = "186000.5")
+        BigDecimal value,
+        @Schema(nullable = true) ObservationStatus status,
+        @Schema(nullable = true, examples = "Niên giám thống kê 2024") String source,
+        @Schema(nullable = true) String note,
+        @Schema(description = "1 for the first value, then one more for each correction or deletion", examples = "1")
+        int revision,
+        @Schema(description = "True when this revision deleted the value") boolean deleted,
+        @Schema(description = "Who recorded it (the token's subject)", examples = "thainguyen-stats") String recordedBy,
+        Instant recordedAt,
+        @Schema(description = "When the next revision replaced it; null while current", nullable = true)
+        Instant supersededAt) {
+
+    static ObservationView of(Observation observation) {
+        BigDecimal value = observation.value == null ? null : plain(observation.value);
+        return new ObservationView(observation.id.unitCode(), observation.id.indicatorCode(), observation.id.period(),
+                value, observation.status, observation.source, observation.note, observation.id.revision(),
+                observation.deleted(), observation.recordedBy, observation.recordedAt, observation.supersededAt);
+    }
+
+    /** 186000.500000 as stored reads back as 186000.5, and 1000 not as 1E+3. */
+    private static BigDecimal plain(BigDecimal stored) {
+        BigDecimal stripped = stored.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

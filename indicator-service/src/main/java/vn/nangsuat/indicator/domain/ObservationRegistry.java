@@ -1,0 +1,180 @@
+package vn.nangsuat.indicator.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import vn.nangsuat.indicator.events.ObservationEvents;
+import vn.nangsuat.kit.problem.ProblemException;
+import vn.nangsuat.kit.security.ProvinceScope;
+import vn.nangsuat.kit.web.ParamConverters;
+import vn.nangsuat.kit.web.Preconditions;
+import vn.nangsuat.provincereplica.ProvinceReplica;
+import vn.nangsuat.provincereplica.ReplicaUnit;
+
+/**
+ * The values of indicators per unit and period, and their revisions. Each write is one transaction that adds a
+ * revision, marks the one it supersedes and publishes the change (through the outbox), or does nothing. Nothing is
+ * overwritten: a correction is the next revision, a deletion a revision without a value.
+ */
+@ApplicationScoped
+@Transactional
+public class ObservationRegistry {
+
+    /** What a write says of a value. */
+    public record Value(BigDecimal value, ObservationStatus status, String source, String note) {
+    }
+
+    /** A revision written; `created` when the unit had no value for the period before (or only a deleted one). */
+    public record Written(Observation observation, boolean created) {
+    }
+
+    /** DECIMAL(24,6): 18 digits before the point. */
+    private static final BigDecimal TOO_LARGE = new BigDecimal("1e18");
+
+    private final ObservationRepository observations;
+    private final IndicatorCatalog indicators;
+    private final ProvinceReplica units;
+    private final ProvinceScope scope;
+    private final ObservationEvents events;
+
+    public ObservationRegistry(ObservationRepository observations, IndicatorCatalog indicators, ProvinceReplica units,
+            ProvinceScope scope, ObservationEvents events) {
+        this.observations = observations;
+        this.indicators = indicators;
+        this.units = units;
+        this.scope = scope;
+        this.events = events;
+    }
+
+    public Written record(String unit, String indicatorCode, String periodText, Value value, String ifMatch,
+            String recordedBy) {
+        scope.requireWrite(unit);
+        IndicatorDefinition indicator = indicators.definition(indicatorCode);
+        Period period = periodOf(indicator, periodText);
+        requireInForce(unit, period);
+        requireFit(indicator, value.value());
+        Optional<Observation> current = observations.currentForUpdate(unit, indicatorCode, period);
+        requireMatch(current, ifMatch);
+        Observation next = next(current, unit, indicatorCode, period, recordedBy);
+        next.value = value.value();
+        next.status = value.status();
+        next.source = value.source();
+        next.note = value.note();
+        observations.persistAndFlush(next);
+        events.changed(next);
+        return new Written(next, current.map(Observation::deleted).orElse(true));
+    }
+
+    /** Deletes the value: a revision without one, so history and asOf still show what it was. */
+    public Observation delete(String unit, String indicatorCode, String periodText, String ifMatch, String recordedBy) {
+        scope.requireWrite(unit);
+        Period period = periodOf(indicators.definition(indicatorCode), periodText);
+        Optional<Observation> current = observations.currentForUpdate(unit, indicatorCode, period)
+                .filter(observation -> !observation.deleted());
+        if (current.isEmpty()) {
+            throw ProblemException.notFound("No value of " + indicatorCode + " for " + unit + " in " + period);
+        }
+        requireMatch(current, ifMatch);
+        Observation tombstone = next(current, unit, indicatorCode, period, recordedBy);
+        observations.persistAndFlush(tombstone);
+        events.changed(tombstone);
+        return tombstone;
+    }
+
+    /** The value as it stood at the instant (now when null); not found when there was none, or it was deleted. */
+    public Observation value(String unit, String indicatorCode, String periodText, Instant asOf) {
+        Period period = periodOf(indicators.definition(indicatorCode), periodText);
+        return observations.asOf(unit, indicatorCode, period, asOf != null ? asOf : Instant.now())
+                .filter(observation -> !observation.deleted())
+                .orElseThrow(() -> ProblemException.notFound("No value of " + indicatorCode + " for " + unit + " in "
+                        + period + (asOf != null ? " as of " + asOf : "")));
+    }
+
+    /** Every revision, oldest first, deletions included. */
+    public List<Observation> history(String unit, String indicatorCode, String periodText) {
+        Period period = periodOf(indicators.definition(indicatorCode), periodText);
+        List<Observation> revisions = observations.history(unit, indicatorCode, period);
+        if (revisions.isEmpty()) {
+            throw ProblemException.notFound("No value of " + indicatorCode + " for " + unit + " in " + period
+                    + " was ever recorded");
+        }
+        return revisions;
+    }
+
+    /** The next revision after the current one, which it supersedes from the same instant. */
+    private Observation next(Optional<Observation> current, String unit, String indicator, Period period,
+            String recordedBy) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        current.ifPresent(superseded -> superseded.supersededAt = now);
+        // Before the insert: the unique key allows one current revision, and Hibernate would insert first.
+        observations.flush();
+        Observation next = new Observation();
+        next.id = new Observation.Id(unit, indicator, period.toString(), current.map(o -> o.id.revision() + 1).orElse(1));
+        next.recordedBy = recordedBy;
+        next.recordedAt = now;
+        return next;
+    }
+
+    private static void requireMatch(Optional<Observation> current, String ifMatch) {
+        Optional<Observation> live = current.filter(observation -> !observation.deleted());
+        if (live.isPresent()) {
+            Preconditions.requireMatch(ifMatch, live.get().etag());
+        } else if (ifMatch != null && !ifMatch.isBlank()) {
+            throw new ProblemException(412, "precondition-failed", "Precondition Failed",
+                    "If-Match was sent but there is no value to match: leave it out to record the first one", List.of());
+        }
+    }
+
+    private static Period periodOf(IndicatorDefinition indicator, String text) {
+        String expected = switch (indicator.periodicity) {
+            case YEAR -> "a year such as 2024";
+            case QUARTER -> "a quarter such as 2024Q1";
+            case MONTH -> "a month such as 2024-01";
+        };
+        Period period = Period.parse(text).orElseThrow(() -> ProblemException.invalid("period",
+                "must be " + expected + ", not '" + ParamConverters.shorten(text) + "'"));
+        if (period.periodicity() != indicator.periodicity) {
+            throw ProblemException.invalid("period", indicator.code + " is published per " + indicator.periodicity
+                    + ": the period must be " + expected + ", not " + period);
+        }
+        return period;
+    }
+
+    /** The unit must be in force on some day of the period, by this service's copy of province-service's units. */
+    private void requireInForce(String unit, Period period) {
+        if (!units.versionsDuring(unit, period.firstDay(), period.lastDay()).isEmpty()) {
+            return;
+        }
+        List<ReplicaUnit> versions = units.history(unit);
+        if (versions.isEmpty()) {
+            throw ProblemException.invalid("unit", "names no provincial unit");
+        }
+        ReplicaUnit first = versions.get(0);
+        if (period.lastDay().isBefore(first.validFrom())) {
+            throw ProblemException.invalid("unit", unit + " (" + first.name() + ") began on " + first.validFrom()
+                    + ", after " + period);
+        }
+        ReplicaUnit last = versions.get(versions.size() - 1);
+        List<String> successors = units.successorsOf(last);
+        throw ProblemException.invalid("unit", unit + " (" + last.name() + ") ceased on " + last.validTo()
+                + (successors.isEmpty() ? "" : " and became part of " + String.join(", ", successors)
+                        + ": a value for " + period + " belongs to " + String.join(", ", successors)));
+    }
+
+    private static void requireFit(IndicatorDefinition indicator, BigDecimal value) {
+        if (value.abs().compareTo(TOO_LARGE) >= 0) {
+            throw ProblemException.invalid("value", "must be less than 10^18 in size");
+        }
+        if (value.stripTrailingZeros().scale() > 6) {
+            throw ProblemException.invalid("value", "must have at most 6 decimals");
+        }
+        boolean amount = indicator.aggregation == Aggregation.ADDITIVE || indicator.aggregation == Aggregation.RATIO;
+        if (amount && value.signum() < 0) {
+            throw ProblemException.invalid("value", indicator.code + " (" + indicator.unit + ") cannot be negative");
+        }
+    }
+}

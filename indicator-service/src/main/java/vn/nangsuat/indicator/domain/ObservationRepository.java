@@ -1,0 +1,35 @@
+package vn.nangsuat.indicator.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class ObservationRepository implements PanacheRepositoryBase<Observation, Observation.Id> {
+
+    /** The current revision (a tombstone included), locked until the transaction ends. */
+    public Optional<Observation> currentForUpdate(String unit, String indicator, Period period) {
+        // Native: Hibernate's MySQL dialect may write `FOR UPDATE OF <alias>`, which MariaDB does not accept.
+        List<?> rows = getEntityManager()
+                .createNativeQuery("SELECT * FROM observation WHERE unit_code = ?1 AND indicator_code = ?2 AND period = ?3"
+                        + " AND superseded_at IS NULL FOR UPDATE", Observation.class)
+                .setParameter(1, unit).setParameter(2, indicator).setParameter(3, period.toString())
+                .getResultList();
+        return rows.stream().map(Observation.class::cast).findFirst();
+    }
+
+    /** The revision that was current at the instant (a tombstone included), if any was. */
+    public Optional<Observation> asOf(String unit, String indicator, Period period, Instant instant) {
+        return find("id.unitCode = ?1 and id.indicatorCode = ?2 and id.period = ?3 and recordedAt <= ?4"
+                + " and (supersededAt is null or supersededAt > ?4)", unit, indicator, period.toString(), instant)
+                .firstResultOptional();
+    }
+
+    /** Every revision, oldest first. */
+    public List<Observation> history(String unit, String indicator, Period period) {
+        return list("id.unitCode = ?1 and id.indicatorCode = ?2 and id.period = ?3 order by id.revision",
+                unit, indicator, period.toString());
+    }
+}

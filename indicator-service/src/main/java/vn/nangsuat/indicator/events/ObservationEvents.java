@@ -1,0 +1,41 @@
+package vn.nangsuat.indicator.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.List;
+import vn.nangsuat.indicator.domain.Observation;
+import vn.nangsuat.indicator.domain.ObservationStatus;
+import vn.nangsuat.kit.events.Outbox;
+
+/**
+ * Changes of values, published per series (a unit and an indicator, key `UNIT:INDICATOR`) through the outbox in the
+ * write's transaction: one event names every period the write changed, so an import of many rows is a few events,
+ * not one per row. Documented in `/asyncapi.yaml`.
+ */
+@ApplicationScoped
+public class ObservationEvents {
+
+    /** The aggregate type of value events. */
+    public static final String AGGREGATE = "observation";
+
+    /** A period's new value, or its deletion (value and status null). */
+    public record Change(String period, BigDecimal value, ObservationStatus status, int revision, boolean deleted) {
+    }
+
+    /** The periods of one series that a write changed. */
+    public record SeriesChanged(String unit, String indicator, List<Change> changes) {
+    }
+
+    private final Outbox outbox;
+
+    public ObservationEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void changed(Observation revision) {
+        Observation.Id id = revision.id;
+        outbox.publish(AGGREGATE, id.unitCode() + ":" + id.indicatorCode(), "observation.changed",
+                new SeriesChanged(id.unitCode(), id.indicatorCode(), List.of(new Change(id.period(), revision.value,
+                        revision.status, id.revision(), revision.deleted()))));
+    }
+}

@@ -1,0 +1,192 @@
+package vn.nangsuat.indicator.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.nangsuat.kit.testing.EventsProbe;
+import vn.nangsuat.kit.testing.TestTokens;
+
+/**
+ * Values per unit and period: recorded, corrected and deleted without losing a revision, read as they stand or as
+ * they stood, and refused for a unit not in force, a period of the wrong form, or a province outside the token's.
+ */
+@QuarkusTest
+class ObservationResourceTest {
+
+    private static final String BAC_KAN_GRDP_2021 = "/api/v1/observations/06/GRDP/2021";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** The units these tests use, as province.units announces them (already there when province-service ran first). */
+    @BeforeEach
+    void knowTheUnitsAndForgetEarlierValues() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("INSERT IGNORE INTO province_replica_unit (code, valid_from, valid_to, name, kind, region,"
+                    + " region_derived, revision, last_event_id, events_applied, updated_at) VALUES"
+                    + " ('06', '2004-01-01', '2025-06-30', 'Bắc Kạn', 'PROVINCE', 'NORTHERN_MIDLANDS_MOUNTAINS', 0, 0, 'test', 0, NOW()),"
+                    + " ('19', '2004-01-01', '2025-06-30', 'Thái Nguyên', 'PROVINCE', 'NORTHERN_MIDLANDS_MOUNTAINS', 0, 0, 'test', 0, NOW()),"
+                    + " ('19', '2025-07-01', NULL, 'Thái Nguyên', 'PROVINCE', 'NORTHERN_MIDLANDS_MOUNTAINS', 0, 0, 'test', 0, NOW())");
+            sql.executeUpdate("INSERT IGNORE INTO province_replica_lineage (predecessor_code, predecessor_valid_from,"
+                    + " successor_code, successor_valid_from, effective_date, change_kind) VALUES"
+                    + " ('06', '2004-01-01', '19', '2025-07-01', '2025-07-01', 'MERGE'),"
+                    + " ('19', '2004-01-01', '19', '2025-07-01', '2025-07-01', 'MERGE')");
+        }
+        forgetValues();
+    }
+
+    @AfterEach
+    void forgetValues() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("DELETE FROM observation WHERE unit_code IN ('06', '19')");
+        }
+    }
+
+    @Test
+    void aValueIsRecordedCorrectedAndDeletedWithEveryRevisionKept() throws Exception {
+        String first = admin().body(value(120.5, "PRELIMINARY")).when().put(BAC_KAN_GRDP_2021)
+                .then().statusCode(201).body("value", equalTo(120.5f)).body("revision", equalTo(1))
+                .body("recordedBy", equalTo("test-admin")).extract().header("ETag");
+        Instant beforeTheCorrection = Instant.now();
+        Thread.sleep(5);
+        admin().body(value(121, "OFFICIAL")).when().put(BAC_KAN_GRDP_2021).then().statusCode(428);
+        admin().header("If-Match", "\"stale\"").body(value(121, "OFFICIAL")).when().put(BAC_KAN_GRDP_2021).then().statusCode(412);
+        String second = admin().header("If-Match", first).body(value(121, "OFFICIAL")).when().put(BAC_KAN_GRDP_2021)
+                .then().statusCode(200).body("revision", equalTo(2)).body("status", equalTo("OFFICIAL"))
+                .header("ETag", not(equalTo(first))).extract().header("ETag");
+
+        given().when().get(BAC_KAN_GRDP_2021).then().statusCode(200).body("value", equalTo(121)).header("ETag", equalTo(second));
+        given().queryParam("asOf", beforeTheCorrection.toString()).when().get(BAC_KAN_GRDP_2021)
+                .then().statusCode(200).body("value", equalTo(120.5f)).body("status", equalTo("PRELIMINARY"));
+
+        admin().header("If-Match", second).when().delete(BAC_KAN_GRDP_2021).then().statusCode(204);
+        given().when().get(BAC_KAN_GRDP_2021).then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("asOf", beforeTheCorrection.toString()).when().get(BAC_KAN_GRDP_2021)
+                .then().statusCode(200).body("value", equalTo(120.5f));
+        given().when().get(BAC_KAN_GRDP_2021 + "/history").then().statusCode(200)
+                .body("revision", equalTo(List.of(1, 2, 3)))
+                .body("deleted", equalTo(List.of(false, false, true)))
+                .body("[0].supersededAt", not(equalTo(null)))
+                .body("[2].value", equalTo(null));
+        // After a deletion the next value starts again without If-Match, as a new revision.
+        admin().body(value(119, "OFFICIAL")).when().put(BAC_KAN_GRDP_2021).then().statusCode(201).body("revision", equalTo(4));
+    }
+
+    @Test
+    void aUnitMustBeInForceDuringThePeriod() {
+        admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/06/GRDP/2026")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("unit"))
+                .body("errors[0].message", containsString("ceased on 2025-06-30"))
+                .body("errors[0].message", containsString("19"));
+        admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/06/GRDP/2025").then().statusCode(201);
+        admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/98/GRDP/2021")
+                .then().statusCode(400).body("errors[0].field", equalTo("unit"));
+    }
+
+    @Test
+    void aPeriodMustHaveTheFormOfTheIndicatorsPeriodicity() {
+        for (String period : List.of("2024Q5", "2024-13", "24", "2024Q1", "2024-01", "%20")) {
+            admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/19/GRDP/" + period)
+                    .then().statusCode(400).body("errors[0].field", equalTo("period"));
+        }
+        given().when().get("/api/v1/observations/19/GRDP/2024-01").then().statusCode(400);
+        given().when().get("/api/v1/observations/19/NO_SUCH/2024").then().statusCode(404);
+    }
+
+    @Test
+    void aValueMustFitItsIndicator() {
+        admin().body(value(-5, "ESTIMATE")).when().put("/api/v1/observations/19/EMPLOYED_WORKERS/2021")
+                .then().statusCode(400).body("errors[0].field", equalTo("value"));
+        admin().body(value(-1.5, "ESTIMATE")).when().put("/api/v1/observations/19/TFP_CONTRIBUTION/2021").then().statusCode(201);
+        for (String raw : List.of("1e400", "0.1234567", "NaN", "\"lots\"", "null")) {
+            admin().body("{\"value\": " + raw + ", \"status\": \"ESTIMATE\"}").when().put("/api/v1/observations/19/GRDP/2021")
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        admin().body(Map.of("value", 1, "status", "GUESS")).when().put("/api/v1/observations/19/GRDP/2021").then().statusCode(400);
+        given().when().get("/api/v1/observations/19/GRDP/2021").then().statusCode(404);
+    }
+
+    @Test
+    void anEditorWritesOnlyTheProvincesOfItsToken() {
+        given().auth().oauth2(TestTokens.editor("19")).contentType(ContentType.JSON).body(value(186000, "PRELIMINARY"))
+                .when().put("/api/v1/observations/19/GRDP/2024").then().statusCode(201).body("recordedBy", equalTo("test-province-editor"));
+        given().auth().oauth2(TestTokens.editor("19")).contentType(ContentType.JSON).body(value(1, "PRELIMINARY"))
+                .when().put(BAC_KAN_GRDP_2021).then().statusCode(403).body("errors[0].field", equalTo("provinces"));
+        given().contentType(ContentType.JSON).body(value(1, "PRELIMINARY")).when().put(BAC_KAN_GRDP_2021).then().statusCode(401);
+        given().when().get(BAC_KAN_GRDP_2021).then().statusCode(404);
+    }
+
+    @Test
+    void concurrentFirstValuesLeaveOneAndRefuseTheRestCleanly() throws Exception {
+        String token = TestTokens.admin();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            CyclicBarrier start = new CyclicBarrier(8);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                answers.add(clients.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return given().auth().oauth2(token).contentType(ContentType.JSON).body(value(100 + n, "ESTIMATE"))
+                            .when().put("/api/v1/observations/19/GRDP/2023").then().extract().statusCode();
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+            assertTrue(statuses.stream().allMatch(status -> status == 201 || status == 409 || status == 428), statuses.toString());
+        } finally {
+            clients.shutdownNow();
+        }
+        given().when().get("/api/v1/observations/19/GRDP/2023/history").then().statusCode(200).body("size()", equalTo(1));
+    }
+
+    @Test
+    void eachWriteIsAnnouncedForItsSeries() {
+        try (EventsProbe events = EventsProbe.open("indicator.events")) {
+            admin().body(value(186000.5, "PRELIMINARY")).when().put("/api/v1/observations/19/GRDP/2024").then().statusCode(201);
+            var changed = events.await(e -> "19:GRDP".equals(e.key()), 1, Duration.ofSeconds(10));
+            var data = changed.get(0).event().path("data");
+            assertEquals("vn.nangsuat.observation.changed.v1", changed.get(0).event().path("type").asText());
+            assertEquals("2024", data.path("changes").path(0).path("period").asText());
+            assertEquals(186000.5, data.path("changes").path(0).path("value").asDouble());
+            assertEquals(1, data.path("changes").path(0).path("revision").asInt());
+        }
+    }
+
+    private static RequestSpecification admin() {
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON);
+    }
+
+    private static Map<String, Object> value(Number value, String status) {
+        return Map.of("value", value, "status", status, "source", "test");
+    }
+}
