@@ -4,14 +4,13 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -37,8 +36,6 @@ import vn.nangsuat.indicator.domain.ObservationRegistry;
 @Tag(name = "Observations", description = "The values of the indicators per unit and period, with every revision kept")
 public class ObservationResource {
 
-    private static final String UNIT_EXPECTED = "must be a two-digit unit code such as 19";
-
     private final ObservationRegistry registry;
     private final SecurityIdentity identity;
 
@@ -53,17 +50,12 @@ public class ObservationResource {
     @APIResponse(responseCode = "200", description = "The value", content = @Content(schema = @Schema(implementation = ObservationView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No value (then), or the indicator is unknown")
-    public Response get(
-            @Parameter(description = "Unit code", example = "19") @PathParam("unit") @Pattern(regexp = "\\d{2}", message = UNIT_EXPECTED) String unit,
-            @Parameter(description = "Indicator code", example = "GRDP") @PathParam("indicator")
-            @Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String indicator,
-            @Parameter(description = "2024, 2024Q1 or 2024-01, as the indicator's periodicity says", example = "2024")
-            @PathParam("period") String period,
+    public Response get(@Valid @BeanParam ObservationKey key,
             @Parameter(description = "The value as it stood at this instant (ISO 8601), as published then; default now",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf,
             @Context Request request) {
-        Observation observation = registry.value(unit, indicator, period, asOf);
+        Observation observation = registry.value(key.unit, key.indicator, key.period, asOf);
         EntityTag etag = EntityTag.valueOf(observation.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         return (notModified != null ? notModified : Response.ok(ObservationView.of(observation))).tag(etag).build();
@@ -75,11 +67,8 @@ public class ObservationResource {
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ObservationView.class)))
     @APIResponse(responseCode = "404", description = "No value was ever recorded, or the indicator is unknown")
-    public List<ObservationView> history(
-            @PathParam("unit") @Pattern(regexp = "\\d{2}", message = UNIT_EXPECTED) String unit,
-            @PathParam("indicator") @Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String indicator,
-            @PathParam("period") String period) {
-        return registry.history(unit, indicator, period).stream().map(ObservationView::of).toList();
+    public List<ObservationView> history(@Valid @BeanParam ObservationKey key) {
+        return registry.history(key.unit, key.indicator, key.period).stream().map(ObservationView::of).toList();
     }
 
     @PUT
@@ -95,14 +84,11 @@ public class ObservationResource {
     @APIResponse(responseCode = "409", description = "A concurrent write recorded a value first")
     @APIResponse(responseCode = "412", description = "The value changed since it was read (stale If-Match)")
     @APIResponse(responseCode = "428", description = "A value exists and If-Match is missing")
-    public Response record(
-            @PathParam("unit") @Pattern(regexp = "\\d{2}", message = UNIT_EXPECTED) String unit,
-            @PathParam("indicator") @Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String indicator,
-            @PathParam("period") String period,
+    public Response record(@Valid @BeanParam ObservationKey key,
             @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ObservationRequest body,
             @Context UriInfo uri) {
-        ObservationRegistry.Written written = registry.record(unit, indicator, period, body.toValue(), ifMatch,
+        ObservationRegistry.Written written = registry.record(key.unit, key.indicator, key.period, body.toValue(), ifMatch,
                 identity.getPrincipal().getName());
         Response.ResponseBuilder answer = written.created() ? Response.created(uri.getRequestUri()) : Response.ok();
         return answer.entity(ObservationView.of(written.observation()))
@@ -117,11 +103,8 @@ public class ObservationResource {
     @APIResponse(responseCode = "404", description = "No value to delete, or the indicator is unknown")
     @APIResponse(responseCode = "412", description = "The value changed since it was read (stale If-Match)")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public void delete(
-            @PathParam("unit") @Pattern(regexp = "\\d{2}", message = UNIT_EXPECTED) String unit,
-            @PathParam("indicator") @Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String indicator,
-            @PathParam("period") String period,
+    public void delete(@Valid @BeanParam ObservationKey key,
             @HeaderParam("If-Match") String ifMatch) {
-        registry.delete(unit, indicator, period, ifMatch, identity.getPrincipal().getName());
+        registry.delete(key.unit, key.indicator, key.period, ifMatch, identity.getPrincipal().getName());
     }
 }

@@ -116,6 +116,9 @@ class ObservationResourceTest {
                     .then().statusCode(400).body("errors[0].field", equalTo("period"));
         }
         given().when().get("/api/v1/observations/19/GRDP/2024-01").then().statusCode(400);
+        given().when().get("/api/v1/observations/6/GRDP/2021").then().statusCode(400).body("errors[0].field", equalTo("unit"));
+        admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/19/grdp/2021")
+                .then().statusCode(400).body("errors[0].field", equalTo("indicator"));
         given().when().get("/api/v1/observations/19/NO_SUCH/2024").then().statusCode(404);
     }
 
