@@ -3,7 +3,9 @@ package vn.nangsuat.indicator.api;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,11 +32,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.indicator.domain.Observation;
 import vn.nangsuat.indicator.domain.ObservationRegistry;
+import vn.nangsuat.kit.paging.PageParams;
+import vn.nangsuat.kit.web.Preconditions;
 
-@Path("/api/v1/observations/{unit}/{indicator}/{period}")
+@Path("/api/v1/observations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Observations", description = "The values of the indicators per unit and period, with every revision kept")
 public class ObservationResource {
+
+    /** The path of one value: its unit, indicator and period. */
+    private static final String ONE = "/{unit}/{indicator}/{period}";
 
     private final ObservationRegistry registry;
     private final SecurityIdentity identity;
@@ -45,6 +52,33 @@ public class ObservationResource {
     }
 
     @GET
+    @Operation(summary = "A series: the values of a unit for one or more indicators over a range of periods",
+            description = "As they stand, or as they stood at an instant (asOf). Each value says its status and revision, "
+                    + "so a chart can mark preliminary figures. Sorted by indicator, then period.")
+    @APIResponse(responseCode = "200", description = "One page of values",
+            content = @Content(schema = @Schema(implementation = ObservationPage.class)))
+    @APIResponse(responseCode = "404", description = "An indicator is unknown")
+    public Response series(
+            @Parameter(description = "Unit code", example = "19", required = true) @QueryParam("unit") @NotNull
+            @Pattern(regexp = "\\d{2}", message = "must be a two-digit unit code such as 19") String unit,
+            @Parameter(description = "Indicator code; repeat for several", example = "GRDP", required = true)
+            @QueryParam("indicator") @NotEmpty
+            List<@Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String> indicators,
+            @Parameter(description = "First period (2021, 2021Q1, 2021-01); default: the earliest", example = "2021")
+            @QueryParam("from") String from,
+            @Parameter(description = "Last period; default: the latest", example = "2025") @QueryParam("to") String to,
+            @Parameter(description = "The values as they stood at this instant (ISO 8601); default now",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("asOf") Instant asOf,
+            @Valid @BeanParam PageParams paging,
+            @Context UriInfo uri, @Context Request request) {
+        String dataTag = Preconditions.etag(registry.seriesTag(unit, indicators), asOf);  // before the read, as for snapshots
+        return registry.series(unit, indicators, from, to, asOf, paging.toRequest()).map(ObservationView::of)
+                .toResponse(uri, request, dataTag);
+    }
+
+    @GET
+    @Path(ONE)
     @Operation(summary = "A value as it stands, or as it stood at an instant",
             description = "Carries an ETag (If-None-Match gives 304; send it as If-Match to correct or delete the value).")
     @APIResponse(responseCode = "200", description = "The value", content = @Content(schema = @Schema(implementation = ObservationView.class)))
@@ -62,7 +96,7 @@ public class ObservationResource {
     }
 
     @GET
-    @Path("/history")
+    @Path(ONE + "/history")
     @Operation(summary = "Every revision of a value, oldest first, deletions included")
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ObservationView.class)))
@@ -72,6 +106,7 @@ public class ObservationResource {
     }
 
     @PUT
+    @Path(ONE)
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a value, or correct it (role admin, or province-editor of the unit)",
@@ -96,6 +131,7 @@ public class ObservationResource {
     }
 
     @DELETE
+    @Path(ONE)
     @Authenticated
     @Operation(summary = "Delete a value (role admin, or province-editor of the unit)",
             description = "Needs the ETag a read returned. The value stays in the history and in reads asOf an earlier instant.")
@@ -106,5 +142,10 @@ public class ObservationResource {
     public void delete(@Valid @BeanParam ObservationKey key,
             @HeaderParam("If-Match") String ifMatch) {
         registry.delete(key.unit, key.indicator, key.period, ifMatch, identity.getPrincipal().getName());
+    }
+
+    /** Names the page of values in the OpenAPI document. */
+    @Schema(name = "ObservationPage")
+    public record ObservationPage(List<ObservationView> items, int page, int size, long totalItems) {
     }
 }

@@ -5,9 +5,12 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import vn.nangsuat.indicator.events.ObservationEvents;
+import vn.nangsuat.kit.paging.Page;
+import vn.nangsuat.kit.paging.PageRequest;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.kit.web.ParamConverters;
@@ -92,6 +95,46 @@ public class ObservationRegistry {
                 .filter(observation -> !observation.deleted())
                 .orElseThrow(() -> ProblemException.notFound("No value of " + indicatorCode + " for " + unit + " in "
                         + period + (asOf != null ? " as of " + asOf : "")));
+    }
+
+    /**
+     * The values of a unit's indicators from one period to another (either open), as they stood at the instant (now
+     * when null), sorted by indicator then period. A range in another form than a value's periods still selects by
+     * days: from 2021Q3 starts with the periods that begin on or after 1 July 2021.
+     */
+    public Page<Observation> series(String unit, List<String> indicatorCodes, String fromText, String toText,
+            Instant asOf, PageRequest page) {
+        List<String> codes = indicatorCodes.stream().distinct().toList();
+        codes.forEach(indicators::definition);
+        Optional<Period> from = rangeEnd("from", fromText);
+        Optional<Period> to = rangeEnd("to", toText);
+        if (from.isPresent() && to.isPresent() && to.get().lastDay().isBefore(from.get().firstDay())) {
+            throw ProblemException.invalid("to", "must not be before from (" + from.get() + ")");
+        }
+        Comparator<Observation> order = Comparator.comparing((Observation o) -> o.id.indicatorCode())
+                .thenComparing(o -> periodOf(o));
+        List<Observation> values = observations.valuesAsOf(unit, codes, asOf != null ? asOf : Instant.now()).stream()
+                .filter(o -> from.isEmpty() || !periodOf(o).firstDay().isBefore(from.get().firstDay()))
+                .filter(o -> to.isEmpty() || !periodOf(o).lastDay().isAfter(to.get().lastDay()))
+                .sorted(order).toList();
+        return Page.slice(values, page);
+    }
+
+    /** A tag that changes with every revision of the series: take it before reading them, for a list ETag. */
+    public String seriesTag(String unit, List<String> indicatorCodes) {
+        return observations.revisionStamp(unit, indicatorCodes);
+    }
+
+    private static Period periodOf(Observation observation) {
+        return Period.parse(observation.id.period()).orElseThrow();
+    }
+
+    private static Optional<Period> rangeEnd(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Period.parse(text).orElseThrow(() -> ProblemException.invalid(field,
+                "must be a period such as 2021, 2021Q1 or 2021-01, not '" + ParamConverters.shorten(text) + "'")));
     }
 
     /** Every revision, oldest first, deletions included. */

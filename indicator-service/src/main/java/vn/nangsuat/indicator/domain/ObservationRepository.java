@@ -3,6 +3,7 @@ package vn.nangsuat.indicator.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,5 +32,19 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
     public List<Observation> history(String unit, String indicator, Period period) {
         return list("id.unitCode = ?1 and id.indicatorCode = ?2 and id.period = ?3 order by id.revision",
                 unit, indicator, period.toString());
+    }
+
+    /** The values (not deletions) of a unit's indicators that were current at the instant. */
+    public List<Observation> valuesAsOf(String unit, Collection<String> indicators, Instant instant) {
+        return list("id.unitCode = ?1 and id.indicatorCode in ?2 and value is not null and recordedAt <= ?3"
+                + " and (supersededAt is null or supersededAt > ?3)", unit, indicators, instant);
+    }
+
+    /** Changes with every revision added to a unit's indicators: how many there are and the latest one's time. */
+    public String revisionStamp(String unit, Collection<String> indicators) {
+        Object[] row = getEntityManager().createQuery("select count(o), max(o.recordedAt) from Observation o"
+                        + " where o.id.unitCode = ?1 and o.id.indicatorCode in ?2", Object[].class)
+                .setParameter(1, unit).setParameter(2, indicators).getSingleResult();
+        return row[0] + "/" + row[1];
     }
 }

@@ -98,6 +98,54 @@ class ObservationResourceTest {
     }
 
     @Test
+    void aSeriesListsTheValuesOfARangeAsTheyStandOrStood() throws Exception {
+        admin().body(value(150000, "OFFICIAL")).when().put("/api/v1/observations/19/GRDP/2021").then().statusCode(201);
+        admin().body(value(820.4, "OFFICIAL")).when().put("/api/v1/observations/19/EMPLOYED_WORKERS/2021").then().statusCode(201);
+        Instant beforeLaterYears = Instant.now();
+        Thread.sleep(5);
+        admin().body(value(160000, "PRELIMINARY")).when().put("/api/v1/observations/19/GRDP/2022").then().statusCode(201);
+        String etag2023 = admin().body(value(170000, "ESTIMATE")).when().put("/api/v1/observations/19/GRDP/2023")
+                .then().statusCode(201).extract().header("ETag");
+        admin().header("If-Match", etag2023).when().delete("/api/v1/observations/19/GRDP/2023").then().statusCode(204);
+
+        String seriesTag = given().queryParam("unit", "19").queryParam("indicator", "GRDP", "EMPLOYED_WORKERS")
+                .queryParam("from", "2021").queryParam("to", "2023")
+                .when().get("/api/v1/observations")
+                .then().statusCode(200).body("totalItems", equalTo(3))
+                .body("items.indicator", equalTo(List.of("EMPLOYED_WORKERS", "GRDP", "GRDP")))
+                .body("items.period", equalTo(List.of("2021", "2021", "2022")))
+                .body("items.status", equalTo(List.of("OFFICIAL", "OFFICIAL", "PRELIMINARY")))
+                .extract().header("ETag");
+        given().queryParam("unit", "19").queryParam("indicator", "GRDP").queryParam("asOf", beforeLaterYears.toString())
+                .when().get("/api/v1/observations").then().statusCode(200).body("items.period", equalTo(List.of("2021")));
+        given().queryParam("unit", "19").queryParam("indicator", "GRDP").queryParam("from", "2022Q1")
+                .when().get("/api/v1/observations").then().body("items.period", equalTo(List.of("2022")));
+
+        given().queryParam("unit", "19").queryParam("indicator", "GRDP", "EMPLOYED_WORKERS")
+                .queryParam("from", "2021").queryParam("to", "2023").header("If-None-Match", seriesTag)
+                .when().get("/api/v1/observations").then().statusCode(304);
+        admin().body(value(161000, "OFFICIAL")).header("If-Match", given().when().get("/api/v1/observations/19/GRDP/2022")
+                .then().extract().header("ETag")).when().put("/api/v1/observations/19/GRDP/2022").then().statusCode(200);
+        given().queryParam("unit", "19").queryParam("indicator", "GRDP", "EMPLOYED_WORKERS")
+                .queryParam("from", "2021").queryParam("to", "2023").header("If-None-Match", seriesTag)
+                .when().get("/api/v1/observations").then().statusCode(200).body("items[2].value", equalTo(161000));
+    }
+
+    @Test
+    void aSeriesQueryNamesWhatIsWrongWithIt() {
+        given().queryParam("indicator", "GRDP").when().get("/api/v1/observations")
+                .then().statusCode(400).body("errors[0].field", equalTo("unit"));
+        given().queryParam("unit", "19").when().get("/api/v1/observations")
+                .then().statusCode(400).body("errors[0].field", equalTo("indicator"));
+        given().queryParam("unit", "19").queryParam("indicator", "GRDP").queryParam("from", "2024").queryParam("to", "2021")
+                .when().get("/api/v1/observations").then().statusCode(400).body("errors[0].field", equalTo("to"));
+        given().queryParam("unit", "19").queryParam("indicator", "GRDP").queryParam("from", "2024Q5")
+                .when().get("/api/v1/observations").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        given().queryParam("unit", "19").queryParam("indicator", "NO_SUCH")
+                .when().get("/api/v1/observations").then().statusCode(404);
+    }
+
+    @Test
     void aUnitMustBeInForceDuringThePeriod() {
         admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/06/GRDP/2026")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -17,6 +17,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Method;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -27,6 +28,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -177,11 +179,37 @@ public class ProblemMappers {
     /** `list.arg0.size` or `list.size` becomes `size`: a client knows its parameters and fields, not our methods. */
     private static String fieldName(ConstraintViolation<?> violation) {
         String last = null;
+        Path.MethodNode method = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() != jakarta.validation.ElementKind.METHOD) {
-                last = node.getName();
+            switch (node.getKind()) {
+                case METHOD -> method = node.as(Path.MethodNode.class);
+                // The name the client sends (its @QueryParam, ...), not the Java parameter's.
+                case PARAMETER -> last = clientName(violation.getRootBeanClass(), method,
+                        node.as(Path.ParameterNode.class).getParameterIndex()).orElse(node.getName());
+                case CONTAINER_ELEMENT -> { } // an element of a list parameter: the parameter names it
+                default -> last = node.getName();
             }
         }
         return last == null ? violation.getPropertyPath().toString() : last;
+    }
+
+    /** Searched up the class chain: a generated subclass (for interceptors) overrides the method without its annotations. */
+    private static Optional<String> clientName(Class<?> resource, Path.MethodNode method, int index) {
+        if (method == null) {
+            return Optional.empty();
+        }
+        Class<?>[] types = method.getParameterTypes().toArray(Class<?>[]::new);
+        for (Class<?> type = resource; type != null && type != Object.class; type = type.getSuperclass()) {
+            try {
+                Method declared = type.getDeclaredMethod(method.getName(), types);
+                Optional<String> name = ParamConverters.parameterName(declared.getParameterAnnotations()[index]);
+                if (name.isPresent()) {
+                    return name;
+                }
+            } catch (NoSuchMethodException e) {
+                // declared further up
+            }
+        }
+        return Optional.empty();
     }
 }

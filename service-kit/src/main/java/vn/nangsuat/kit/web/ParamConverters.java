@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.nangsuat.kit.problem.ProblemException;
@@ -41,7 +42,7 @@ public class ParamConverters implements ParamConverterProvider {
     @Override
     @SuppressWarnings({ "unchecked", "rawtypes" })
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        String name = nameOf(annotations);
+        String name = parameterName(annotations).orElse("parameter");
         Function<String, Object> parse;
         if (rawType == Integer.class || rawType == int.class) {
             parse = value -> wholeNumber(name, value);
@@ -134,26 +135,26 @@ public class ParamConverters implements ParamConverterProvider {
         throw ProblemException.invalid(name, "must be one of " + allowed + ", not '" + shorten(value) + "'");
     }
 
-    /** The name the client uses: that of the parameter's JAX-RS annotation. */
-    private static String nameOf(Annotation[] annotations) {
+    /** The name the client uses: that of the parameter's JAX-RS annotation, when it has one. */
+    public static Optional<String> parameterName(Annotation[] annotations) {
         for (Annotation annotation : annotations) {
             if (annotation instanceof QueryParam query) {
-                return query.value();
+                return Optional.of(query.value());
             }
             if (annotation instanceof PathParam path) {
-                return path.value();
+                return Optional.of(path.value());
             }
             if (annotation instanceof HeaderParam header) {
-                return header.value();
+                return Optional.of(header.value());
             }
             if (annotation instanceof FormParam form) {
-                return form.value();
+                return Optional.of(form.value());
             }
             if (annotation instanceof CookieParam cookie) {
-                return cookie.value();
+                return Optional.of(cookie.value());
             }
         }
-        return "parameter";
+        return Optional.empty();
     }
 
     private static String defaultValueOf(Annotation[] annotations) {
