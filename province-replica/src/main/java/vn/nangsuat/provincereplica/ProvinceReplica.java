@@ -40,6 +40,13 @@ public class ProvinceReplica {
                 + " ORDER BY valid_from", code, last, first);
     }
 
+    /** The units in force on a date, by code. */
+    public List<ReplicaUnit> unitsOn(LocalDate date) {
+        return versions("SELECT code, name, kind, region, region_derived, valid_from, valid_to, revision"
+                + " FROM province_replica_unit WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code",
+                date, date);
+    }
+
     /** Every version a code has named, oldest first. */
     public List<ReplicaUnit> history(String code) {
         return versions("SELECT code, name, kind, region, region_derived, valid_from, valid_to, revision"

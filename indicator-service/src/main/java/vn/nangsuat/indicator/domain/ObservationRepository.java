@@ -47,4 +47,10 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
                 .setParameter(1, unit).setParameter(2, indicators).getSingleResult();
         return row[0] + "/" + row[1];
     }
+
+    /** The values (not deletions) of an indicator for a period, of every unit, that were current at the instant. */
+    public List<Observation> crossSectionAsOf(String indicator, Period period, Instant instant) {
+        return list("id.indicatorCode = ?1 and id.period = ?2 and value is not null and recordedAt <= ?3"
+                + " and (supersededAt is null or supersededAt > ?3)", indicator, period.toString(), instant);
+    }
 }

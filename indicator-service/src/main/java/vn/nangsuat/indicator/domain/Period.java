@@ -49,6 +49,19 @@ public record Period(Periodicity periodicity, int year, int part) implements Com
         }
     }
 
+    /** The period before, of the same periodicity: what a growth rate compares with. */
+    public Period previous() {
+        if (part > 1) {
+            return new Period(periodicity, year, part - 1);
+        }
+        int last = switch (periodicity) {
+            case YEAR -> 1;
+            case QUARTER -> 4;
+            case MONTH -> 12;
+        };
+        return new Period(periodicity, year - 1, last);
+    }
+
     public LocalDate firstDay() {
         return switch (periodicity) {
             case YEAR -> LocalDate.of(year, 1, 1);

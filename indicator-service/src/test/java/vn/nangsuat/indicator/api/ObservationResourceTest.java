@@ -12,9 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,28 +41,14 @@ class ObservationResourceTest {
     @Inject
     AgroalDataSource dataSource;
 
-    /** The units these tests use, as province.units announces them (already there when province-service ran first). */
     @BeforeEach
-    void knowTheUnitsAndForgetEarlierValues() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.executeUpdate("INSERT IGNORE INTO province_replica_unit (code, valid_from, valid_to, name, kind, region,"
-                    + " region_derived, revision, last_event_id, events_applied, updated_at) VALUES"
-                    + " ('06', '2004-01-01', '2025-06-30', 'Bắc Kạn', 'PROVINCE', 'NORTHERN_MIDLANDS_MOUNTAINS', 0, 0, 'test', 0, NOW()),"
-                    + " ('19', '2004-01-01', '2025-06-30', 'Thái Nguyên', 'PROVINCE', 'NORTHERN_MIDLANDS_MOUNTAINS', 0, 0, 'test', 0, NOW()),"
-                    + " ('19', '2025-07-01', NULL, 'Thái Nguyên', 'PROVINCE', 'NORTHERN_MIDLANDS_MOUNTAINS', 0, 0, 'test', 0, NOW())");
-            sql.executeUpdate("INSERT IGNORE INTO province_replica_lineage (predecessor_code, predecessor_valid_from,"
-                    + " successor_code, successor_valid_from, effective_date, change_kind) VALUES"
-                    + " ('06', '2004-01-01', '19', '2025-07-01', '2025-07-01', 'MERGE'),"
-                    + " ('19', '2004-01-01', '19', '2025-07-01', '2025-07-01', 'MERGE')");
-        }
-        forgetValues();
+    void knowTheUnits() throws SQLException {
+        ObservationFixtures.knowBacKanAndThaiNguyen(dataSource);
     }
 
     @AfterEach
     void forgetValues() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.executeUpdate("DELETE FROM observation WHERE unit_code IN ('06', '19')");
-        }
+        ObservationFixtures.forgetValues(dataSource);
     }
 
     @Test

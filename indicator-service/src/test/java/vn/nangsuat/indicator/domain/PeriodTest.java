@@ -45,4 +45,12 @@ class PeriodTest {
                 .map(text -> Period.parse(text).orElseThrow()).sorted().toList();
         assertEquals(List.of("2024", "2024Q4", "2024-12", "2025"), sorted.stream().map(Period::toString).toList());
     }
+
+    @Test
+    void thePreviousPeriodIsOfTheSameForm() {
+        assertEquals("2020", Period.parse("2021").orElseThrow().previous().toString());
+        assertEquals("2020Q4", Period.parse("2021Q1").orElseThrow().previous().toString());
+        assertEquals("2021-02", Period.parse("2021-03").orElseThrow().previous().toString());
+        assertEquals("2020-12", Period.parse("2021-01").orElseThrow().previous().toString());
+    }
 }

@@ -1,0 +1,55 @@
+package vn.nangsuat.indicator.api;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nangsuat.indicator.domain.Aggregates;
+
+@Path("/api/v1/aggregates")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Aggregates", description = "Indicators for the country or a region, combined correctly")
+public class AggregateResource {
+
+    private final Aggregates aggregates;
+
+    public AggregateResource(Aggregates aggregates) {
+        this.aggregates = aggregates;
+    }
+
+    @GET
+    @Operation(summary = "An indicator for the country or a region in a period",
+            description = "From the units in force on the period's last day: additive values summed; a ratio (labour "
+                    + "productivity) recomputed from its summed parts over the units that have both, never a sum or mean "
+                    + "of ratios; a growth from its base this period and the one before; a reported-only indicator is "
+                    + "refused. The answer names the units counted and those left out, and the statuses used.")
+    @APIResponse(responseCode = "200", description = "The aggregate",
+            content = @Content(schema = @Schema(implementation = AggregateView.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid, or the indicator is never aggregated")
+    @APIResponse(responseCode = "404", description = "The indicator is unknown")
+    public AggregateView aggregate(
+            @Parameter(description = "Indicator code", example = "LABOUR_PRODUCTIVITY", required = true)
+            @QueryParam("indicator") @NotNull
+            @Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String indicator,
+            @Parameter(description = "A period of the indicator's form", example = "2021", required = true)
+            @QueryParam("period") @NotNull String period,
+            @Parameter(description = "Only the units of this socio-economic region", example = "NORTHERN_MIDLANDS_MOUNTAINS")
+            @QueryParam("region") @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a region such as RED_RIVER_DELTA")
+            String region,
+            @Parameter(description = "The values as they stood at this instant (ISO 8601); default now",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("asOf") Instant asOf) {
+        return AggregateView.of(aggregates.of(indicator, period, region, asOf));
+    }
+}

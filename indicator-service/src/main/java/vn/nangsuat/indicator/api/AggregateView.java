@@ -1,0 +1,35 @@
+package vn.nangsuat.indicator.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nangsuat.indicator.domain.Aggregates;
+import vn.nangsuat.indicator.domain.ObservationStatus;
+
+@Schema(name = "Aggregate", description = "An indicator for the country or a region in a period, combined as its definition says")
+public record AggregateView(
+        @Schema(examples = "LABOUR_PRODUCTIVITY") String indicator,
+        @Schema(examples = "2021") String period,
+        @Schema(description = "The region, or null for the whole country", nullable = true) String region,
+        @Schema(description = "Null when no unit could be counted", nullable = true, examples = "171.8") BigDecimal value,
+        @Schema(description = "For a ratio: the sum of its numerator over the units counted", nullable = true) BigDecimal numerator,
+        @Schema(description = "For a ratio: the sum of its denominator over the same units", nullable = true) BigDecimal denominator,
+        @Schema(description = "Units in force on the period's last day whose values were combined") List<String> unitsCounted,
+        @Schema(description = "Units in force then without the values needed: the aggregate leaves them out") List<String> unitsMissing,
+        @Schema(description = "The statuses of the values used, so a chart can say PRELIMINARY") Set<ObservationStatus> statuses) {
+
+    static AggregateView of(Aggregates.Aggregate aggregate) {
+        return new AggregateView(aggregate.indicator().code, aggregate.period().toString(), aggregate.region(),
+                plain(aggregate.value()), plain(aggregate.numerator()), plain(aggregate.denominator()),
+                aggregate.counted(), aggregate.missing(), aggregate.statuses());
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

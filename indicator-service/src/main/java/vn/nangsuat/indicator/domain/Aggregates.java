@@ -1,0 +1,128 @@
+package vn.nangsuat.indicator.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import vn.nangsuat.kit.problem.ProblemException;
+import vn.nangsuat.kit.web.ParamConverters;
+import vn.nangsuat.provincereplica.ProvinceReplica;
+import vn.nangsuat.provincereplica.ReplicaUnit;
+
+/**
+ * The value of an indicator for the whole country (or a region) in a period, from the units in force on its last
+ * day, combined as the indicator says: additive values summed; a ratio recomputed from its summed parts, over the
+ * units that have both (never a sum or mean of ratios); a growth from its base's aggregates of this period and the
+ * one before; a reported-only indicator never. The answer names the units counted and those left out.
+ */
+@ApplicationScoped
+@Transactional
+public class Aggregates {
+
+    /** An aggregate and what it rests on. `value` is null when no unit could be counted. */
+    public record Aggregate(IndicatorDefinition indicator, Period period, String region, BigDecimal value,
+            BigDecimal numerator, BigDecimal denominator, List<String> counted, List<String> missing,
+            Set<ObservationStatus> statuses) {
+    }
+
+    /** Ratios and growth rates are computed to this many decimals before they are published. */
+    private static final int SCALE = 6;
+
+    private final IndicatorCatalog indicators;
+    private final ObservationRepository observations;
+    private final ProvinceReplica units;
+
+    public Aggregates(IndicatorCatalog indicators, ObservationRepository observations, ProvinceReplica units) {
+        this.indicators = indicators;
+        this.observations = observations;
+        this.units = units;
+    }
+
+    public Aggregate of(String indicatorCode, String periodText, String region, Instant asOf) {
+        IndicatorDefinition indicator = indicators.definition(indicatorCode);
+        Period period = Period.parse(periodText).filter(p -> p.periodicity() == indicator.periodicity)
+                .orElseThrow(() -> ProblemException.invalid("period", indicatorCode + " is published per "
+                        + indicator.periodicity + "; not a period of that form: '" + ParamConverters.shorten(periodText) + "'"));
+        Instant instant = asOf != null ? asOf : Instant.now();
+        return switch (indicator.aggregation) {
+            case ADDITIVE -> additive(indicator, period, region, instant);
+            case RATIO -> ratio(indicator, period, region, instant);
+            case GROWTH -> growth(indicator, period, region, instant);
+            case REPORTED -> throw ProblemException.invalid("indicator", indicator.code
+                    + " is taken as reported: it is never summed, averaged or derived");
+        };
+    }
+
+    private Aggregate additive(IndicatorDefinition indicator, Period period, String region, Instant instant) {
+        List<String> inForce = unitsInForce(period, region);
+        Map<String, Observation> values = valuesOf(indicator.code, period, instant);
+        List<String> counted = inForce.stream().filter(values::containsKey).toList();
+        BigDecimal sum = counted.stream().map(code -> values.get(code).value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Aggregate(indicator, period, region, counted.isEmpty() ? null : sum, null, null, counted,
+                missing(inForce, counted), statuses(counted, values));
+    }
+
+    private Aggregate ratio(IndicatorDefinition indicator, Period period, String region, Instant instant) {
+        List<String> inForce = unitsInForce(period, region);
+        Map<String, Observation> numerators = valuesOf(indicator.numeratorCode, period, instant);
+        Map<String, Observation> denominators = valuesOf(indicator.denominatorCode, period, instant);
+        // Both parts of the same units, or the ratio would divide sums of different territories.
+        List<String> counted = inForce.stream()
+                .filter(code -> numerators.containsKey(code) && denominators.containsKey(code)).toList();
+        BigDecimal numerator = counted.stream().map(code -> numerators.get(code).value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal denominator = counted.stream().map(code -> denominators.get(code).value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal value = denominator.signum() > 0 ? numerator.divide(denominator, SCALE, RoundingMode.HALF_EVEN) : null;
+        Set<ObservationStatus> statuses = statuses(counted, numerators);
+        statuses.addAll(statuses(counted, denominators));
+        return new Aggregate(indicator, period, region, counted.isEmpty() ? null : value, numerator, denominator,
+                counted, missing(inForce, counted), statuses);
+    }
+
+    /** (base of this period / base of the period before - 1) x 100, over the units counted in both. */
+    private Aggregate growth(IndicatorDefinition indicator, Period period, String region, Instant instant) {
+        IndicatorDefinition base = indicators.definition(indicator.baseCode);
+        Aggregate now = base.aggregation == Aggregation.RATIO ? ratio(base, period, region, instant)
+                : additive(base, period, region, instant);
+        Aggregate before = base.aggregation == Aggregation.RATIO ? ratio(base, period.previous(), region, instant)
+                : additive(base, period.previous(), region, instant);
+        BigDecimal value = null;
+        if (now.value() != null && before.value() != null && before.value().signum() > 0
+                && now.counted().equals(before.counted())) {
+            value = now.value().divide(before.value(), SCALE + 4, RoundingMode.HALF_EVEN).subtract(BigDecimal.ONE)
+                    .multiply(BigDecimal.valueOf(100)).setScale(SCALE, RoundingMode.HALF_EVEN);
+        }
+        Set<ObservationStatus> statuses = new TreeSet<>(now.statuses());
+        statuses.addAll(before.statuses());
+        List<String> missing = new ArrayList<>(new TreeSet<>(now.missing()));
+        before.missing().stream().filter(code -> !missing.contains(code)).forEach(missing::add);
+        return new Aggregate(indicator, period, region, value, null, null, now.counted(), missing, statuses);
+    }
+
+    private List<String> unitsInForce(Period period, String region) {
+        return units.unitsOn(period.lastDay()).stream()
+                .filter(unit -> region == null || region.equals(unit.region()))
+                .map(ReplicaUnit::code).toList();
+    }
+
+    private Map<String, Observation> valuesOf(String indicatorCode, Period period, Instant instant) {
+        return observations.crossSectionAsOf(indicatorCode, period, instant).stream()
+                .collect(Collectors.toMap(o -> o.id.unitCode(), Function.identity(), (a, b) -> a, TreeMap::new));
+    }
+
+    private static List<String> missing(List<String> inForce, List<String> counted) {
+        return inForce.stream().filter(code -> !counted.contains(code)).toList();
+    }
+
+    private static Set<ObservationStatus> statuses(List<String> counted, Map<String, Observation> values) {
+        return counted.stream().map(code -> values.get(code).status).collect(Collectors.toCollection(TreeSet::new));
+    }
+}

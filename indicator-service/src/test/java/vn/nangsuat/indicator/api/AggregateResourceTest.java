@@ -1,0 +1,108 @@
+package vn.nangsuat.indicator.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.nangsuat.kit.testing.TestTokens;
+
+/** National and regional values on real-sized numbers: sums of parts, then divide; never a mean of ratios. */
+@QuarkusTest
+class AggregateResourceTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void knowTheUnits() throws SQLException {
+        ObservationFixtures.knowBacKanAndThaiNguyen(dataSource);
+        record("19", "GRDP", "2021", 150000, "OFFICIAL");
+        record("06", "GRDP", "2021", 15000, "PRELIMINARY");
+        record("19", "EMPLOYED_WORKERS", "2021", 780, "OFFICIAL");
+        record("06", "EMPLOYED_WORKERS", "2021", 190, "OFFICIAL");
+        // A ratio reported without its parts: an aggregate must not use it.
+        record("19", "LABOUR_PRODUCTIVITY", "2021", 999, "ESTIMATE");
+    }
+
+    @AfterEach
+    void forgetValues() throws SQLException {
+        ObservationFixtures.forgetValues(dataSource);
+    }
+
+    @Test
+    void labourProductivityOfSeveralUnitsIsTheRatioOfTheirSumsNotTheMeanOfTheirRatios() {
+        // (150000 + 15000) / (780 + 190) = 170.103093; the mean of 192.31 and 78.95 would be 135.63.
+        String answer = given().queryParam("indicator", "LABOUR_PRODUCTIVITY").queryParam("period", "2021")
+                .when().get("/api/v1/aggregates")
+                .then().statusCode(200)
+                .body("numerator", equalTo(165000)).body("denominator", equalTo(970))
+                .body("unitsCounted", equalTo(List.of("06", "19")))
+                .body("unitsMissing", not(hasItems("06", "19")))
+                .body("statuses", equalTo(List.of("PRELIMINARY", "OFFICIAL")))
+                .extract().asString();
+        assertEquals(new BigDecimal("170.103093"), decimal(answer, "value"));
+    }
+
+    @Test
+    void additiveValuesAreSummedAndARegionCountsOnlyItsUnits() {
+        given().queryParam("indicator", "GRDP").queryParam("period", "2021").queryParam("region", "NORTHERN_MIDLANDS_MOUNTAINS")
+                .when().get("/api/v1/aggregates")
+                .then().statusCode(200).body("value", equalTo(165000)).body("region", equalTo("NORTHERN_MIDLANDS_MOUNTAINS"));
+        given().queryParam("indicator", "GRDP").queryParam("period", "2021").queryParam("region", "RED_RIVER_DELTA")
+                .when().get("/api/v1/aggregates")
+                .then().statusCode(200).body("value", nullValue()).body("unitsCounted", equalTo(List.of()));
+    }
+
+    @Test
+    void growthIsDerivedFromItsBaseInBothPeriods() {
+        record("19", "GRDP_CONSTANT", "2021", 100000, "OFFICIAL");
+        record("06", "GRDP_CONSTANT", "2021", 10000, "OFFICIAL");
+        record("19", "GRDP_CONSTANT", "2022", 107000, "OFFICIAL");
+        record("06", "GRDP_CONSTANT", "2022", 10500, "OFFICIAL");
+        record("19", "EMPLOYED_WORKERS", "2022", 790, "OFFICIAL");
+        record("06", "EMPLOYED_WORKERS", "2022", 188, "OFFICIAL");
+        // (117500 / 978) / (110000 / 970) - 1 = 5.944413 %
+        String answer = given().queryParam("indicator", "LABOUR_PRODUCTIVITY_GROWTH").queryParam("period", "2022")
+                .when().get("/api/v1/aggregates")
+                .then().statusCode(200).body("unitsCounted", equalTo(List.of("06", "19"))).extract().asString();
+        assertEquals(new BigDecimal("5.944413"), decimal(answer, "value"));
+    }
+
+    @Test
+    void aReportedOnlyIndicatorIsNeverAggregated() {
+        given().queryParam("indicator", "TFP_CONTRIBUTION").queryParam("period", "2021")
+                .when().get("/api/v1/aggregates")
+                .then().statusCode(400).body("errors[0].field", equalTo("indicator"));
+        given().queryParam("indicator", "GRDP").queryParam("period", "2021Q1")
+                .when().get("/api/v1/aggregates").then().statusCode(400).body("errors[0].field", equalTo("period"));
+        given().queryParam("period", "2021").when().get("/api/v1/aggregates")
+                .then().statusCode(400).body("errors[0].field", equalTo("indicator"));
+    }
+
+    /** A number of the answer read exactly (REST Assured reads JSON numbers as floats by default). */
+    private static BigDecimal decimal(String json, String path) {
+        return JsonPath.from(json).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL)).get(path);
+    }
+
+    private static void record(String unit, String indicator, String period, Number value, String status) {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("value", value, "status", status))
+                .when().put("/api/v1/observations/" + unit + "/" + indicator + "/" + period).then().statusCode(201);
+    }
+}
