@@ -133,11 +133,22 @@ class SystemIT {
     }
 
     @Test
-    void theOtherServicesAreRoutedToo() {
+    void theOtherServicesAreRoutedToo() throws InterruptedException {
         given().when().get("/api/v1/indicators/LABOUR_PRODUCTIVITY")
                 .then().statusCode(200).body("aggregation", equalTo("RATIO"));
         given().queryParam("year", 2025).when().get("/api/v1/national-goals")
                 .then().statusCode(200).body("items.find { it.code == 'PROVINCES_WITH_PLAN' }.low", equalTo(12.0f));
+        given().queryParam("unit", "19").queryParam("indicator", "GRDP").when().get("/api/v1/observations")
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        // The units in force on the period's last day come from the replica, fed by province.units (soon after start).
+        Instant deadline = Instant.now().plusSeconds(30);
+        int units = -1;
+        while (units != 63 && Instant.now().isBefore(deadline)) {
+            units = given().queryParam("indicator", "GRDP").queryParam("period", "2024").when().get("/api/v1/aggregates")
+                    .then().statusCode(200).extract().path("unitsMissing.size()");
+            Thread.sleep(units == 63 ? 0 : 200);
+        }
+        assertEquals(63, units, "the 63 units in force at the end of 2024, none with a value");
     }
 
     @Test

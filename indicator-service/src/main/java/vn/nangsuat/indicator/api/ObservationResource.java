@@ -61,7 +61,7 @@ public class ObservationResource {
     public Response series(
             @Parameter(description = "Unit code", example = "19", required = true) @QueryParam("unit") @NotNull
             @Pattern(regexp = "\\d{2}", message = "must be a two-digit unit code such as 19") String unit,
-            @Parameter(description = "Indicator code; repeat for several", example = "GRDP", required = true)
+            @Parameter(description = "Indicator code, such as GRDP; repeat for several", required = true)
             @QueryParam("indicator") @NotEmpty
             List<@Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String> indicators,
             @Parameter(description = "First period (2021, 2021Q1, 2021-01); default: the earliest", example = "2021")
