@@ -149,6 +149,8 @@ class SystemIT {
             Thread.sleep(units == 63 ? 0 : 200);
         }
         assertEquals(63, units, "the 63 units in force at the end of 2024, none with a value");
+        given().queryParam("indicator", "LABOUR_PRODUCTIVITY").queryParam("period", "2024").when().get("/api/v1/cross-sections")
+                .then().statusCode(200).body("unitsWithout.size()", equalTo(63)).body("national", nullValue());
     }
 
     @Test

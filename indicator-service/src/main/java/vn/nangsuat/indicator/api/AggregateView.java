@@ -21,15 +21,7 @@ public record AggregateView(
 
     static AggregateView of(Aggregates.Aggregate aggregate) {
         return new AggregateView(aggregate.indicator().code, aggregate.period().toString(), aggregate.region(),
-                plain(aggregate.value()), plain(aggregate.numerator()), plain(aggregate.denominator()),
+                Decimals.plain(aggregate.value()), Decimals.plain(aggregate.numerator()), Decimals.plain(aggregate.denominator()),
                 aggregate.counted(), aggregate.missing(), aggregate.statuses());
-    }
-
-    private static BigDecimal plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -25,15 +25,9 @@ public record ObservationView(
         Instant supersededAt) {
 
     static ObservationView of(Observation observation) {
-        BigDecimal value = observation.value == null ? null : plain(observation.value);
+        BigDecimal value = Decimals.plain(observation.value);
         return new ObservationView(observation.id.unitCode(), observation.id.indicatorCode(), observation.id.period(),
                 value, observation.status, observation.source, observation.note, observation.id.revision(),
                 observation.deleted(), observation.recordedBy, observation.recordedAt, observation.supersededAt);
-    }
-
-    /** 186000.500000 as stored reads back as 186000.5, and 1000 not as 1E+3. */
-    private static BigDecimal plain(BigDecimal stored) {
-        BigDecimal stripped = stored.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

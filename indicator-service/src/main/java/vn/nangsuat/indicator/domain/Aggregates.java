@@ -6,8 +6,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -22,7 +24,8 @@ import vn.nangsuat.provincereplica.ReplicaUnit;
  * The value of an indicator for the whole country (or a region) in a period, from the units in force on its last
  * day, combined as the indicator says: additive values summed; a ratio recomputed from its summed parts, over the
  * units that have both (never a sum or mean of ratios); a growth from its base's aggregates of this period and the
- * one before; a reported-only indicator never. The answer names the units counted and those left out.
+ * one before; a reported-only indicator never. The answer names the units counted and those left out. A
+ * cross-section ranks the units themselves, each value reported or derived from the unit's own components.
  */
 @ApplicationScoped
 @Transactional
@@ -49,9 +52,7 @@ public class Aggregates {
 
     public Aggregate of(String indicatorCode, String periodText, String region, Instant asOf) {
         IndicatorDefinition indicator = indicators.definition(indicatorCode);
-        Period period = Period.parse(periodText).filter(p -> p.periodicity() == indicator.periodicity)
-                .orElseThrow(() -> ProblemException.invalid("period", indicatorCode + " is published per "
-                        + indicator.periodicity + "; not a period of that form: '" + ParamConverters.shorten(periodText) + "'"));
+        Period period = periodOf(indicator, periodText);
         Instant instant = asOf != null ? asOf : Instant.now();
         return switch (indicator.aggregation) {
             case ADDITIVE -> additive(indicator, period, region, instant);
@@ -60,6 +61,75 @@ public class Aggregates {
             case REPORTED -> throw ProblemException.invalid("indicator", indicator.code
                     + " is taken as reported: it is never summed, averaged or derived");
         };
+    }
+
+    /** One unit's value in a cross-section: reported, or derived from its components where not reported. */
+    public record UnitValue(ReplicaUnit unit, BigDecimal value, boolean derived, Set<ObservationStatus> statuses) {
+    }
+
+    /** Every unit in force on the period's last day, ranked best first, and beside them the national aggregate. */
+    public record CrossSection(IndicatorDefinition indicator, Period period, List<UnitValue> ranked,
+            List<String> without, BigDecimal national) {
+    }
+
+    public CrossSection crossSection(String indicatorCode, String periodText, Instant asOf) {
+        IndicatorDefinition indicator = indicators.definition(indicatorCode);
+        Period period = periodOf(indicator, periodText);
+        Instant instant = asOf != null ? asOf : Instant.now();
+        List<UnitValue> values = new ArrayList<>();
+        List<String> without = new ArrayList<>();
+        for (ReplicaUnit unit : units.unitsOn(period.lastDay())) {
+            unitValue(indicator, unit, period, instant).ifPresentOrElse(values::add, () -> without.add(unit.code()));
+        }
+        Comparator<UnitValue> byValue = Comparator.comparing(UnitValue::value);
+        values.sort(indicator.better == Direction.LOWER ? byValue : byValue.reversed());
+        BigDecimal national = indicator.aggregation == Aggregation.REPORTED ? null
+                : of(indicatorCode, periodText, null, instant).value();
+        return new CrossSection(indicator, period, values, without, national);
+    }
+
+    /** Reported when it is; else a ratio from the unit's parts, a growth from the unit's base in both periods. */
+    private Optional<UnitValue> unitValue(IndicatorDefinition indicator, ReplicaUnit unit, Period period, Instant instant) {
+        Optional<Observation> reported = observations.asOf(unit.code(), indicator.code, period, instant)
+                .filter(observation -> !observation.deleted());
+        if (reported.isPresent()) {
+            return Optional.of(new UnitValue(unit, reported.get().value, false, Set.of(reported.get().status)));
+        }
+        if (indicator.aggregation == Aggregation.RATIO) {
+            Optional<UnitValue> numerator = unitValue(indicators.definition(indicator.numeratorCode), unit, period, instant);
+            Optional<UnitValue> denominator = unitValue(indicators.definition(indicator.denominatorCode), unit, period, instant);
+            if (numerator.isPresent() && denominator.isPresent() && denominator.get().value().signum() > 0) {
+                return Optional.of(new UnitValue(unit, numerator.get().value().divide(denominator.get().value(), SCALE,
+                        RoundingMode.HALF_EVEN), true, union(numerator.get(), denominator.get())));
+            }
+        }
+        if (indicator.aggregation == Aggregation.GROWTH) {
+            IndicatorDefinition base = indicators.definition(indicator.baseCode);
+            Optional<UnitValue> now = unitValue(base, unit, period, instant);
+            Optional<UnitValue> before = unitValue(base, unit, period.previous(), instant);
+            if (now.isPresent() && before.isPresent() && before.get().value().signum() > 0) {
+                return Optional.of(new UnitValue(unit, growth(now.get().value(), before.get().value()), true,
+                        union(now.get(), before.get())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Set<ObservationStatus> union(UnitValue a, UnitValue b) {
+        Set<ObservationStatus> statuses = new TreeSet<>(a.statuses());
+        statuses.addAll(b.statuses());
+        return statuses;
+    }
+
+    private static BigDecimal growth(BigDecimal now, BigDecimal before) {
+        return now.divide(before, SCALE + 4, RoundingMode.HALF_EVEN).subtract(BigDecimal.ONE)
+                .multiply(BigDecimal.valueOf(100)).setScale(SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    private static Period periodOf(IndicatorDefinition indicator, String text) {
+        return Period.parse(text).filter(p -> p.periodicity() == indicator.periodicity)
+                .orElseThrow(() -> ProblemException.invalid("period", indicator.code + " is published per "
+                        + indicator.periodicity + "; not a period of that form: '" + ParamConverters.shorten(text) + "'"));
     }
 
     private Aggregate additive(IndicatorDefinition indicator, Period period, String region, Instant instant) {
@@ -97,8 +167,7 @@ public class Aggregates {
         BigDecimal value = null;
         if (now.value() != null && before.value() != null && before.value().signum() > 0
                 && now.counted().equals(before.counted())) {
-            value = now.value().divide(before.value(), SCALE + 4, RoundingMode.HALF_EVEN).subtract(BigDecimal.ONE)
-                    .multiply(BigDecimal.valueOf(100)).setScale(SCALE, RoundingMode.HALF_EVEN);
+            value = growth(now.value(), before.value());
         }
         Set<ObservationStatus> statuses = new TreeSet<>(now.statuses());
         statuses.addAll(before.statuses());

@@ -85,6 +85,27 @@ class AggregateResourceTest {
     }
 
     @Test
+    void aCrossSectionRanksEveryUnitWithReportedOrDerivedValuesAndTheNationalBeside() {
+        String answer = given().queryParam("indicator", "LABOUR_PRODUCTIVITY").queryParam("period", "2021")
+                .when().get("/api/v1/cross-sections")
+                .then().statusCode(200)
+                .body("units.unit", equalTo(List.of("19", "06")))
+                .body("units.rank", equalTo(List.of(1, 2)))
+                .body("units.derived", equalTo(List.of(false, true)))
+                .body("units[1].statuses", equalTo(List.of("PRELIMINARY", "OFFICIAL")))
+                .body("unitsWithout", not(hasItems("06", "19")))
+                .extract().asString();
+        assertEquals(new BigDecimal("999"), decimal(answer, "units[0].value"), "19 reported its ratio: taken as reported");
+        assertEquals(new BigDecimal("78.947368"), decimal(answer, "units[1].value"), "06's from its parts: 15000 / 190");
+        assertEquals(new BigDecimal("170.103093"), decimal(answer, "national"), "the national from the parts, not from 999");
+
+        record("19", "TFP_CONTRIBUTION", "2021", 35.5, "OFFICIAL");
+        given().queryParam("indicator", "TFP_CONTRIBUTION").queryParam("period", "2021")
+                .when().get("/api/v1/cross-sections")
+                .then().statusCode(200).body("units.unit", equalTo(List.of("19"))).body("national", nullValue());
+    }
+
+    @Test
     void aReportedOnlyIndicatorIsNeverAggregated() {
         given().queryParam("indicator", "TFP_CONTRIBUTION").queryParam("period", "2021")
                 .when().get("/api/v1/aggregates")
@@ -97,7 +118,8 @@ class AggregateResourceTest {
 
     /** A number of the answer read exactly (REST Assured reads JSON numbers as floats by default). */
     private static BigDecimal decimal(String json, String path) {
-        return JsonPath.from(json).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL)).get(path);
+        Object number = JsonPath.from(json).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL)).get(path);
+        return new BigDecimal(String.valueOf(number));  // a whole number comes as an Integer
     }
 
     private static void record(String unit, String indicator, String period, Number value, String status) {

@@ -1,0 +1,35 @@
+package vn.nangsuat.indicator.api;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nangsuat.indicator.domain.Aggregates;
+import vn.nangsuat.indicator.domain.ObservationStatus;
+
+@Schema(name = "CrossSection", description = "An indicator for every unit in force in a period, ranked, with the national value")
+public record CrossSectionView(
+        @Schema(examples = "LABOUR_PRODUCTIVITY") String indicator,
+        @Schema(examples = "2024") String period,
+        @Schema(description = "The national aggregate; null when none can be counted or the indicator is reported only",
+                nullable = true) BigDecimal national,
+        @Schema(description = "Best first: highest first unless lower is better") List<Row> units,
+        @Schema(description = "Units in force then with no value, reported or derivable") List<String> unitsWithout) {
+
+    @Schema(name = "CrossSectionRow")
+    public record Row(int rank, String unit, String name, BigDecimal value,
+            @Schema(description = "True when computed from its components, not reported") boolean derived,
+            Set<ObservationStatus> statuses) {
+    }
+
+    static CrossSectionView of(Aggregates.CrossSection section) {
+        List<Row> rows = new ArrayList<>();
+        for (Aggregates.UnitValue value : section.ranked()) {
+            rows.add(new Row(rows.size() + 1, value.unit().code(), value.unit().name(), Decimals.plain(value.value()),
+                    value.derived(), value.statuses()));
+        }
+        return new CrossSectionView(section.indicator().code, section.period().toString(),
+                Decimals.plain(section.national()), rows, section.without());
+    }
+}
