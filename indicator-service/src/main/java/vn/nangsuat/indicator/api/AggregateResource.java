@@ -1,7 +1,8 @@
 package vn.nangsuat.indicator.api;
 
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.indicator.domain.Aggregates;
 
-@Path("/api/v1/aggregates")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Aggregates", description = "Indicators for the country or a region, combined correctly")
+@Tag(name = "Aggregates", description = "Indicators for the country, a region or every unit, combined correctly")
 public class AggregateResource {
 
     private final Aggregates aggregates;
@@ -29,6 +30,7 @@ public class AggregateResource {
     }
 
     @GET
+    @Path("/aggregates")
     @Operation(summary = "An indicator for the country or a region in a period",
             description = "From the units in force on the period's last day: additive values summed; a ratio (labour "
                     + "productivity) recomputed from its summed parts over the units that have both, never a sum or mean "
@@ -38,18 +40,28 @@ public class AggregateResource {
             content = @Content(schema = @Schema(implementation = AggregateView.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid, or the indicator is never aggregated")
     @APIResponse(responseCode = "404", description = "The indicator is unknown")
-    public AggregateView aggregate(
-            @Parameter(description = "Indicator code", example = "LABOUR_PRODUCTIVITY", required = true)
-            @QueryParam("indicator") @NotNull
-            @Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String indicator,
-            @Parameter(description = "A period of the indicator's form", example = "2021", required = true)
-            @QueryParam("period") @NotNull String period,
+    public AggregateView national(@Valid @BeanParam IndicatorPeriod of,
             @Parameter(description = "Only the units of this socio-economic region", example = "NORTHERN_MIDLANDS_MOUNTAINS")
             @QueryParam("region") @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a region such as RED_RIVER_DELTA")
             String region,
             @Parameter(description = "The values as they stood at this instant (ISO 8601); default now",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf) {
-        return AggregateView.of(aggregates.of(indicator, period, region, asOf));
+        return AggregateView.of(aggregates.of(of.indicator, of.period, region, asOf));
+    }
+
+    @GET
+    @Path("/cross-sections")
+    @Operation(summary = "An indicator for every unit in force in a period, ranked, with the national value beside it",
+            description = "The units in force on the period's last day. A unit's value is the reported one, or derived "
+                    + "from its components where not reported (a ratio from its parts, a growth from its base), marked so.")
+    @APIResponse(responseCode = "200", description = "The cross-section",
+            content = @Content(schema = @Schema(implementation = CrossSectionView.class)))
+    @APIResponse(responseCode = "404", description = "The indicator is unknown")
+    public CrossSectionView crossSection(@Valid @BeanParam IndicatorPeriod of,
+            @Parameter(description = "The values as they stood at this instant (ISO 8601); default now",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("asOf") Instant asOf) {
+        return CrossSectionView.of(aggregates.crossSection(of.indicator, of.period, asOf));
     }
 }
