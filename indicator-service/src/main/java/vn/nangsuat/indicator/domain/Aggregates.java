@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.nangsuat.kit.problem.ProblemException;
-import vn.nangsuat.kit.web.ParamConverters;
 import vn.nangsuat.provincereplica.ProvinceReplica;
 import vn.nangsuat.provincereplica.ReplicaUnit;
 
@@ -52,7 +51,7 @@ public class Aggregates {
 
     public Aggregate of(String indicatorCode, String periodText, String region, Instant asOf) {
         IndicatorDefinition indicator = indicators.definition(indicatorCode);
-        Period period = periodOf(indicator, periodText);
+        Period period = indicator.period(periodText);
         Instant instant = asOf != null ? asOf : Instant.now();
         return switch (indicator.aggregation) {
             case ADDITIVE -> additive(indicator, period, region, instant);
@@ -74,7 +73,7 @@ public class Aggregates {
 
     public CrossSection crossSection(String indicatorCode, String periodText, Instant asOf) {
         IndicatorDefinition indicator = indicators.definition(indicatorCode);
-        Period period = periodOf(indicator, periodText);
+        Period period = indicator.period(periodText);
         Instant instant = asOf != null ? asOf : Instant.now();
         List<UnitValue> values = new ArrayList<>();
         List<String> without = new ArrayList<>();
@@ -126,11 +125,6 @@ public class Aggregates {
                 .multiply(BigDecimal.valueOf(100)).setScale(SCALE, RoundingMode.HALF_EVEN);
     }
 
-    private static Period periodOf(IndicatorDefinition indicator, String text) {
-        return Period.parse(text).filter(p -> p.periodicity() == indicator.periodicity)
-                .orElseThrow(() -> ProblemException.invalid("period", indicator.code + " is published per "
-                        + indicator.periodicity + "; not a period of that form: '" + ParamConverters.shorten(text) + "'"));
-    }
 
     private Aggregate additive(IndicatorDefinition indicator, Period period, String region, Instant instant) {
         List<String> inForce = unitsInForce(period, region);
@@ -171,9 +165,9 @@ public class Aggregates {
         }
         Set<ObservationStatus> statuses = new TreeSet<>(now.statuses());
         statuses.addAll(before.statuses());
-        List<String> missing = new ArrayList<>(new TreeSet<>(now.missing()));
-        before.missing().stream().filter(code -> !missing.contains(code)).forEach(missing::add);
-        return new Aggregate(indicator, period, region, value, null, null, now.counted(), missing, statuses);
+        Set<String> missing = new TreeSet<>(now.missing());
+        missing.addAll(before.missing());
+        return new Aggregate(indicator, period, region, value, null, null, now.counted(), List.copyOf(missing), statuses);
     }
 
     private List<String> unitsInForce(Period period, String region) {

@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import vn.nangsuat.kit.problem.ProblemException;
+import vn.nangsuat.kit.web.ParamConverters;
 import vn.nangsuat.kit.web.Preconditions;
 
 /** What an indicator measures, its unit, and how its values combine across provinces. */
@@ -63,6 +65,22 @@ public class IndicatorDefinition {
     /** The strong ETag of this definition's state; any change increments the row version. */
     public String etag() {
         return Preconditions.etag(code, rowVersion);
+    }
+
+    /** A period of this indicator written as text; a 400 naming `period` when it is none, or of another form. */
+    public Period period(String text) {
+        String expected = switch (periodicity) {
+            case YEAR -> "a year such as 2024";
+            case QUARTER -> "a quarter such as 2024Q1";
+            case MONTH -> "a month such as 2024-01";
+        };
+        Period period = Period.parse(text).orElseThrow(() -> ProblemException.invalid("period",
+                "must be " + expected + ", not '" + ParamConverters.shorten(text) + "'"));
+        if (period.periodicity() != periodicity) {
+            throw ProblemException.invalid("period", code + " is published per " + periodicity
+                    + ": the period must be " + expected + ", not " + period);
+        }
+        return period;
     }
 
     /** A detached copy, to publish what a change replaced. */

@@ -54,6 +54,10 @@ public class Observation {
     @Column(name = "superseded_at")
     public Instant supersededAt;
 
+    public Period period() {
+        return Period.parse(id.period()).orElseThrow();
+    }
+
     public boolean deleted() {
         return value == null;
     }

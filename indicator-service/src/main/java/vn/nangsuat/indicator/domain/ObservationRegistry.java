@@ -57,7 +57,7 @@ public class ObservationRegistry {
             String recordedBy) {
         scope.requireWrite(unit);
         IndicatorDefinition indicator = indicators.definition(indicatorCode);
-        Period period = periodOf(indicator, periodText);
+        Period period = indicator.period(periodText);
         requireInForce(unit, period);
         requireFit(indicator, value.value());
         Optional<Observation> current = observations.currentForUpdate(unit, indicatorCode, period);
@@ -75,7 +75,7 @@ public class ObservationRegistry {
     /** Deletes the value: a revision without one, so history and asOf still show what it was. */
     public Observation delete(String unit, String indicatorCode, String periodText, String ifMatch, String recordedBy) {
         scope.requireWrite(unit);
-        Period period = periodOf(indicators.definition(indicatorCode), periodText);
+        Period period = indicators.definition(indicatorCode).period(periodText);
         Optional<Observation> current = observations.currentForUpdate(unit, indicatorCode, period)
                 .filter(observation -> !observation.deleted());
         if (current.isEmpty()) {
@@ -90,7 +90,7 @@ public class ObservationRegistry {
 
     /** The value as it stood at the instant (now when null); not found when there was none, or it was deleted. */
     public Observation value(String unit, String indicatorCode, String periodText, Instant asOf) {
-        Period period = periodOf(indicators.definition(indicatorCode), periodText);
+        Period period = indicators.definition(indicatorCode).period(periodText);
         return observations.asOf(unit, indicatorCode, period, asOf != null ? asOf : Instant.now())
                 .filter(observation -> !observation.deleted())
                 .orElseThrow(() -> ProblemException.notFound("No value of " + indicatorCode + " for " + unit + " in "
@@ -112,10 +112,10 @@ public class ObservationRegistry {
             throw ProblemException.invalid("to", "must not be before from (" + from.get() + ")");
         }
         Comparator<Observation> order = Comparator.comparing((Observation o) -> o.id.indicatorCode())
-                .thenComparing(o -> periodOf(o));
+                .thenComparing(Observation::period);
         List<Observation> values = observations.valuesAsOf(unit, codes, asOf != null ? asOf : Instant.now()).stream()
-                .filter(o -> from.isEmpty() || !periodOf(o).firstDay().isBefore(from.get().firstDay()))
-                .filter(o -> to.isEmpty() || !periodOf(o).lastDay().isAfter(to.get().lastDay()))
+                .filter(o -> from.isEmpty() || !o.period().firstDay().isBefore(from.get().firstDay()))
+                .filter(o -> to.isEmpty() || !o.period().lastDay().isAfter(to.get().lastDay()))
                 .sorted(order).toList();
         return Page.slice(values, page);
     }
@@ -123,10 +123,6 @@ public class ObservationRegistry {
     /** A tag that changes with every revision of the series: take it before reading them, for a list ETag. */
     public String seriesTag(String unit, List<String> indicatorCodes) {
         return observations.revisionStamp(unit, indicatorCodes);
-    }
-
-    private static Period periodOf(Observation observation) {
-        return Period.parse(observation.id.period()).orElseThrow();
     }
 
     private static Optional<Period> rangeEnd(String field, String text) {
@@ -139,7 +135,7 @@ public class ObservationRegistry {
 
     /** Every revision, oldest first, deletions included. */
     public List<Observation> history(String unit, String indicatorCode, String periodText) {
-        Period period = periodOf(indicators.definition(indicatorCode), periodText);
+        Period period = indicators.definition(indicatorCode).period(periodText);
         List<Observation> revisions = observations.history(unit, indicatorCode, period);
         if (revisions.isEmpty()) {
             throw ProblemException.notFound("No value of " + indicatorCode + " for " + unit + " in " + period
@@ -170,21 +166,6 @@ public class ObservationRegistry {
             throw new ProblemException(412, "precondition-failed", "Precondition Failed",
                     "If-Match was sent but there is no value to match: leave it out to record the first one", List.of());
         }
-    }
-
-    private static Period periodOf(IndicatorDefinition indicator, String text) {
-        String expected = switch (indicator.periodicity) {
-            case YEAR -> "a year such as 2024";
-            case QUARTER -> "a quarter such as 2024Q1";
-            case MONTH -> "a month such as 2024-01";
-        };
-        Period period = Period.parse(text).orElseThrow(() -> ProblemException.invalid("period",
-                "must be " + expected + ", not '" + ParamConverters.shorten(text) + "'"));
-        if (period.periodicity() != indicator.periodicity) {
-            throw ProblemException.invalid("period", indicator.code + " is published per " + indicator.periodicity
-                    + ": the period must be " + expected + ", not " + period);
-        }
-        return period;
     }
 
     /** The unit must be in force on some day of the period, by this service's copy of province-service's units. */
