@@ -51,9 +51,9 @@ public class ProblemMappers {
     /** Quarkus maps its own subclass for REST parameters and bodies; ours must be at least as specific. */
     @ServerExceptionMapper(priority = Priorities.USER - 100, value = { ConstraintViolationException.class,
             ResteasyReactiveViolationException.class })
-    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri, ResourceInfo resource) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(fieldName(v, resource.getResourceMethod()), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
@@ -116,7 +116,8 @@ public class ProblemMappers {
     /**
      * What is not a refusal of the request may still be the database's state: unreachable (connection refused
      * or lost, no connection to be had) is a 503 the client may retry soon; a concurrent request that wrote first
-     * (a unique key refusing the row, a deadlock broken by the database) is a 409. Anything else is a bare 500 whose cause stays in the log.
+     * (a unique key refusing the row, a deadlock broken by the database) is a 409. Anything else is a bare 500
+     * whose cause stays in the log.
      */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
@@ -127,7 +128,7 @@ public class ProblemMappers {
                             uri.getPath(), List.of()))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
-        if (concurrentDuplicate(e)) {
+        if (concurrentWrite(e)) {
             LOG.infof("refused by a unique key: %s", e.toString());
             return Problems.response(409, "conflict", "Conflict",
                     "A concurrent request changed this resource first; nothing was changed. Read it again and retry",
@@ -161,7 +162,7 @@ public class ProblemMappers {
      * A concurrent request won: a unique key refused the row it wrote first, or the database rolled this transaction
      * back to break a deadlock (SQL state class 40) or after waiting too long for its lock (MySQL error 1205).
      */
-    static boolean concurrentDuplicate(Throwable failure) {
+    static boolean concurrentWrite(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLIntegrityConstraintViolationException || cause instanceof SQLTransactionRollbackException) {
                 return true;
@@ -176,16 +177,18 @@ public class ProblemMappers {
 
     private static final int LOCK_WAIT_TIMEOUT = 1205;
 
-    /** `list.arg0.size` or `list.size` becomes `size`: a client knows its parameters and fields, not our methods. */
-    private static String fieldName(ConstraintViolation<?> violation) {
+    /**
+     * `list.arg0.size` or `list.size` becomes `size`, and a parameter is named as the client sends it (its
+     * `@QueryParam`, ...), not as the Java parameter is: a client knows its parameters and fields, not our methods.
+     */
+    private static String fieldName(ConstraintViolation<?> violation, Method resourceMethod) {
         String last = null;
         Path.MethodNode method = null;
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
                 case METHOD -> method = node.as(Path.MethodNode.class);
-                // The name the client sends (its @QueryParam, ...), not the Java parameter's.
-                case PARAMETER -> last = clientName(violation.getRootBeanClass(), method,
-                        node.as(Path.ParameterNode.class).getParameterIndex()).orElse(node.getName());
+                case PARAMETER -> last = clientName(resourceMethod, method, node.as(Path.ParameterNode.class))
+                        .orElse(node.getName());
                 case CONTAINER_ELEMENT -> { } // an element of a list parameter: the parameter names it
                 default -> last = node.getName();
             }
@@ -193,23 +196,12 @@ public class ProblemMappers {
         return last == null ? violation.getPropertyPath().toString() : last;
     }
 
-    /** Searched up the class chain: a generated subclass (for interceptors) overrides the method without its annotations. */
-    private static Optional<String> clientName(Class<?> resource, Path.MethodNode method, int index) {
-        if (method == null) {
+    /** The parameter's JAX-RS name when the violation is of the matched resource method's parameter. */
+    private static Optional<String> clientName(Method resourceMethod, Path.MethodNode method, Path.ParameterNode parameter) {
+        if (resourceMethod == null || method == null || !resourceMethod.getName().equals(method.getName())
+                || !List.of(resourceMethod.getParameterTypes()).equals(method.getParameterTypes())) {
             return Optional.empty();
         }
-        Class<?>[] types = method.getParameterTypes().toArray(Class<?>[]::new);
-        for (Class<?> type = resource; type != null && type != Object.class; type = type.getSuperclass()) {
-            try {
-                Method declared = type.getDeclaredMethod(method.getName(), types);
-                Optional<String> name = ParamConverters.parameterName(declared.getParameterAnnotations()[index]);
-                if (name.isPresent()) {
-                    return name;
-                }
-            } catch (NoSuchMethodException e) {
-                // declared further up
-            }
-        }
-        return Optional.empty();
+        return ParamConverters.parameterName(resourceMethod.getParameterAnnotations()[parameter.getParameterIndex()]);
     }
 }

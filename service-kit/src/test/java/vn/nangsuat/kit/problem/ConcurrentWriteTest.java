@@ -11,15 +11,15 @@ class ConcurrentWriteTest {
 
     @Test
     void aDeadlockOrALockWaitTimeoutIsAConcurrentWrite() {
-        assertTrue(ProblemMappers.concurrentDuplicate(new IllegalStateException("could not execute statement",
+        assertTrue(ProblemMappers.concurrentWrite(new IllegalStateException("could not execute statement",
                 new SQLException("Deadlock found when trying to get lock", "40001", 1213))));
-        assertTrue(ProblemMappers.concurrentDuplicate(new SQLException("Lock wait timeout exceeded", "HY000", 1205)));
-        assertTrue(ProblemMappers.concurrentDuplicate(new java.sql.SQLIntegrityConstraintViolationException("Duplicate entry")));
+        assertTrue(ProblemMappers.concurrentWrite(new SQLException("Lock wait timeout exceeded", "HY000", 1205)));
+        assertTrue(ProblemMappers.concurrentWrite(new java.sql.SQLIntegrityConstraintViolationException("Duplicate entry")));
     }
 
     @Test
     void otherDatabaseFailuresAreNot() {
-        assertFalse(ProblemMappers.concurrentDuplicate(new SQLException("You have an error in your SQL syntax", "42000", 1064)));
-        assertFalse(ProblemMappers.concurrentDuplicate(new IllegalStateException("no database involved")));
+        assertFalse(ProblemMappers.concurrentWrite(new SQLException("You have an error in your SQL syntax", "42000", 1064)));
+        assertFalse(ProblemMappers.concurrentWrite(new IllegalStateException("no database involved")));
     }
 }
