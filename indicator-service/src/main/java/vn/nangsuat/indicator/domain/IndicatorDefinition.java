@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.ParamConverters;
 import vn.nangsuat.kit.web.Preconditions;
@@ -15,6 +16,9 @@ import vn.nangsuat.kit.web.Preconditions;
 @Entity
 @Table(name = "indicator_definition")
 public class IndicatorDefinition {
+
+    /** DECIMAL(24,6): 18 digits before the point. */
+    private static final BigDecimal TOO_LARGE = new BigDecimal("1e18");
 
     @Id
     @Column(length = 40)
@@ -81,6 +85,20 @@ public class IndicatorDefinition {
                     + ": the period must be " + expected + ", not " + period);
         }
         return period;
+    }
+
+    /** A 400 naming `value` unless the value fits the column (DECIMAL(24,6)) and, for an amount, is not negative. */
+    public void requireValue(BigDecimal value) {
+        if (value.abs().compareTo(TOO_LARGE) >= 0) {
+            throw ProblemException.invalid("value", "must be less than 10^18 in size");
+        }
+        if (value.stripTrailingZeros().scale() > 6) {
+            throw ProblemException.invalid("value", "must have at most 6 decimals");
+        }
+        boolean amount = aggregation == Aggregation.ADDITIVE || aggregation == Aggregation.RATIO;
+        if (amount && value.signum() < 0) {
+            throw ProblemException.invalid("value", code + " (" + unit + ") cannot be negative");
+        }
     }
 
     /** A detached copy, to publish what a change replaced. */

@@ -16,7 +16,6 @@ import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.kit.web.ParamConverters;
 import vn.nangsuat.kit.web.Preconditions;
 import vn.nangsuat.provincereplica.ProvinceReplica;
-import vn.nangsuat.provincereplica.ReplicaUnit;
 
 /**
  * The values of indicators per unit and period, and their revisions. Each write is one transaction that adds a
@@ -34,9 +33,6 @@ public class ObservationRegistry {
     /** A revision written; `created` when the unit had no value for the period before (or only a deleted one). */
     public record Written(Observation observation, boolean created) {
     }
-
-    /** DECIMAL(24,6): 18 digits before the point. */
-    private static final BigDecimal TOO_LARGE = new BigDecimal("1e18");
 
     private final ObservationRepository observations;
     private final IndicatorCatalog indicators;
@@ -58,8 +54,8 @@ public class ObservationRegistry {
         scope.requireWrite(unit);
         IndicatorDefinition indicator = indicators.definition(indicatorCode);
         Period period = indicator.period(periodText);
-        requireInForce(unit, period);
-        requireFit(indicator, value.value());
+        new UnitsInForce(units).require(unit, period);
+        indicator.requireValue(value.value());
         Optional<Observation> current = observations.currentForUpdate(unit, indicatorCode, period);
         requireMatch(current, ifMatch);
         Observation next = next(current, unit, indicatorCode, period, recordedBy);
@@ -165,40 +161,6 @@ public class ObservationRegistry {
         } else if (ifMatch != null && !ifMatch.isBlank()) {
             throw new ProblemException(412, "precondition-failed", "Precondition Failed",
                     "If-Match was sent but there is no value to match: leave it out to record the first one", List.of());
-        }
-    }
-
-    /** The unit must be in force on some day of the period, by this service's copy of province-service's units. */
-    private void requireInForce(String unit, Period period) {
-        if (!units.versionsDuring(unit, period.firstDay(), period.lastDay()).isEmpty()) {
-            return;
-        }
-        List<ReplicaUnit> versions = units.history(unit);
-        if (versions.isEmpty()) {
-            throw ProblemException.invalid("unit", "names no provincial unit");
-        }
-        ReplicaUnit first = versions.get(0);
-        if (period.lastDay().isBefore(first.validFrom())) {
-            throw ProblemException.invalid("unit", unit + " (" + first.name() + ") began on " + first.validFrom()
-                    + ", after " + period);
-        }
-        ReplicaUnit last = versions.get(versions.size() - 1);
-        List<String> successors = units.successorsOf(last);
-        throw ProblemException.invalid("unit", unit + " (" + last.name() + ") ceased on " + last.validTo()
-                + (successors.isEmpty() ? "" : " and became part of " + String.join(", ", successors)
-                        + ": a value for " + period + " belongs to " + String.join(", ", successors)));
-    }
-
-    private static void requireFit(IndicatorDefinition indicator, BigDecimal value) {
-        if (value.abs().compareTo(TOO_LARGE) >= 0) {
-            throw ProblemException.invalid("value", "must be less than 10^18 in size");
-        }
-        if (value.stripTrailingZeros().scale() > 6) {
-            throw ProblemException.invalid("value", "must have at most 6 decimals");
-        }
-        boolean amount = indicator.aggregation == Aggregation.ADDITIVE || indicator.aggregation == Aggregation.RATIO;
-        if (amount && value.signum() < 0) {
-            throw ProblemException.invalid("value", indicator.code + " (" + indicator.unit + ") cannot be negative");
         }
     }
 }

@@ -49,6 +49,25 @@ public record Period(Periodicity periodicity, int year, int part) implements Com
         }
     }
 
+    /** The period of the periodicity that holds the day. */
+    public static Period containing(Periodicity periodicity, LocalDate day) {
+        return switch (periodicity) {
+            case YEAR -> new Period(periodicity, day.getYear(), 1);
+            case QUARTER -> new Period(periodicity, day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
+            case MONTH -> new Period(periodicity, day.getYear(), day.getMonthValue());
+        };
+    }
+
+    /** The period after, of the same periodicity. */
+    public Period next() {
+        int parts = switch (periodicity) {
+            case YEAR -> 1;
+            case QUARTER -> 4;
+            case MONTH -> 12;
+        };
+        return part < parts ? new Period(periodicity, year, part + 1) : new Period(periodicity, year + 1, 1);
+    }
+
     /** The period before, of the same periodicity: what a growth rate compares with. */
     public Period previous() {
         if (part > 1) {

@@ -26,6 +26,9 @@ public class ObservationEvents {
     public record SeriesChanged(String unit, String indicator, List<Change> changes) {
     }
 
+    /** The most changes one event carries: a longer series touched by an import is published in several events. */
+    public static final int MAX_CHANGES = 1_000;
+
     private final Outbox outbox;
 
     public ObservationEvents(Outbox outbox) {
@@ -34,8 +37,16 @@ public class ObservationEvents {
 
     public void changed(Observation revision) {
         Observation.Id id = revision.id;
-        outbox.publish(AGGREGATE, id.unitCode() + ":" + id.indicatorCode(), "observation.changed",
-                new SeriesChanged(id.unitCode(), id.indicatorCode(), List.of(new Change(id.period(), revision.value,
-                        revision.status, id.revision(), revision.deleted()))));
+        changed(id.unitCode(), id.indicatorCode(), List.of(new Change(id.period(), revision.value, revision.status,
+                id.revision(), revision.deleted())));
+    }
+
+    /** Changes of one series written together (by an import), at most {@link #MAX_CHANGES} of them. */
+    public void changed(String unit, String indicator, List<Change> changes) {
+        if (changes.size() > MAX_CHANGES) {
+            throw new IllegalArgumentException(changes.size() + " changes in one event; at most " + MAX_CHANGES);
+        }
+        outbox.publish(AGGREGATE, unit + ":" + indicator, "observation.changed",
+                new SeriesChanged(unit, indicator, List.copyOf(changes)));
     }
 }

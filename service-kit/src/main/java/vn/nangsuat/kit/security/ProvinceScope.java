@@ -35,6 +35,20 @@ public class ProvinceScope {
         return roles.contains(ADMIN) || (roles.contains(EDITOR) && provinces.contains(unitCode));
     }
 
+    /** What a caller may write, kept beyond its request: an import checks its rows after the request has answered. */
+    public record Grant(boolean everyUnit, Set<String> units) {
+
+        public boolean allows(String unitCode) {
+            return everyUnit || units.contains(unitCode);
+        }
+    }
+
+    /** What this caller may write. */
+    public Grant grant() {
+        Set<String> roles = identity.getRoles();
+        return new Grant(roles.contains(ADMIN), roles.contains(EDITOR) ? Set.copyOf(provincesClaim()) : Set.of());
+    }
+
     /** The codes among those given that the caller may not write, sorted; empty when it may write them all. */
     public Set<String> refused(Collection<String> unitCodes) {
         Set<String> roles = identity.getRoles();

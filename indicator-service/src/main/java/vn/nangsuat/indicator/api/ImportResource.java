@@ -1,0 +1,252 @@
+package vn.nangsuat.indicator.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nangsuat.http.Problem;
+import vn.nangsuat.indicator.domain.IndicatorCatalog;
+import vn.nangsuat.indicator.domain.Period;
+import vn.nangsuat.indicator.imports.ImportFormat;
+import vn.nangsuat.indicator.imports.ImportJob;
+import vn.nangsuat.indicator.imports.ImportOptions;
+import vn.nangsuat.indicator.imports.Imports;
+import vn.nangsuat.indicator.imports.ReplaceScope;
+import vn.nangsuat.indicator.imports.RowError;
+import vn.nangsuat.kit.problem.ProblemException;
+import vn.nangsuat.kit.security.ProvinceScope;
+import vn.nangsuat.kit.web.ParamConverters;
+import vn.nangsuat.kit.web.RequestIds;
+
+@Path("/api/v1/observations/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Imports", description = "Bulk imports of values for provincial IT systems: CSV or JSON, streamed, checked"
+        + " row by row, committed all at once")
+public class ImportResource {
+
+    private static final String CSV = "text/csv";
+    private static final java.util.regex.Pattern PREFER_WAIT = java.util.regex.Pattern.compile("wait=(\\d{1,6})");
+
+    private final Imports imports;
+    private final IndicatorCatalog indicators;
+    private final ProvinceScope scope;
+    private final SecurityIdentity identity;
+    private final ObjectMapper json;
+    private final Duration syncWait;
+
+    public ImportResource(Imports imports, IndicatorCatalog indicators, ProvinceScope scope, SecurityIdentity identity,
+            ObjectMapper json, @ConfigProperty(name = "imports.sync-wait") Duration syncWait) {
+        this.imports = imports;
+        this.indicators = indicators;
+        this.scope = scope;
+        this.identity = identity;
+        this.json = json;
+        this.syncWait = syncWait;
+    }
+
+    @POST
+    @RolesAllowed({ ProvinceScope.ADMIN, ProvinceScope.EDITOR })
+    @Consumes({ CSV, MediaType.APPLICATION_JSON })
+    @Operation(summary = "Import values in bulk (role admin, or province-editor of every unit in the file)",
+            description = "The body is CSV (UTF-8 with or without BOM, separated by `,` or `;`, a header row naming the "
+                    + "columns unit, indicator, period, value, status and optionally source and note) or a JSON array of "
+                    + "rows with those members. It streams: any size up to IMPORT_MAX_BYTES. Every row is checked like a "
+                    + "single write; a key given twice is an error on each of its lines. All or nothing by default "
+                    + "(onError=skip commits the valid rows). mode=replace also deletes the values of the declared "
+                    + "scope (indicator x unit x from..to) that the file does not hold. A row equal to the value recorded "
+                    + "adds no revision. Publishes observation.changed once per series touched (at most 1,000 periods "
+                    + "each). Answers when the import is done if that takes less than IMPORT_SYNC_WAIT (or the "
+                    + "`Prefer: wait=n` given), else 202 with the job to follow; `Prefer: respond-async` always answers "
+                    + "202. The same Idempotency-Key with the same body and options answers the first result again.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
+                    value = "unit;indicator;period;value;status;source\n19;GRDP;2024;186000.5;PRELIMINARY;Cục Thống kê\n")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = ImportRow.class)) })
+    @APIResponse(responseCode = "201", description = "Done: committed (or checked, for a dry run)",
+            content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponse(responseCode = "202", description = "Accepted and running: follow Location",
+            content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid rows or an unreadable file; nothing was imported",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
+    @APIResponse(responseCode = "403", description = "A row's unit (or the scope) is one this token may not write",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another body or options")
+    @APIResponse(responseCode = "413", description = "The body is larger than IMPORT_MAX_BYTES")
+    @APIResponse(responseCode = "503", description = "The import failed (the database) or too many are queued: submit again")
+    public Response submit(
+            @Parameter(description = "upsert (default) or replace") @QueryParam("mode") @DefaultValue("upsert")
+            @Pattern(regexp = "upsert|replace", message = "must be upsert or replace") String mode,
+            @Parameter(description = "abort (default: nothing is imported if a row is invalid) or skip (commit the valid rows)")
+            @QueryParam("onError") @DefaultValue("abort")
+            @Pattern(regexp = "abort|skip", message = "must be abort or skip") String onError,
+            @Parameter(description = "Check everything and say what would change; change nothing")
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @Parameter(description = "mode=replace: an indicator of the scope; repeat for several")
+            @QueryParam("indicator")
+            List<@Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String> scopeIndicators,
+            @Parameter(description = "mode=replace: a unit of the scope; repeat for several (default: every unit this token "
+                    + "may write)") @QueryParam("unit")
+            List<@Pattern(regexp = "\\d{2}", message = "must be a two-digit unit code such as 19") String> scopeUnits,
+            @Parameter(description = "mode=replace: first period of the scope", example = "2021") @QueryParam("from") String from,
+            @Parameter(description = "mode=replace: last period of the scope", example = "2024") @QueryParam("to") String to,
+            @Parameter(description = "Makes a retry safe: the same key and body answer the first result")
+            @HeaderParam("Idempotency-Key")
+            @Pattern(regexp = "[\\x21-\\x7E]{1,200}", message = "must be 1 to 200 visible ASCII characters") String idempotencyKey,
+            @Parameter(description = "respond-async, or wait=<seconds> (RFC 7240)") @HeaderParam("Prefer") String prefer,
+            @HeaderParam("Content-Type") String contentType,
+            InputStream body,
+            @Context UriInfo uri) {
+        ImportOptions options = new ImportOptions(contentType != null && contentType.startsWith(CSV) ? ImportFormat.CSV
+                : ImportFormat.JSON, replaceScope(mode, scopeIndicators, scopeUnits, from, to), "skip".equals(onError),
+                dryRun);
+        Imports.Submission submission = imports.submit(body, options, scope.grant(), identity.getPrincipal().getName(),
+                idempotencyKey);
+        ImportJob job = submission.job();
+        Duration wait = wait(prefer);
+        if (!job.state.finished() && !wait.isZero()) {
+            job = imports.await(job.id, wait).orElse(job);
+        }
+        return answer(job, uri.getBaseUriBuilder().path(ImportResource.class).path(job.id).build(), uri.getPath());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ ProvinceScope.ADMIN, ProvinceScope.EDITOR })
+    @Operation(summary = "An import job: its state, progress, changes and refused rows",
+            description = "Visible to whoever submitted it, and to admins.")
+    @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = ImportJobView.class)))
+    @APIResponse(responseCode = "404", description = "No such job (or not yours)")
+    public ImportJobView job(
+            @PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be an import job id") String id) {
+        return imports.job(id)
+                .filter(job -> identity.hasRole(ProvinceScope.ADMIN) || job.submittedBy.equals(identity.getPrincipal().getName()))
+                .map(job -> ImportJobView.of(job, json))
+                .orElseThrow(() -> ProblemException.notFound("No import job " + id + " of yours"));
+    }
+
+    /** A finished job answers as its outcome: 201, or the problem that refused it; an unfinished one 202. */
+    private Response answer(ImportJob job, URI location, String path) {
+        ImportJobView view = ImportJobView.of(job, json);
+        return switch (job.state) {
+            case QUEUED, RUNNING -> Response.accepted(view).location(location).header("Retry-After", 1).build();
+            case SUCCEEDED -> Response.created(location).entity(view).build();
+            case REJECTED -> problem(job.problemStatus, job.problemStatus == 403 ? "forbidden" : "invalid-import",
+                    job.failure, view, location, path);
+            case FAILED -> problem(503, "import-failed", job.failure, view, location, path);
+        };
+    }
+
+    private static Response problem(int status, String slug, String detail, ImportJobView job, URI location, String path) {
+        ImportProblem problem = new ImportProblem(Problem.TYPE_BASE + slug,
+                Response.Status.fromStatusCode(status).getReasonPhrase(), status, detail, path, RequestIds.current(),
+                job.errors(), job.errorCount(), location.toString());
+        Response.ResponseBuilder answer = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).location(location);
+        return (status == 503 ? answer.header("Retry-After", 5) : answer).build();
+    }
+
+    private Optional<ReplaceScope> replaceScope(String mode, List<String> indicatorCodes, List<String> units, String from,
+            String to) {
+        if (!"replace".equals(mode)) {
+            for (var given : List.of(List.of("indicator", !indicatorCodes.isEmpty()), List.of("unit", !units.isEmpty()),
+                    List.of("from", from != null), List.of("to", to != null))) {
+                if ((Boolean) given.get(1)) {
+                    throw ProblemException.invalid((String) given.get(0), "declares a replace scope: only with mode=replace");
+                }
+            }
+            return Optional.empty();
+        }
+        if (indicatorCodes.isEmpty()) {
+            throw ProblemException.invalid("indicator", "mode=replace needs the indicators it replaces");
+        }
+        for (String code : indicatorCodes) {
+            try {
+                indicators.definition(code);
+            } catch (ProblemException unknown) {
+                throw ProblemException.invalid("indicator", "names no indicator: " + code);
+            }
+        }
+        Period first = period("from", from);
+        Period last = period("to", to);
+        if (last.lastDay().isBefore(first.firstDay())) {
+            throw ProblemException.invalid("to", "must not be before from (" + first + ")");
+        }
+        ProvinceScope.Grant grant = scope.grant();
+        List<String> scopeUnits = units.isEmpty() && !grant.everyUnit() ? List.copyOf(new java.util.TreeSet<>(grant.units()))
+                : units.stream().distinct().sorted().toList();
+        scope.requireWrite(scopeUnits);
+        if (scopeUnits.isEmpty() && !grant.everyUnit()) {
+            throw ProblemException.invalid("unit", "this token may write no unit");
+        }
+        return Optional.of(new ReplaceScope(indicatorCodes.stream().distinct().sorted().toList(), scopeUnits,
+                first.toString(), last.toString()));
+    }
+
+    private static Period period(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalid(field, "mode=replace needs the periods it replaces (from and to)");
+        }
+        return Period.parse(text).orElseThrow(() -> ProblemException.invalid(field,
+                "must be a period such as 2021, 2021Q1 or 2021-01, not '" + ParamConverters.shorten(text) + "'"));
+    }
+
+    private Duration wait(String prefer) {
+        if (prefer == null) {
+            return syncWait;
+        }
+        if (prefer.contains("respond-async")) {
+            return Duration.ZERO;
+        }
+        Matcher wait = PREFER_WAIT.matcher(prefer);
+        return wait.find() ? Duration.ofSeconds(Math.min(Long.parseLong(wait.group(1)), 60)) : syncWait;
+    }
+
+    /** One row of a JSON import (names the array's items in the OpenAPI document). */
+    @Schema(name = "ImportRow")
+    public record ImportRow(
+            @Schema(examples = "19") String unit,
+            @Schema(examples = "GRDP") String indicator,
+            @Schema(examples = "2024") String period,
+            @Schema(description = "A number, or a string holding one", examples = "186000.5") java.math.BigDecimal value,
+            @Schema(examples = "PRELIMINARY") String status,
+            @Schema(nullable = true) String source,
+            @Schema(nullable = true) String note) {
+    }
+
+    /** The problem of a refused import: a problem detail whose errors name line and field, with the job beside it. */
+    @Schema(name = "ImportProblem")
+    public record ImportProblem(String type, String title, int status, String detail, String instance, String requestId,
+            List<RowError> errors,
+            @Schema(description = "How many rows were refused; errors holds the first ones") long errorCount,
+            @Schema(description = "The job, which keeps this outcome") String job) {
+    }
+}

@@ -1,0 +1,46 @@
+package vn.nangsuat.indicator.domain;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.nangsuat.kit.problem.ProblemException;
+import vn.nangsuat.provincereplica.ProvinceReplica;
+import vn.nangsuat.provincereplica.ReplicaUnit;
+
+/**
+ * The rule that a value's unit must be in force on some day of its period, by this service's replica of
+ * province-service's units. Each unit's versions are read once per instance: a single write makes one, an import
+ * one for all its rows.
+ */
+public class UnitsInForce {
+
+    private final ProvinceReplica replica;
+    private final Map<String, List<ReplicaUnit>> versions = new HashMap<>();
+
+    public UnitsInForce(ProvinceReplica replica) {
+        this.replica = replica;
+    }
+
+    /** A 400 naming `unit` unless the unit was in force during the period; it says when a unit ceased, into what. */
+    public void require(String unit, Period period) {
+        List<ReplicaUnit> history = versions.computeIfAbsent(unit, replica::history);
+        boolean inForce = history.stream().anyMatch(version -> !version.validFrom().isAfter(period.lastDay())
+                && (version.validTo() == null || !version.validTo().isBefore(period.firstDay())));
+        if (inForce) {
+            return;
+        }
+        if (history.isEmpty()) {
+            throw ProblemException.invalid("unit", unit + " names no provincial unit");
+        }
+        ReplicaUnit first = history.get(0);
+        if (period.lastDay().isBefore(first.validFrom())) {
+            throw ProblemException.invalid("unit", unit + " (" + first.name() + ") began on " + first.validFrom()
+                    + ", after " + period);
+        }
+        ReplicaUnit last = history.get(history.size() - 1);
+        List<String> successors = replica.successorsOf(last);
+        throw ProblemException.invalid("unit", unit + " (" + last.name() + ") ceased on " + last.validTo()
+                + (successors.isEmpty() ? "" : " and became part of " + String.join(", ", successors)
+                        + ": a value for " + period + " belongs to " + String.join(", ", successors)));
+    }
+}

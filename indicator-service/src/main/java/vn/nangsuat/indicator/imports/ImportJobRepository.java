@@ -1,0 +1,87 @@
+package vn.nangsuat.indicator.imports;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The jobs' rows. Each change is its own transaction, except the outcome, which joins the import's when it has one. */
+@ApplicationScoped
+@Transactional
+public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, String> {
+
+    public Optional<ImportJob> byId(String id) {
+        return findByIdOptional(id);
+    }
+
+    /** The job an Idempotency-Key names, unless it FAILED (then the key may be used again). */
+    public Optional<ImportJob> byKey(String submittedBy, String key) {
+        return find("submittedBy = ?1 and idempotencyKey = ?2 and state <> ?3", submittedBy, key, ImportJob.State.FAILED)
+                .firstResultOptional();
+    }
+
+    void started(String id) {
+        Instant now = now();
+        update("state = ?1, phase = ?2, startedAt = ?3, heartbeatAt = ?3 where id = ?4", ImportJob.State.RUNNING,
+                ImportJob.Phase.READING, now, id);
+    }
+
+    void phase(String id, ImportJob.Phase phase) {
+        update("phase = ?1, heartbeatAt = ?2 where id = ?3", phase, now(), id);
+    }
+
+    void progress(String id, long bytesRead, long rowsRead, long rowsValid, long errorCount) {
+        update("bytesRead = ?1, rowsRead = ?2, rowsValid = ?3, errorCount = ?4, heartbeatAt = ?5 where id = ?6",
+                bytesRead, rowsRead, rowsValid, errorCount, now(), id);
+    }
+
+    void finished(String id, ImportJob.State state, Integer problemStatus, String failure, Staging.Changes changes,
+            long rowsCommitted, long errorCount, String errors) {
+        ImportJob job = findById(id);
+        job.state = state;
+        job.phase = null;
+        job.problemStatus = problemStatus;
+        job.failure = failure == null ? null : failure.length() > 1000 ? failure.substring(0, 1000) : failure;
+        if (changes != null) {
+            job.valuesAdded = changes.added();
+            job.valuesRevised = changes.revised();
+            job.valuesUnchanged = changes.unchanged();
+            job.valuesDeleted = changes.deleted();
+        }
+        job.rowsCommitted = rowsCommitted;
+        job.errorCount = errorCount;
+        job.errors = errors;
+        job.finishedAt = now();
+        job.heartbeatAt = job.finishedAt;
+    }
+
+    void beat(Collection<String> ids) {
+        update("heartbeatAt = ?1 where id in ?2 and state in ?3", now(), ids,
+                List.of(ImportJob.State.QUEUED, ImportJob.State.RUNNING));
+    }
+
+    /** Marks FAILED the unfinished jobs not run here whose heartbeat is older than the instant; how many. */
+    int failStale(Instant before, Collection<String> runningHere) {
+        String failure = "the service stopped during the import (no heartbeat since then): nothing of it was committed;"
+                + " submit it again";
+        Parameters parameters = Parameters.with("failed", ImportJob.State.FAILED).and("failure", failure)
+                .and("now", now()).and("unfinished", List.of(ImportJob.State.QUEUED, ImportJob.State.RUNNING))
+                .and("before", before);
+        String query = "state = :failed, phase = null, failure = :failure, finishedAt = :now"
+                + " where state in :unfinished and heartbeatAt < :before";
+        if (!runningHere.isEmpty()) {
+            query += " and id not in :here";
+            parameters.and("here", List.copyOf(runningHere));
+        }
+        return update(query, parameters);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,522 @@
+package vn.nangsuat.indicator.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.nangsuat.indicator.domain.IndicatorCatalog;
+import vn.nangsuat.indicator.domain.ObservationStatus;
+import vn.nangsuat.indicator.domain.UnitsInForce;
+import vn.nangsuat.indicator.events.ObservationEvents;
+import vn.nangsuat.kit.problem.ProblemException;
+import vn.nangsuat.kit.security.ProvinceScope;
+import vn.nangsuat.provincereplica.ProvinceReplica;
+
+/**
+ * Bulk imports as jobs. A body is spooled to disk as it arrives (never held in memory), then a worker reads it row by
+ * row, checks each row, writes the valid ones to a staging file, loads that into the database and merges it into
+ * observation in one transaction that also writes the events (one per series touched) and the job's outcome. Until
+ * that transaction commits nothing of the import is visible; a service stopped before leaves a job whose heartbeat
+ * stops, reported FAILED, and it can be submitted again.
+ */
+@ApplicationScoped
+public class Imports {
+
+    private static final Logger LOG = Logger.getLogger(Imports.class);
+
+    /** A submission: the job, and whether it was an earlier one found by its Idempotency-Key. */
+    public record Submission(ImportJob job, boolean replayed) {
+    }
+
+    private final ImportJobRepository jobs;
+    private final Staging staging;
+    private final IndicatorCatalog indicators;
+    private final ProvinceReplica units;
+    private final ObservationEvents events;
+    private final ObjectMapper json;
+    private final Path spool;
+    private final long maxBytes;
+    private final int maxErrors;
+    private final int maxQueued;
+    private final Duration staleAfter;
+    private final int transactionTimeout;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "import-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+
+    Imports(ImportJobRepository jobs, Staging staging, IndicatorCatalog indicators, ProvinceReplica units,
+            ObservationEvents events, ObjectMapper json,
+            @ConfigProperty(name = "imports.spool-dir") Optional<Path> spool,
+            @ConfigProperty(name = "imports.max-bytes") long maxBytes,
+            @ConfigProperty(name = "imports.max-errors") int maxErrors,
+            @ConfigProperty(name = "imports.workers") int workers,
+            @ConfigProperty(name = "imports.max-queued") int maxQueued,
+            @ConfigProperty(name = "imports.stale-after") Duration staleAfter,
+            @ConfigProperty(name = "imports.transaction-timeout") Duration transactionTimeout) {
+        this.jobs = jobs;
+        this.staging = staging;
+        this.indicators = indicators;
+        this.units = units;
+        this.events = events;
+        this.json = json;
+        this.spool = spool.orElse(Path.of(System.getProperty("java.io.tmpdir"), "nangsuat-imports"));
+        this.maxBytes = maxBytes;
+        this.maxErrors = maxErrors;
+        this.maxQueued = maxQueued;
+        this.staleAfter = staleAfter;
+        this.transactionTimeout = (int) transactionTimeout.toSeconds();
+        AtomicLong threads = new AtomicLong();
+        this.workers = Executors.newFixedThreadPool(workers, task -> new Thread(task, "import-" + threads.incrementAndGet()));
+    }
+
+    void start(@Observes StartupEvent start) throws IOException, SQLException {
+        Files.createDirectories(spool);
+        try (var files = Files.list(spool)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);  // left by a service stopped mid-import: their jobs fail below
+            }
+        }
+        heartbeat.scheduleWithFixedDelay(this::beat, 1, Math.max(1, staleAfter.toSeconds() / 5), TimeUnit.SECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        heartbeat.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    /**
+     * Spools the body and queues its job, or returns the job an earlier submission with the same Idempotency-Key and
+     * the same options and body started. The same key with anything else is a 409.
+     */
+    public Submission submit(InputStream body, ImportOptions options, ProvinceScope.Grant grant, String submittedBy,
+            String idempotencyKey) {
+        if (running.size() >= maxQueued) {
+            throw new ProblemException(503, "imports-busy", "Service Unavailable", running.size()
+                    + " imports are running or queued here: submit again shortly", List.of());
+        }
+        String id = UUID.randomUUID().toString();
+        Path file = spool.resolve(id + ".body");
+        String fingerprint;
+        long bytes;
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((options.format() + "|" + options.mode() + "|" + options.skipInvalid() + "|" + options.dryRun()
+                    + "|" + scopeJson(options) + "|").getBytes(StandardCharsets.UTF_8));
+            bytes = spoolTo(new DigestInputStream(body, digest), file);
+            fingerprint = HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        if (idempotencyKey != null) {
+            Optional<ImportJob> earlier = jobs.byKey(submittedBy, idempotencyKey);
+            if (earlier.isPresent()) {
+                deleteQuietly(file);
+                return replay(earlier.get(), fingerprint, idempotencyKey);
+            }
+        }
+        ImportJob job = new ImportJob();
+        job.id = id;
+        job.submittedBy = submittedBy;
+        job.idempotencyKey = idempotencyKey;
+        job.fingerprint = fingerprint;
+        job.format = options.format();
+        job.mode = options.mode();
+        job.onError = options.skipInvalid() ? "SKIP" : "ABORT";
+        job.dryRun = options.dryRun();
+        job.scope = options.replace().isPresent() ? scopeJson(options) : null;
+        job.state = ImportJob.State.QUEUED;
+        job.bytesTotal = bytes;
+        job.submittedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        job.heartbeatAt = job.submittedAt;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> jobs.persist(job));
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            // Two submissions with one key at once: the unique key let one in; the other answers as a replay.
+            Optional<ImportJob> winner = idempotencyKey == null ? Optional.empty() : jobs.byKey(submittedBy, idempotencyKey);
+            if (winner.isPresent()) {
+                return replay(winner.get(), fingerprint, idempotencyKey);
+            }
+            throw e;
+        }
+        running.put(id, CompletableFuture.runAsync(() -> run(job, file, options, grant), workers)
+                .whenComplete((done, failure) -> running.remove(id)));
+        return new Submission(job, false);
+    }
+
+    /** The job as it stands; a job whose worker stopped beating is reported FAILED first. */
+    public Optional<ImportJob> job(String id) {
+        failStale();
+        return jobs.byId(id);
+    }
+
+    /** Waits up to the timeout for a job run here to finish, then reads it. */
+    public Optional<ImportJob> await(String id, Duration timeout) {
+        CompletableFuture<Void> run = running.get(id);
+        if (run != null) {
+            try {
+                run.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // Still running: the caller answers 202 with the job's progress.
+            } catch (ExecutionException e) {
+                LOG.debugf(e, "import %s ended abnormally", id);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return job(id);
+    }
+
+    private Submission replay(ImportJob earlier, String fingerprint, String key) {
+        if (!earlier.fingerprint.equals(fingerprint)) {
+            throw new ProblemException(409, "idempotency-key-reused", "Conflict", "Idempotency-Key '"
+                    + vn.nangsuat.kit.web.ParamConverters.shorten(key) + "' was used for import " + earlier.id
+                    + " with another body or other options: use a new key for a new import",
+                    List.of(new vn.nangsuat.http.Problem.FieldError("Idempotency-Key", "was used for another import")));
+        }
+        return new Submission(earlier, true);
+    }
+
+    private long spoolTo(InputStream body, Path file) {
+        long written = 0;
+        try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                written += n;
+                if (written > maxBytes) {
+                    throw new ProblemException(413, "payload-too-large", "Content Too Large", "An import body may hold at"
+                            + " most " + maxBytes + " bytes (IMPORT_MAX_BYTES): split the file", List.of(
+                                    new vn.nangsuat.http.Problem.FieldError("body", "is larger than " + maxBytes + " bytes")));
+                }
+                out.write(buffer, 0, n);
+            }
+            return written;
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+    }
+
+    /** Runs a job to its end: SUCCEEDED, REJECTED or FAILED, never left RUNNING by this instance. */
+    private void run(ImportJob job, Path body, ImportOptions options, ProvinceScope.Grant grant) {
+        String id = job.id;
+        Path staged = spool.resolve(id + ".tsv");
+        Outcome outcome = new Outcome(maxErrors);
+        try {
+            jobs.started(id);
+            RowChecks checks = new RowChecks(indicators, new UnitsInForce(units), grant, options.replace());
+            long valid = read(id, body, options, checks, staged, outcome);
+            if (outcome.malformed || outcome.forbidden.size() > 0 || (!options.skipInvalid() && outcome.count() > 0)) {
+                reject(id, outcome);
+                return;
+            }
+            jobs.phase(id, ImportJob.Phase.STAGING);
+            staging.load(id, staged);
+            boolean duplicates = duplicates(id, outcome);
+            if (duplicates && !options.skipInvalid()) {
+                reject(id, outcome);
+                return;
+            }
+            long alone = valid - outcome.duplicated;
+            if (options.dryRun()) {
+                Staging.Changes changes = staging.preview(id, options.replace(), duplicates);
+                jobs.finished(id, ImportJob.State.SUCCEEDED, null, null, changes, 0, outcome.count(), errorsJson(outcome));
+                return;
+            }
+            jobs.phase(id, ImportJob.Phase.COMMITTING);
+            Path written = spool.resolve(id + ".written");
+            QuarkusTransaction.requiringNew().timeout(transactionTimeout).run(() -> {
+                try {
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    Staging.Changes changes = staging.merge(id, alone, options.replace(), duplicates, job.submittedBy, now);
+                    publish(id, written);
+                    jobs.finished(id, ImportJob.State.SUCCEEDED, null, null, changes, alone, outcome.count(),
+                            errorsJson(outcome));
+                } catch (SQLException | IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            deleteQuietly(written);
+        } catch (RuntimeException | SQLException | IOException e) {
+            LOG.errorf(e, "import %s failed", id);
+            try {
+                jobs.finished(id, ImportJob.State.FAILED, null, "the import stopped: " + rootMessage(e)
+                        + "; nothing of it was committed: submit it again", null, 0, outcome.count(), errorsJson(outcome));
+            } catch (RuntimeException unrecorded) {
+                LOG.errorf(unrecorded, "import %s: its failure could not be recorded (its heartbeat stops)", id);
+            }
+        } finally {
+            deleteQuietly(body);
+            deleteQuietly(staged);
+            try {
+                staging.clear(id);
+            } catch (SQLException e) {
+                LOG.warnf(e, "import %s: staged rows left; cleared later", id);
+            }
+        }
+    }
+
+    /** Reads every row, stages the valid ones; returns how many were valid. */
+    private long read(String id, Path body, ImportOptions options, RowChecks checks, Path staged, Outcome outcome)
+            throws IOException {
+        AtomicLong bytesRead = new AtomicLong();
+        long rows = 0;
+        long valid = 0;
+        long reported = System.nanoTime();
+        try (RowSource source = RowSource.of(options.format(), counting(Files.newInputStream(body), bytesRead));
+                StagedRows out = new StagedRows(staged)) {
+            while (source.hasNext()) {
+                RawRow row = source.next();
+                RowChecks.Checked checked = checks.check(row);
+                rows++;
+                if (checked.forbiddenUnit() != null) {
+                    outcome.forbidden(row.line(), checked.forbiddenUnit());
+                }
+                if (checked.valid() != null) {
+                    out.write(checked.valid());
+                    valid++;
+                } else {
+                    checked.errors().forEach(outcome::add);
+                }
+                if (System.nanoTime() - reported > 1_000_000_000L) {
+                    jobs.progress(id, bytesRead.get(), rows, valid, outcome.count());
+                    reported = System.nanoTime();
+                }
+            }
+        } catch (MalformedFile malformed) {
+            outcome.add(malformed.error);
+            outcome.malformed = true;
+        }
+        jobs.progress(id, bytesRead.get(), rows, valid, outcome.count());
+        return valid;
+    }
+
+    /** Reports each row of a key that several rows give (none of them is taken); whether there was any. */
+    private boolean duplicates(String id, Outcome outcome) throws SQLException {
+        long before = outcome.duplicated;
+        staging.duplicates(id, duplicate -> {
+            for (Long line : duplicate.lines()) {
+                List<Long> others = duplicate.lines().stream().filter(other -> !other.equals(line)).toList();
+                outcome.add(RowError.of(line, "row", duplicate.unit() + " " + duplicate.indicator() + " "
+                        + duplicate.period(), "line " + others.stream().map(String::valueOf)
+                        .reduce((a, b) -> a + ", " + b).orElseThrow() + " gives a value for the same unit, indicator"
+                        + " and period: a file holds one value per period, so none of them is taken"));
+                outcome.duplicated++;
+            }
+        });
+        return outcome.duplicated > before;
+    }
+
+    /** The job's events, one per series and at most MAX_CHANGES periods, read back in order through a spill file. */
+    private void publish(String id, Path spill) throws SQLException, IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(spill, StandardCharsets.UTF_8)) {
+            staging.written(id, row -> {
+                try {
+                    out.write(row.unit() + "\t" + row.indicator() + "\t" + row.period() + "\t" + row.revision() + "\t"
+                            + (row.value() == null ? "" : row.value().toPlainString()) + "\t"
+                            + (row.status() == null ? "" : row.status()) + "\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        try (BufferedReader in = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
+            String series = null;
+            List<ObservationEvents.Change> changes = new ArrayList<>();
+            for (String line; (line = in.readLine()) != null; ) {
+                String[] field = line.split("\t", -1);
+                String key = field[0] + ":" + field[1];
+                if (!key.equals(series) || changes.size() == ObservationEvents.MAX_CHANGES) {
+                    flush(series, changes);
+                    series = key;
+                }
+                boolean deleted = field[4].isEmpty();
+                changes.add(new ObservationEvents.Change(field[2], deleted ? null : new BigDecimal(field[4]),
+                        deleted ? null : ObservationStatus.valueOf(field[5]), Integer.parseInt(field[3]), deleted));
+            }
+            flush(series, changes);
+        }
+    }
+
+    private void flush(String series, List<ObservationEvents.Change> changes) {
+        if (series != null && !changes.isEmpty()) {
+            String[] key = series.split(":");
+            events.changed(key[0], key[1], changes);
+        }
+        changes.clear();
+    }
+
+    private void reject(String id, Outcome outcome) {
+        int status = outcome.forbidden.size() > 0 && !outcome.malformed ? 403 : 400;
+        String detail;
+        String errors;
+        if (status == 403) {
+            detail = "This token may not write the data of unit " + String.join(", ", outcome.forbidden)
+                    + ": the whole import is refused (role admin, or province-editor with the code in its provinces claim)";
+            errors = json(outcome.forbiddenLines);
+        } else {
+            detail = outcome.malformed ? "The file cannot be read to its end: nothing was imported"
+                    : outcome.count() + " rows are invalid: nothing was imported (onError=skip commits the valid ones)";
+            errors = errorsJson(outcome);
+        }
+        jobs.finished(id, ImportJob.State.REJECTED, status, detail, null, 0,
+                status == 403 ? outcome.forbiddenCount : outcome.count(), errors);
+    }
+
+    /** Reports jobs whose worker stopped beating (its service stopped) as FAILED, and empties their staged rows. */
+    void failStale() {
+        if (jobs.failStale(Instant.now().minus(staleAfter), running.keySet()) > 0) {
+            try {
+                staging.clearFinished();
+            } catch (SQLException e) {
+                LOG.warn("staged rows of failed imports left; cleared later", e);
+            }
+        }
+    }
+
+    private void beat() {
+        try {
+            if (!running.isEmpty()) {
+                jobs.beat(running.keySet());
+            }
+            failStale();
+        } catch (RuntimeException e) {
+            LOG.debug("import heartbeat missed", e);
+        }
+    }
+
+    private String scopeJson(ImportOptions options) {
+        return options.replace().map(this::json).orElse("");
+    }
+
+    private String errorsJson(Outcome outcome) {
+        return json(outcome.errors);
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InputStream counting(InputStream in, AtomicLong count) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    count.addAndGet(n);
+                }
+                return n;
+            }
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("could not delete %s", file);
+        }
+    }
+
+    /** The errors of a job: the first ones kept, all counted; the units it may not write, with their first lines. */
+    private static final class Outcome {
+        final int cap;
+        final List<RowError> errors = new ArrayList<>();
+        long errorCount;
+        long duplicated;
+        boolean malformed;
+        final TreeSet<String> forbidden = new TreeSet<>();
+        final List<RowError> forbiddenLines = new ArrayList<>();
+        long forbiddenCount;
+
+        Outcome(int cap) {
+            this.cap = cap;
+        }
+
+        void add(RowError error) {
+            errorCount++;
+            if (errors.size() < cap) {
+                errors.add(error);
+            }
+        }
+
+        long count() {
+            return errorCount;
+        }
+
+        void forbidden(long line, String unit) {
+            forbiddenCount++;
+            forbidden.add(unit);
+            if (forbiddenLines.size() < cap) {
+                forbiddenLines.add(RowError.of(line, "unit", unit, "this token may not write the data of unit " + unit));
+            }
+        }
+    }
+}

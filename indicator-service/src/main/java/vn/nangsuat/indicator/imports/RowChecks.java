@@ -1,0 +1,151 @@
+package vn.nangsuat.indicator.imports;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import vn.nangsuat.indicator.domain.IndicatorCatalog;
+import vn.nangsuat.indicator.domain.IndicatorDefinition;
+import vn.nangsuat.indicator.domain.ObservationStatus;
+import vn.nangsuat.indicator.domain.Period;
+import vn.nangsuat.indicator.domain.UnitsInForce;
+import vn.nangsuat.kit.problem.ProblemException;
+import vn.nangsuat.kit.security.ProvinceScope;
+
+/**
+ * The checks of one import's rows: the same rules as a single write (the indicator's period form and value rules,
+ * the unit in force during the period), plus the scope of a replace. Every error of a row is reported, not only the
+ * first. Whether the submitter may write the unit is answered apart: such a row refuses the whole import.
+ */
+final class RowChecks {
+
+    private static final Pattern UNIT = Pattern.compile("[0-9]{2}");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]{1,9})?");
+    private static final List<String> STATUSES = java.util.Arrays.stream(ObservationStatus.values()).map(Enum::name).toList();
+
+    /** A row that passed, as it is staged. */
+    record Valid(long line, String unit, String indicator, Period period, BigDecimal value, ObservationStatus status,
+            String source, String note) {
+    }
+
+    /** The outcome for one row: valid, or its errors; and its unit when the submitter may not write it. */
+    record Checked(Valid valid, List<RowError> errors, String forbiddenUnit) {
+    }
+
+    private final IndicatorCatalog indicators;
+    private final UnitsInForce units;
+    private final ProvinceScope.Grant grant;
+    private final Optional<ReplaceScope> scope;
+
+    RowChecks(IndicatorCatalog indicators, UnitsInForce units, ProvinceScope.Grant grant, Optional<ReplaceScope> scope) {
+        this.indicators = indicators;
+        this.units = units;
+        this.grant = grant;
+        this.scope = scope;
+    }
+
+    Checked check(RawRow row) {
+        List<RowError> errors = new ArrayList<>();
+        long line = row.line();
+        if (row.shape() != null) {
+            return new Checked(null, List.of(RowError.of(line, "row", null, row.shape())), null);
+        }
+        String unit = required(errors, line, "unit", row.unit());
+        if (unit != null && !UNIT.matcher(unit).matches()) {
+            errors.add(RowError.of(line, "unit", unit, "must be a two-digit unit code such as 19"));
+            unit = null;
+        }
+        String forbidden = unit != null && !grant.allows(unit) ? unit : null;
+        IndicatorDefinition indicator = null;
+        String indicatorCode = required(errors, line, "indicator", row.indicator());
+        if (indicatorCode != null) {
+            indicator = rule(errors, line, "indicator", indicatorCode, () -> indicators.definition(indicatorCode));
+        }
+        Period period = null;
+        String periodText = required(errors, line, "period", row.period());
+        if (periodText != null && indicator != null) {
+            IndicatorDefinition definition = indicator;
+            period = rule(errors, line, "period", periodText, () -> definition.period(periodText));
+        }
+        if (unit != null && period != null) {
+            String code = unit;
+            Period during = period;
+            rule(errors, line, "unit", unit, () -> {
+                units.require(code, during);
+                return code;
+            });
+        }
+        BigDecimal value = null;
+        String valueText = required(errors, line, "value", row.value());
+        if (valueText != null) {
+            value = decimal(valueText);
+            if (value == null) {
+                errors.add(RowError.of(line, "value", valueText, "must be a decimal number such as 1234.5 (a point, no"
+                        + " thousands separator)"));
+            } else if (indicator != null) {
+                IndicatorDefinition definition = indicator;
+                BigDecimal number = value;
+                value = rule(errors, line, "value", valueText, () -> {
+                    definition.requireValue(number);
+                    return number;
+                });
+            }
+        }
+        ObservationStatus status = null;
+        String statusText = required(errors, line, "status", row.status());
+        if (statusText != null) {
+            if (STATUSES.contains(statusText)) {
+                status = ObservationStatus.valueOf(statusText);
+            } else {
+                errors.add(RowError.of(line, "status", statusText, "must be one of " + String.join(", ", STATUSES)));
+            }
+        }
+        String source = blankToNull(row.source());
+        if (source != null && source.length() > 200) {
+            errors.add(RowError.of(line, "source", source, "must be at most 200 characters"));
+        }
+        String note = blankToNull(row.note());
+        if (note != null && note.length() > 1000) {
+            errors.add(RowError.of(line, "note", note, "must be at most 1000 characters"));
+        }
+        if (scope.isPresent() && unit != null && indicator != null && period != null
+                && !scope.get().holds(unit, indicator.code, period)) {
+            errors.add(RowError.of(line, "row", unit + " " + indicator.code + " " + period,
+                    "lies outside the declared scope of the replace"));
+        }
+        if (!errors.isEmpty()) {
+            return new Checked(null, errors, forbidden);
+        }
+        return new Checked(new Valid(line, unit, indicator.code, period, value, status, source, note), List.of(), forbidden);
+    }
+
+    private static String required(List<RowError> errors, long line, String field, String text) {
+        String value = blankToNull(text);
+        if (value == null) {
+            errors.add(RowError.of(line, field, text, "is required"));
+        }
+        return value;
+    }
+
+    /** Applies a rule of the single-write path and turns its 400 or 404 problem into this row's error. */
+    private static <T> T rule(List<RowError> errors, long line, String field, String given, Supplier<T> rule) {
+        try {
+            return rule.get();
+        } catch (ProblemException problem) {
+            String reason = problem.errors().isEmpty() ? problem.getMessage() : problem.errors().get(0).message();
+            errors.add(RowError.of(line, field, given, reason));
+            return null;
+        }
+    }
+
+    /** A plain decimal in ASCII digits: NaN, Infinity, hexadecimal and `1,5` are not numbers here. */
+    private static BigDecimal decimal(String text) {
+        return text.length() <= 64 && DECIMAL.matcher(text).matches() ? new BigDecimal(text) : null;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,263 @@
+package vn.nangsuat.indicator.imports;
+
+import com.mysql.cj.jdbc.JdbcStatement;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import vn.nangsuat.indicator.domain.IndicatorCatalog;
+import vn.nangsuat.indicator.domain.Period;
+
+/**
+ * The set operations of an import, in SQL: its valid rows are loaded into `import_row` (LOAD DATA LOCAL INFILE, the
+ * fastest way in), then merged into `observation` by a few statements over all rows at once, never row by row.
+ */
+@ApplicationScoped
+class Staging {
+
+    /** Rows of import_row that no other row of the job repeats (same unit, indicator and period). */
+    private static final String ALONE = " AND NOT EXISTS (SELECT 1 FROM import_row d WHERE d.job_id = s.job_id"
+            + " AND d.unit_code = s.unit_code AND d.indicator_code = s.indicator_code AND d.period = s.period"
+            + " AND d.line <> s.line)";
+    private static final String SAME_KEY = "o.unit_code = s.unit_code AND o.indicator_code = s.indicator_code"
+            + " AND o.period = s.period";
+    /** The current revision says what the row says: writing it again would add a revision that changes nothing. */
+    private static final String SAME_VALUE = "o.value <=> s.value AND o.status <=> s.status"
+            + " AND BINARY o.source <=> BINARY s.source AND BINARY o.note <=> BINARY s.note";
+
+    /** What a merge changed, or a dry run would change. */
+    record Changes(long added, long revised, long unchanged, long deleted) {
+    }
+
+    /** A duplicated key: the lines that give a value for the same unit, indicator and period. */
+    record Duplicate(String unit, String indicator, String period, List<Long> lines) {
+    }
+
+    /** A revision an import wrote, for its events. */
+    record Written(String unit, String indicator, String period, int revision, BigDecimal value, String status) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final IndicatorCatalog indicators;
+
+    Staging(AgroalDataSource dataSource, IndicatorCatalog indicators) {
+        this.dataSource = dataSource;
+        this.indicators = indicators;
+    }
+
+    /** Loads a staged file (see {@link StagedRows}) as the job's rows; outside any transaction, autocommitted. */
+    void load(String job, Path staged) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement load = connection.createStatement();
+                InputStream rows = Files.newInputStream(staged)) {
+            // The driver sends this stream whatever file name the statement gives: no file of the host is readable.
+            load.unwrap(JdbcStatement.class).setLocalInfileInputStream(rows);
+            load.execute("LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE import_row CHARACTER SET utf8mb4"
+                    + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'"
+                    + " (unit_code, indicator_code, period, line, value, status, source, note) SET job_id = '"
+                    + requireId(job) + "'");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The keys that several rows give a value for, each with its lines, in order; streamed to the consumer. */
+    void duplicates(String job, Consumer<Duplicate> consumer) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT unit_code, indicator_code, period,"
+                        + " GROUP_CONCAT(line ORDER BY line SEPARATOR ',') FROM import_row WHERE job_id = ?"
+                        + " GROUP BY unit_code, indicator_code, period HAVING COUNT(*) > 1 ORDER BY MIN(line)")) {
+            query.setString(1, job);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    List<Long> lines = new ArrayList<>();
+                    for (String line : rows.getString(4).split(",")) {
+                        lines.add(Long.parseLong(line));
+                    }
+                    consumer.accept(new Duplicate(rows.getString(1), rows.getString(2), rows.getString(3), lines));
+                }
+            }
+        }
+    }
+
+    /** What merging would change, changing nothing (a dry run). */
+    Changes preview(String job, Optional<ReplaceScope> scope, boolean duplicates) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT COUNT(*), COALESCE(SUM(o.revision IS NULL), 0),"
+                        + " COALESCE(SUM(" + SAME_VALUE + "), 0) FROM import_row s LEFT JOIN observation o ON " + SAME_KEY
+                        + " AND o.is_current = 1 WHERE s.job_id = ?" + (duplicates ? ALONE : ""))) {
+            query.setString(1, job);
+            long rows;
+            long added;
+            long unchanged;
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                rows = result.getLong(1);
+                added = result.getLong(2);
+                unchanged = result.getLong(3);
+            }
+            long deleted = 0;
+            if (scope.isPresent()) {
+                Scoped scoped = scoped(scope.get());
+                try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM observation o WHERE"
+                        + " o.superseded_at IS NULL AND o.value IS NOT NULL AND " + scoped.sql + " AND NOT EXISTS"
+                        + " (SELECT 1 FROM import_row s WHERE s.job_id = ? AND " + SAME_KEY + ")")) {
+                    int next = scoped.bind(count, 1);
+                    count.setString(next, job);
+                    try (ResultSet result = count.executeQuery()) {
+                        result.next();
+                        deleted = result.getLong(1);
+                    }
+                }
+            }
+            return new Changes(added, rows - added - unchanged, unchanged, deleted);
+        }
+    }
+
+    /**
+     * Merges the job's rows into observation, inside the caller's transaction: deletes (in a replace) the values of
+     * the scope the file does not hold, supersedes each current revision the file changes, and adds the file's
+     * values as the next revisions. A row equal to the current revision adds nothing.
+     */
+    Changes merge(String job, long validRows, Optional<ReplaceScope> scope, boolean duplicates, String recordedBy,
+            Instant now) throws SQLException {
+        Timestamp at = Timestamp.from(now);
+        try (Connection connection = dataSource.getConnection()) {
+            long deleted = 0;
+            if (scope.isPresent()) {
+                Scoped scoped = scoped(scope.get());
+                try (PreparedStatement supersede = connection.prepareStatement("UPDATE observation o SET o.superseded_at = ?"
+                        + " WHERE o.superseded_at IS NULL AND o.value IS NOT NULL AND " + scoped.sql + " AND NOT EXISTS"
+                        + " (SELECT 1 FROM import_row s WHERE s.job_id = ? AND " + SAME_KEY + ")")) {
+                    supersede.setTimestamp(1, at);
+                    supersede.setString(scoped.bind(supersede, 2), job);
+                    deleted = supersede.executeUpdate();
+                }
+                try (PreparedStatement tombstones = connection.prepareStatement("INSERT INTO observation (unit_code,"
+                        + " indicator_code, period, revision, recorded_by, recorded_at, import_id) SELECT o.unit_code,"
+                        + " o.indicator_code, o.period, o.revision + 1, ?, ?, ? FROM observation o WHERE o.superseded_at = ?"
+                        + " AND " + scoped.sql)) {
+                    tombstones.setString(1, recordedBy);
+                    tombstones.setTimestamp(2, at);
+                    tombstones.setString(3, job);
+                    tombstones.setTimestamp(4, at);
+                    scoped.bind(tombstones, 5);
+                    tombstones.executeUpdate();
+                }
+            }
+            long revised;
+            try (PreparedStatement supersede = connection.prepareStatement("UPDATE observation o JOIN import_row s ON "
+                    + SAME_KEY + " SET o.superseded_at = ? WHERE s.job_id = ? AND o.is_current = 1 AND NOT ("
+                    + SAME_VALUE + ")" + (duplicates ? ALONE : ""))) {
+                supersede.setTimestamp(1, at);
+                supersede.setString(2, job);
+                revised = supersede.executeUpdate();
+            }
+            long written;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO observation (unit_code,"
+                    + " indicator_code, period, revision, value, status, source, note, recorded_by, recorded_at, import_id)"
+                    + " SELECT s.unit_code, s.indicator_code, s.period, COALESCE((SELECT MAX(p.revision) FROM observation p"
+                    + " WHERE p.unit_code = s.unit_code AND p.indicator_code = s.indicator_code AND p.period = s.period), 0)"
+                    + " + 1, s.value, s.status, s.source, s.note, ?, ?, ? FROM import_row s WHERE s.job_id = ?"
+                    + (duplicates ? ALONE : "") + " AND NOT EXISTS (SELECT 1 FROM observation o WHERE " + SAME_KEY
+                    + " AND o.is_current = 1)")) {
+                insert.setString(1, recordedBy);
+                insert.setTimestamp(2, at);
+                insert.setString(3, job);
+                insert.setString(4, job);
+                written = insert.executeUpdate();
+            }
+            return new Changes(written - revised, revised, validRows - written, deleted);
+        }
+    }
+
+    /**
+     * The revisions the job wrote, ordered by unit, indicator and period, streamed to the consumer. The consumer must
+     * not use the database: the connection is busy until the last row.
+     */
+    void written(String job, Consumer<Written> consumer) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT unit_code, indicator_code, period, revision,"
+                        + " value, status FROM observation WHERE import_id = ? ORDER BY unit_code, indicator_code, period",
+                        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            query.setFetchSize(Integer.MIN_VALUE);
+            query.setString(1, job);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    consumer.accept(new Written(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4),
+                            rows.getBigDecimal(5), rows.getString(6)));
+                }
+            }
+        }
+    }
+
+    /** Empties the job's staged rows. */
+    void clear(String job) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM import_row WHERE job_id = ?")) {
+            delete.setString(1, job);
+            delete.executeUpdate();
+        }
+    }
+
+    /** Empties the staged rows of every job that no longer runs (those of a service stopped mid-import). */
+    int clearFinished() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM import_row WHERE job_id IN"
+                        + " (SELECT id FROM import_job WHERE state IN ('SUCCEEDED', 'REJECTED', 'FAILED'))")) {
+            return delete.executeUpdate();
+        }
+    }
+
+    /** The condition on `o` of a replace scope, and its parameters. */
+    private record Scoped(String sql, List<String> parameters) {
+
+        int bind(PreparedStatement statement, int first) throws SQLException {
+            int index = first;
+            for (String parameter : parameters) {
+                statement.setString(index++, parameter);
+            }
+            return index;
+        }
+    }
+
+    private Scoped scoped(ReplaceScope scope) {
+        List<String> parameters = new ArrayList<>();
+        List<String> byIndicator = new ArrayList<>();
+        for (String code : scope.indicators()) {
+            Optional<Period[]> bounds = scope.bounds(indicators.definition(code));
+            if (bounds.isPresent()) {
+                byIndicator.add("(o.indicator_code = ? AND o.period BETWEEN ? AND ?)");
+                parameters.addAll(List.of(code, bounds.get()[0].toString(), bounds.get()[1].toString()));
+            }
+        }
+        String sql = "(" + (byIndicator.isEmpty() ? "FALSE" : String.join(" OR ", byIndicator)) + ")";
+        if (!scope.units().isEmpty()) {
+            sql += " AND o.unit_code IN (" + String.join(", ", scope.units().stream().map(unit -> "?").toList()) + ")";
+            parameters.addAll(scope.units());
+        }
+        return new Scoped(sql, parameters);
+    }
+
+    private static String requireId(String job) {
+        if (!job.matches("[0-9a-f-]{36}")) {
+            throw new IllegalArgumentException("not a job id: " + job);
+        }
+        return job;
+    }
+}
