@@ -216,6 +216,83 @@ class SystemIT {
         }
     }
 
+    /**
+     * A provincial system's big import, and its service killed with SIGKILL while the import commits: nothing of it
+     * is visible, the job says FAILED once its heartbeat stops, and the same file with the same Idempotency-Key is
+     * accepted again and commits whole.
+     */
+    @Test
+    void anImportKilledMidCommitLeavesNothingAndCanBeSubmittedAgain() throws Exception {
+        String token = RunningSystem.token("--role", "admin");
+        List<String> units = given().queryParam("asOf", "2024-12-31").queryParam("size", 100).when().get("/api/v1/provinces")
+                .then().statusCode(200).extract().path("items.code");
+        List<String> indicators = new java.util.ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            String code = "E2E_MONTHLY_" + i;
+            indicators.add(code);
+            given().auth().oauth2(token).contentType("application/json").body(Map.of("code", code, "name", "Monthly " + i,
+                    "nameVi", "Hàng tháng " + i, "unit", "count", "periodicity", "MONTH", "decimals", 0, "better", "HIGHER",
+                    "aggregation", "ADDITIVE", "description", "A monthly count of the e2e tests"))
+                    .when().post("/api/v1/indicators").then().statusCode(201);
+        }
+        StringBuilder csv = new StringBuilder("unit,indicator,period,value,status\n");
+        for (String unit : units) {
+            for (String indicator : indicators) {
+                for (int year = 2010; year <= 2024; year++) {
+                    for (int month = 1; month <= 12; month++) {
+                        csv.append(unit).append(',').append(indicator).append(',').append(year).append('-')
+                                .append(month < 10 ? "0" : "").append(month).append(',').append(year + month).append(",OFFICIAL\n");
+                    }
+                }
+            }
+        }
+        int rows = units.size() * indicators.size() * 15 * 12;
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        String key = java.util.UUID.randomUUID().toString();
+
+        String job;
+        try (SecondIndicatorService doomed = SecondIndicatorService.start()) {
+            job = given().port(SecondIndicatorService.PORT).auth().oauth2(token).contentType("text/csv")
+                    .header("Idempotency-Key", key).header("Prefer", "respond-async").body(file)
+                    .when().post("/api/v1/observations/imports").then().statusCode(202).extract().path("id");
+            String phase = null;
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (!"COMMITTING".equals(phase) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+                phase = given().port(SecondIndicatorService.PORT).auth().oauth2(token).when()
+                        .get("/api/v1/observations/imports/" + job).then().statusCode(200).extract().path("phase");
+            }
+            assertEquals("COMMITTING", phase, "the import never reached its commit");
+            Thread.sleep(300);
+            doomed.kill();
+        }
+        // The system's own instance reads the same job: FAILED once the heartbeat is older than IMPORT_STALE_AFTER.
+        Map<String, Object> failed = null;
+        Instant deadline = Instant.now().plusSeconds(40);
+        while (failed == null && Instant.now().isBefore(deadline)) {
+            Map<String, Object> read = given().auth().oauth2(token).when().get("/api/v1/observations/imports/" + job)
+                    .then().statusCode(200).extract().jsonPath().getMap("");
+            failed = "FAILED".equals(read.get("state")) ? read : null;
+            Thread.sleep(500);
+        }
+        assertTrue(failed != null, "the killed import is not reported FAILED");
+        assertTrue(String.valueOf(failed.get("failure")).contains("submit it again"), String.valueOf(failed));
+        for (String indicator : List.of(indicators.get(0), indicators.get(19))) {
+            given().queryParam("unit", units.get(0)).queryParam("indicator", indicator).when().get("/api/v1/observations")
+                    .then().statusCode(200).body("totalItems", equalTo(0));
+        }
+
+        Instant resubmitted = Instant.now();
+        given().port(8082).auth().oauth2(token).contentType("text/csv").header("Idempotency-Key", key)
+                .header("Prefer", "wait=60").body(file).when().post("/api/v1/observations/imports")
+                .then().statusCode(201).body("state", equalTo("SUCCEEDED")).body("progress.rowsCommitted", equalTo(rows))
+                .body("id", org.hamcrest.Matchers.not(equalTo(job)));
+        System.out.println(rows + " rows imported again after the kill in "
+                + SecondIndicatorService.since(resubmitted).toMillis() + " ms");
+        given().queryParam("unit", units.get(0)).queryParam("indicator", indicators.get(19)).when().get("/api/v1/observations")
+                .then().statusCode(200).body("totalItems", equalTo(180));
+    }
+
     @Test
     void writesWithoutATokenAreRefusedAtTheService() {
         given().contentType("application/json")
