@@ -103,7 +103,11 @@ class UnitStatesTest {
             Instant deadline = Instant.now().plusSeconds(60);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    latest.put(record.key(), JSON.readTree(record.value()));
+                    // The replicas' tests (run later on a developer's devstack) write unreadable records on purpose,
+                    // to show they go to the DLQ: they are not province-service's, so they are not read as its states.
+                    if (record.value() != null && record.value().startsWith("{")) {
+                        latest.put(record.key(), JSON.readTree(record.value()));
+                    }
                 }
             }
         }
