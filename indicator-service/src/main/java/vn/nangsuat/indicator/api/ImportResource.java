@@ -54,6 +54,19 @@ import vn.nangsuat.kit.web.RequestIds;
 public class ImportResource {
 
     private static final String CSV = "text/csv";
+    private static final String INVALID_ROWS = "{\"type\": \"https://nangsuat.vn/problems/invalid-import\", \"title\": \"Bad Request\","
+            + " \"status\": 400, \"detail\": \"2 rows are invalid: nothing was imported (onError=skip commits the valid ones)\","
+            + " \"instance\": \"/api/v1/observations/imports\", \"requestId\": \"3f1c9a52-7d4e-4b8a-9a41-0c2e5d6f7a81\","
+            + " \"errors\": [{\"line\": 2, \"field\": \"value\", \"value\": \"1e400\", \"message\": \"must be less than 10^18"
+            + " in size\"}, {\"line\": 6, \"field\": \"unit\", \"value\": \"06\", \"message\": \"06 (Bắc Kạn) ceased on"
+            + " 2025-06-30 and became part of 19: a value for 2026 belongs to 19\"}], \"errorCount\": 2,"
+            + " \"job\": \"https://api.nangsuat.vn/api/v1/observations/imports/0b7c3f4e-55a8-4c1e-9a61-0d6f2a9f3e10\"}";
+    private static final String ANOTHER_PROVINCE = "{\"type\": \"https://nangsuat.vn/problems/forbidden\", \"title\": \"Forbidden\","
+            + " \"status\": 403, \"detail\": \"This token may not write the data of unit 06: the whole import is refused\","
+            + " \"instance\": \"/api/v1/observations/imports\", \"requestId\": \"3f1c9a52-7d4e-4b8a-9a41-0c2e5d6f7a81\","
+            + " \"errors\": [{\"line\": 3, \"field\": \"unit\", \"value\": \"06\", \"message\": \"this token may not write"
+            + " the data of unit 06\"}], \"errorCount\": 1,"
+            + " \"job\": \"https://api.nangsuat.vn/api/v1/observations/imports/0b7c3f4e-55a8-4c1e-9a61-0d6f2a9f3e10\"}";
     private static final java.util.regex.Pattern PREFER_WAIT = java.util.regex.Pattern.compile("wait=(\\d{1,6})");
 
     private final Imports imports;
@@ -97,9 +110,11 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "Accepted and running: follow Location",
             content = @Content(schema = @Schema(implementation = ImportJobView.class)))
     @APIResponse(responseCode = "400", description = "Invalid rows or an unreadable file; nothing was imported",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class),
+                    examples = @ExampleObject(name = "invalid-rows", value = INVALID_ROWS)))
     @APIResponse(responseCode = "403", description = "A row's unit (or the scope) is one this token may not write",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class),
+                    examples = @ExampleObject(name = "another-province", value = ANOTHER_PROVINCE)))
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another body or options")
     @APIResponse(responseCode = "413", description = "The body is larger than IMPORT_MAX_BYTES")
     @APIResponse(responseCode = "503", description = "The import failed (the database) or too many are queued: submit again")
@@ -242,11 +257,23 @@ public class ImportResource {
             @Schema(nullable = true) String note) {
     }
 
-    /** The problem of a refused import: a problem detail whose errors name line and field, with the job beside it. */
-    @Schema(name = "ImportProblem")
+    /**
+     * The problem of a refused import: a problem detail whose errors also name the line and the value given, with the
+     * number of errors and the job beside it. Published as Problem extended (allOf), so a client reading Problem reads it.
+     */
+    @Schema(name = "ImportProblem", allOf = { Problem.class, ImportProblemMembers.class })
     public record ImportProblem(String type, String title, int status, String detail, String instance, String requestId,
             List<RowError> errors,
             @Schema(description = "How many rows were refused; errors holds the first ones") long errorCount,
             @Schema(description = "The job, which keeps this outcome") String job) {
+    }
+
+    /** The members an import's problem adds to Problem. */
+    @Schema(name = "ImportProblemMembers")
+    public record ImportProblemMembers(
+            @Schema(description = "Each refused row (the first ones): line, field, value given, message") List<RowError> errors,
+            @Schema(description = "How many rows were refused") long errorCount,
+            @Schema(description = "The job, which keeps this outcome", examples = "https://api.nangsuat.vn/api/v1/observations/imports/0b7c3f4e-55a8-4c1e-9a61-0d6f2a9f3e10")
+            String job) {
     }
 }

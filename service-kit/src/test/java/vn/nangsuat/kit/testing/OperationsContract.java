@@ -100,13 +100,28 @@ public abstract class OperationsContract {
                 everyItem(matchesPattern(".* (\\d{3}) example of \\1")));
     }
 
+    /** The schema a refusal names: Problem itself, or a schema extending it (allOf Problem and more members). */
     private static Object problemSchemaOf(Object response) {
         Object schema = problemMediaOf(response).get("schema");
-        return schema instanceof Map<?, ?> ref ? ref.get("$ref") : "no application/problem+json schema";
+        Object ref = schema instanceof Map<?, ?> named ? named.get("$ref") : null;
+        if (ref == null) {
+            return "no application/problem+json schema";
+        }
+        String name = ref.toString().substring(ref.toString().lastIndexOf('/') + 1);
+        Object allOf = dig(given().queryParam("format", "json").when().get("/q/openapi").then().extract().jsonPath()
+                .getMap("$"), "components", "schemas", name, "allOf");
+        boolean extendsProblem = allOf instanceof List<?> parts && parts.stream()
+                .anyMatch(part -> part instanceof Map<?, ?> member && PROBLEM.equals(member.get("$ref")));
+        return extendsProblem ? PROBLEM : ref;
     }
+
+    private static final String PROBLEM = "#/components/schemas/Problem";
 
     private static Object exampleStatusOf(Object response) {
         Object example = problemMediaOf(response).get("example");
+        if (example == null && problemMediaOf(response).get("examples") instanceof Map<?, ?> named && !named.isEmpty()) {
+            example = dig(named.values().iterator().next(), "value");  // the first of named examples
+        }
         return example instanceof Map<?, ?> problem ? problem.get("status") : "none";
     }
 
