@@ -73,6 +73,14 @@ public class ProvinceReplica {
         }
     }
 
+    /** The versions whose territory became (part of) this version, sorted by code; empty for an original one. */
+    public List<ReplicaUnit> predecessorsOf(ReplicaUnit version) {
+        return versions("SELECT u.code, u.name, u.kind, u.region, u.region_derived, u.valid_from, u.valid_to, u.revision"
+                + " FROM province_replica_lineage l JOIN province_replica_unit u ON u.code = l.predecessor_code"
+                + " AND u.valid_from = l.predecessor_valid_from WHERE l.successor_code = ? AND l.successor_valid_from = ?"
+                + " ORDER BY u.code", version.code(), version.validFrom());
+    }
+
     private List<ReplicaUnit> versions(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

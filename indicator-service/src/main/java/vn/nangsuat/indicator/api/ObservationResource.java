@@ -1,5 +1,6 @@
 package vn.nangsuat.indicator.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
@@ -22,7 +23,9 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,9 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nangsuat.indicator.domain.Harmonizer;
 import vn.nangsuat.indicator.domain.Observation;
 import vn.nangsuat.indicator.domain.ObservationRegistry;
+import vn.nangsuat.indicator.domain.Period;
 import vn.nangsuat.kit.paging.PageParams;
+import vn.nangsuat.kit.web.Conditional;
 import vn.nangsuat.kit.web.Preconditions;
 
 @Path("/api/v1/observations")
@@ -44,11 +50,16 @@ public class ObservationResource {
     private static final String ONE = "/{unit}/{indicator}/{period}";
 
     private final ObservationRegistry registry;
+    private final Harmonizer harmonizer;
     private final SecurityIdentity identity;
+    private final ObjectMapper json;
 
-    public ObservationResource(ObservationRegistry registry, SecurityIdentity identity) {
+    public ObservationResource(ObservationRegistry registry, Harmonizer harmonizer, SecurityIdentity identity,
+            ObjectMapper json) {
         this.registry = registry;
+        this.harmonizer = harmonizer;
         this.identity = identity;
+        this.json = json;
     }
 
     @GET
@@ -75,6 +86,42 @@ public class ObservationResource {
         String dataTag = Preconditions.etag(registry.seriesTag(unit, indicators), asOf);  // before the read, as for snapshots
         return registry.series(unit, indicators, from, to, asOf, paging.toRequest()).map(ObservationView::of)
                 .toResponse(uri, request, dataTag);
+    }
+
+    @GET
+    @Path("/harmonized")
+    @Operation(summary = "A series comparable across the 2025 mergers: a unit's values on the units in force on a date",
+            description = "A period belongs to the units in force on its last day. Before the unit took the form it has on "
+                    + "`harmonize`, a value is combined from the units it was made of: the new Thái Nguyên's (19) 2021 "
+                    + "labour productivity is (GRDP of 19 + GRDP of 06) / (workers of 19 + workers of 06). Additive values "
+                    + "are summed, a ratio is recomputed from its summed parts, a growth from the combined base. A period "
+                    + "that cannot be combined honestly (a ratio reported without its parts, a reported-only indicator, a "
+                    + "predecessor without a value, a unit split between several) is listed in leftOut with the reason. "
+                    + "Only forward: harmonizing to a date before a later period (a 2026 value on 2021's units) is refused.")
+    @APIResponse(responseCode = "200", description = "The harmonised series",
+            content = @Content(schema = @Schema(implementation = HarmonizedSeriesView.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid, the unit was not in force on the date, or "
+            + "the series would run past the date's unit (harmonize forward only)")
+    @APIResponse(responseCode = "404", description = "An indicator is unknown")
+    public Response harmonized(
+            @Parameter(description = "Unit code as on the date", example = "19", required = true) @QueryParam("unit") @NotNull
+            @Pattern(regexp = "\\d{2}", message = "must be a two-digit unit code such as 19") String unit,
+            @Parameter(description = "Indicator code; repeat for several", required = true)
+            @QueryParam("indicator") @NotEmpty
+            List<@Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String> indicators,
+            @Parameter(description = "First period; default: the earliest", example = "2016") @QueryParam("from") String from,
+            @Parameter(description = "Last period; default: the latest", example = "2025") @QueryParam("to") String to,
+            @Parameter(description = "Express the series on the units in force on this date", example = "2025-07-01",
+                    required = true) @QueryParam("harmonize") @NotNull LocalDate harmonize,
+            @Parameter(description = "The values as they stood at this instant (ISO 8601); default now",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("asOf") Instant asOf,
+            @Context Request request) {
+        Optional<Period> first = ObservationRegistry.rangeEnd("from", from);
+        Optional<Period> last = ObservationRegistry.rangeEnd("to", to);
+        return Conditional.ok(request, HarmonizedSeriesView.of(harmonizer.series(unit, indicators, first, last, harmonize,
+                asOf)), json);
     }
 
     @GET

@@ -121,7 +121,8 @@ public class ObservationRegistry {
         return observations.revisionStamp(unit, indicatorCodes);
     }
 
-    private static Optional<Period> rangeEnd(String field, String text) {
+    /** One end of a range of periods, in any form (2021, 2021Q3, 2021-07); empty when not given. */
+    public static Optional<Period> rangeEnd(String field, String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

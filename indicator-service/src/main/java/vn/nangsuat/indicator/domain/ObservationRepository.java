@@ -40,6 +40,12 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
                 + " and (supersededAt is null or supersededAt > ?3)", unit, indicators, instant);
     }
 
+    /** The values (not deletions) of several units' indicators that were current at the instant. */
+    public List<Observation> valuesAsOf(Collection<String> units, Collection<String> indicators, Instant instant) {
+        return list("id.unitCode in ?1 and id.indicatorCode in ?2 and value is not null and recordedAt <= ?3"
+                + " and (supersededAt is null or supersededAt > ?3)", units, indicators, instant);
+    }
+
     /** Changes with every revision added to a unit's indicators: how many there are and the latest one's time. */
     public String revisionStamp(String unit, Collection<String> indicators) {
         Object[] row = getEntityManager().createQuery("select count(o), max(o.recordedAt) from Observation o"

@@ -48,12 +48,14 @@ class ProvinceReplicaTest {
         LocalDate from = LocalDate.of(year, 1, 1);
         TestEvents.send(TOPIC, CODE + "/" + from, TestEvents.cloudEvent(TestEvents.newId(), SOURCE,
                 "vn.nangsuat.province.unit-state.v1", CODE, ReplicaFixtures.stateData(CODE, from, "Tỉnh Bản Sao", 0,
-                        "[{\"code\":\"06\",\"validFrom\":\"2004-01-01\",\"effectiveDate\":\"" + from + "\",\"kind\":\"MERGE\"}]")));
+                        "[{\"code\":\"" + CODE + "\",\"validFrom\":\"" + from.minusYears(1) + "\",\"effectiveDate\":\""
+                                + from + "\",\"kind\":\"MERGE\"}]")));
         assertEquals("Tỉnh Bản Sao", await(() -> ReplicaFixtures.name(dataSource, from), WAIT));
         ReplicaUnit unit = replica.unitOn(CODE, from).orElseThrow();
         assertEquals(CODE, unit.code());
         assertEquals(1, ReplicaFixtures.count(dataSource, "SELECT COUNT(*) FROM province_replica_lineage WHERE"
-                + " predecessor_code = '06' AND successor_code = ? AND successor_valid_from = ?", CODE, Date.valueOf(from)));
+                + " predecessor_code = ? AND predecessor_valid_from = ? AND successor_code = ? AND successor_valid_from = ?",
+                CODE, Date.valueOf(from.minusYears(1)), CODE, Date.valueOf(from)));
     }
 
     @Test
