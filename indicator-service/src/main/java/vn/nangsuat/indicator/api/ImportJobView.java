@@ -33,7 +33,15 @@ public record ImportJobView(
         @Schema(description = "What the import changed (a dry run: would change)") Changes changes,
         @Schema(description = "How many rows were refused (the list holds the first ones)") long errorCount,
         List<RowError> errors,
-        @Schema(nullable = true, description = "Why a REJECTED or FAILED job changed nothing") String failure) {
+        @Schema(nullable = true, description = "Why a REJECTED or FAILED job changed nothing") String failure,
+        @Schema(description = "Milliseconds each phase took, once it ended") Timings timings) {
+
+    @Schema(name = "ImportTimings")
+    public record Timings(
+            @Schema(nullable = true, description = "Reading and checking the rows") Long readingMs,
+            @Schema(nullable = true, description = "Loading the staged rows, finding keys given twice") Long stagingMs,
+            @Schema(nullable = true, description = "The commit: revisions, events, outcome") Long committingMs) {
+    }
 
     @Schema(name = "ImportProgress")
     public record Progress(
@@ -64,7 +72,8 @@ public record ImportJobView(
                     new Progress(job.bytesTotal, job.state == ImportJob.State.SUCCEEDED ? job.bytesTotal : job.bytesRead,
                             job.rowsRead, job.rowsValid, job.rowsCommitted),
                     new Changes(job.valuesAdded, job.valuesRevised, job.valuesUnchanged, job.valuesDeleted),
-                    job.errorCount, job.errors == null ? List.of() : json.readValue(job.errors, ERRORS), job.failure);
+                    job.errorCount, job.errors == null ? List.of() : json.readValue(job.errors, ERRORS), job.failure,
+                    new Timings(job.readingMs, job.stagingMs, job.committingMs));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -158,9 +158,12 @@ public class Aggregates {
                 : additive(base, period, region, instant);
         Aggregate before = base.aggregation == Aggregation.RATIO ? ratio(base, period.previous(), region, instant)
                 : additive(base, period.previous(), region, instant);
+        // The same territory in both periods: the same units, or (nationally) every unit in force each time, since the
+        // country is the same whatever its units: national growth across the 2025 mergers is still growth.
+        boolean sameTerritory = now.counted().equals(before.counted())
+                || (region == null && now.missing().isEmpty() && before.missing().isEmpty());
         BigDecimal value = null;
-        if (now.value() != null && before.value() != null && before.value().signum() > 0
-                && now.counted().equals(before.counted())) {
+        if (now.value() != null && before.value() != null && before.value().signum() > 0 && sameTerritory) {
             value = growth(now.value(), before.value());
         }
         Set<ObservationStatus> statuses = new TreeSet<>(now.statuses());

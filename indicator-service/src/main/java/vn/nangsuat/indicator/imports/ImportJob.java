@@ -126,6 +126,18 @@ public class ImportJob {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** Milliseconds spent reading and checking the rows; null until that phase ended. */
+    @Column(name = "reading_ms")
+    public Long readingMs;
+
+    /** Milliseconds spent loading the staged rows (and finding keys given twice). */
+    @Column(name = "staging_ms")
+    public Long stagingMs;
+
+    /** Milliseconds of the commit transaction: the merge, the events and the outcome. */
+    @Column(name = "committing_ms")
+    public Long committingMs;
+
     /** Renewed while a worker runs the job: a job whose heartbeat stopped was stopped with its service. */
     @Column(name = "heartbeat_at", nullable = false)
     public Instant heartbeatAt;

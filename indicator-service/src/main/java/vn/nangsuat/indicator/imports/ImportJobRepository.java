@@ -31,8 +31,20 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Str
                 ImportJob.Phase.READING, now, id);
     }
 
-    void phase(String id, ImportJob.Phase phase) {
-        update("phase = ?1, heartbeatAt = ?2 where id = ?3", phase, now(), id);
+    /** Enters a phase, recording how long the one before took (reading before staging, staging before committing). */
+    void phase(String id, ImportJob.Phase phase, long previousPhaseMs) {
+        String took = phase == ImportJob.Phase.STAGING ? "readingMs" : "stagingMs";
+        update("phase = ?1, heartbeatAt = ?2, " + took + " = ?3 where id = ?4", phase, now(), previousPhaseMs, id);
+    }
+
+    /** Records how long the phase that ended the job took (a dry run's or a rejection's last, or the commit). */
+    void took(String id, ImportJob.Phase phase, long ms) {
+        String took = switch (phase) {
+            case READING -> "readingMs";
+            case STAGING -> "stagingMs";
+            case COMMITTING -> "committingMs";
+        };
+        update(took + " = ?1 where id = ?2", ms, id);
     }
 
     void progress(String id, long bytesRead, long rowsRead, long rowsValid, long errorCount) {

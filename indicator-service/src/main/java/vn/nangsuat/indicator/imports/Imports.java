@@ -250,26 +250,32 @@ public class Imports {
         Outcome outcome = new Outcome(maxErrors);
         try {
             jobs.started(id);
+            long phaseStart = System.nanoTime();
             RowChecks checks = new RowChecks(indicators, new UnitsInForce(units), grant, options.replace());
             long valid = read(id, body, options, checks, staged, outcome);
             if (outcome.malformed || outcome.forbidden.size() > 0 || (!options.skipInvalid() && outcome.count() > 0)) {
+                jobs.took(id, ImportJob.Phase.READING, millisSince(phaseStart));
                 reject(id, outcome);
                 return;
             }
-            jobs.phase(id, ImportJob.Phase.STAGING);
+            jobs.phase(id, ImportJob.Phase.STAGING, millisSince(phaseStart));
+            phaseStart = System.nanoTime();
             staging.load(id, staged);
             boolean duplicates = duplicates(id, outcome);
+            long alone = valid - outcome.duplicated;
             if (duplicates && !options.skipInvalid()) {
+                jobs.took(id, ImportJob.Phase.STAGING, millisSince(phaseStart));
                 reject(id, outcome);
                 return;
             }
-            long alone = valid - outcome.duplicated;
             if (options.dryRun()) {
                 Staging.Changes changes = staging.preview(id, options.replace(), duplicates);
+                jobs.took(id, ImportJob.Phase.STAGING, millisSince(phaseStart));
                 jobs.finished(id, ImportJob.State.SUCCEEDED, null, null, changes, 0, outcome.count(), errorsJson(outcome));
                 return;
             }
-            jobs.phase(id, ImportJob.Phase.COMMITTING);
+            jobs.phase(id, ImportJob.Phase.COMMITTING, millisSince(phaseStart));
+            long commitStart = System.nanoTime();
             Path written = spool.resolve(id + ".written");
             QuarkusTransaction.requiringNew().timeout(transactionTimeout).run(() -> {
                 try {
@@ -278,6 +284,7 @@ public class Imports {
                     publish(id, written);
                     jobs.finished(id, ImportJob.State.SUCCEEDED, null, null, changes, alone, outcome.count(),
                             errorsJson(outcome));
+                    jobs.took(id, ImportJob.Phase.COMMITTING, millisSince(commitStart));
                 } catch (SQLException | IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -467,6 +474,10 @@ public class Imports {
                 return n;
             }
         };
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     private static String rootMessage(Throwable e) {

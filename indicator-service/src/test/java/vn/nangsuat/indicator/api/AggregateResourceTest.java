@@ -15,12 +15,15 @@ import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.kit.testing.TestTokens;
+import vn.nangsuat.provincereplica.ProvinceReplica;
+import vn.nangsuat.provincereplica.ReplicaUnit;
 
 /** National and regional values on real-sized numbers: sums of parts, then divide; never a mean of ratios. */
 @QuarkusTest
@@ -28,6 +31,9 @@ class AggregateResourceTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ProvinceReplica replica;
 
     @BeforeEach
     void knowTheUnits() throws SQLException {
@@ -82,6 +88,46 @@ class AggregateResourceTest {
                 .when().get("/api/v1/aggregates")
                 .then().statusCode(200).body("unitsCounted", equalTo(List.of("06", "19"))).extract().asString();
         assertEquals(new BigDecimal("5.944413"), decimal(answer, "value"));
+    }
+
+    @Test
+    void nationalGrowthSpansTheMergersSinceTheCountryIsTheSameWhateverItsUnits() throws SQLException {
+        // Every unit in force at the end of 2024 (63 in the real data) and of 2025 (34) reports: the same country.
+        List<String> before = replica.unitsOn(LocalDate.of(2024, 12, 31)).stream().map(ReplicaUnit::code).toList();
+        List<String> after = replica.unitsOn(LocalDate.of(2025, 12, 31)).stream().map(ReplicaUnit::code).toList();
+        StringBuilder csv = new StringBuilder("unit,indicator,period,value,status\n");
+        for (String unit : before) {
+            csv.append(unit).append(",GRDP_CONSTANT,2024,").append(unit.equals("06") ? 10000 : 100000).append(",OFFICIAL\n");
+            csv.append(unit).append(",EMPLOYED_WORKERS,2024,").append(unit.equals("06") ? 200 : 1000).append(",OFFICIAL\n");
+        }
+        for (String unit : after) {
+            csv.append(unit).append(",GRDP_CONSTANT,2025,").append(unit.equals("19") ? 220000 : 106000).append(",OFFICIAL\n");
+            csv.append(unit).append(",EMPLOYED_WORKERS,2025,").append(unit.equals("19") ? 1200 : 1000).append(",OFFICIAL\n");
+        }
+        given().auth().oauth2(TestTokens.admin()).contentType("text/csv").body(csv.toString())
+                .when().post("/api/v1/observations/imports").then().statusCode(201);
+        try {
+            BigDecimal grdp2024 = BigDecimal.valueOf(100000L * before.size() - (before.contains("06") ? 90000 : 0));
+            BigDecimal workers2024 = BigDecimal.valueOf(1000L * before.size() - (before.contains("06") ? 800 : 0));
+            BigDecimal grdp2025 = BigDecimal.valueOf(106000L * after.size() + (after.contains("19") ? 114000 : 0));
+            BigDecimal workers2025 = BigDecimal.valueOf(1000L * after.size() + (after.contains("19") ? 200 : 0));
+            BigDecimal expected = grdp2025.divide(workers2025, 6, java.math.RoundingMode.HALF_EVEN)
+                    .divide(grdp2024.divide(workers2024, 6, java.math.RoundingMode.HALF_EVEN), 10, java.math.RoundingMode.HALF_EVEN)
+                    .subtract(BigDecimal.ONE).multiply(BigDecimal.valueOf(100)).setScale(6, java.math.RoundingMode.HALF_EVEN);
+            String answer = given().queryParam("indicator", "LABOUR_PRODUCTIVITY_GROWTH").queryParam("period", "2025")
+                    .when().get("/api/v1/aggregates").then().statusCode(200).body("unitsMissing", equalTo(List.of()))
+                    .extract().asString();
+            assertEquals(expected, decimal(answer, "value"));
+            // A region is not the same territory across the mergers unless its units are: no growth then.
+            given().queryParam("indicator", "LABOUR_PRODUCTIVITY_GROWTH").queryParam("period", "2025")
+                    .queryParam("region", "NORTHERN_MIDLANDS_MOUNTAINS").when().get("/api/v1/aggregates")
+                    .then().statusCode(200).body("value", nullValue());
+        } finally {
+            try (var connection = dataSource.getConnection(); var sql = connection.createStatement()) {
+                sql.executeUpdate("DELETE FROM observation WHERE indicator_code IN ('GRDP_CONSTANT', 'EMPLOYED_WORKERS')"
+                        + " AND period IN ('2024', '2025')");
+            }
+        }
     }
 
     @Test
