@@ -47,8 +47,8 @@ public class ImportBench {
             service[round] = rows / seconds(start);
             batch[round] = plainBatch(units, indicators, 2014, months, round);
             load[round] = plainLoad(csv);
-            System.out.printf("round %d  import via gateway %,.0f rows/s (%s)  JDBC batch %,.0f rows/s  LOAD DATA %,.0f rows/s%n",
-                    round + 1, service[round], changes(answer), batch[round], load[round]);
+            System.out.printf("round %d  import via gateway %,.0f rows/s (%s; %s)  JDBC batch %,.0f rows/s  LOAD DATA %,.0f rows/s%n",
+                    round + 1, service[round], changes(answer), timings(answer), batch[round], load[round]);
         }
         double s = median(service);
         double b = median(batch);
@@ -63,9 +63,9 @@ public class ImportBench {
 
     /** Imports about a million rows straight to indicator-service while sampling its heap (Prometheus) every 50 ms. */
     static void heapDuringAMillionRows(String token, List<String> units) throws Exception {
-        List<String> indicators = indicators(token, 70);
-        int months = 228;  // 2006-01 .. 2024-12: 63 x 70 x 228 = 1,005,480 rows
-        byte[] csv = csv(units, indicators, 2006, months, 0);
+        List<String> indicators = indicators(token, 84);
+        int months = 192;  // 2009-01 .. 2024-12 (Hà Nội took its form in August 2008): 63 x 84 x 192 = 1,016,064 rows
+        byte[] csv = csv(units, indicators, 2009, months, 0);
         AtomicLong highWater = new AtomicLong();
         AtomicBoolean done = new AtomicBoolean();
         long before = heapUsed();
@@ -79,15 +79,20 @@ public class ImportBench {
                 }
             }
         });
+        sampler.setDaemon(true);
         sampler.start();
         long start = System.nanoTime();
-        String answer = post("http://127.0.0.1:8082/api/v1/observations/imports", token, csv, 201);
+        String answer;
+        try {
+            answer = post("http://127.0.0.1:8082/api/v1/observations/imports", token, csv, 201);
+        } finally {
+            done.set(true);
+        }
         double took = seconds(start);
-        done.set(true);
         sampler.join();
         int rows = units.size() * indicators.size() * months;
-        System.out.printf("%n%,d rows (%,d MB of CSV) straight to the service in %.1f s (%,.0f rows/s, %s)%n", rows,
-                csv.length >> 20, took, rows / took, changes(answer));
+        System.out.printf("%n%,d rows (%,d MB of CSV) straight to the service in %.1f s (%,.0f rows/s, %s; %s)%n", rows,
+                csv.length >> 20, took, rows / took, changes(answer), timings(answer));
         System.out.printf("  heap used before %d MB, high-water during the import %d MB (-Xmx256m)%n", before >> 20,
                 highWater.get() >> 20);
     }
@@ -223,6 +228,11 @@ public class ImportBench {
 
     static String get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static String timings(String job) {
+        Matcher timings = Pattern.compile("\"timings\":\\{([^}]*)\\}").matcher(job);
+        return timings.find() ? timings.group(1).replace("\"", "") : "?";
     }
 
     static String changes(String job) {

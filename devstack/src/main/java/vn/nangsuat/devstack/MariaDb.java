@@ -82,7 +82,10 @@ final class MariaDb {
                 "--skip-name-resolve",
                 "--character-set-server=utf8mb4",
                 "--collation-server=utf8mb4_unicode_520_ci",
-                "--max-connections=300"));
+                "--max-connections=300",
+                // Bulk imports write 100,000s of revisions in one transaction: room for their pages and redo.
+                "--innodb-buffer-pool-size=256M",
+                "--innodb-log-file-size=256M"));
         if (runningAsRoot()) {
             command.add("--user=root");
         }

@@ -281,7 +281,7 @@ public class Imports {
                 try {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     Staging.Changes changes = staging.merge(id, alone, options.replace(), duplicates, job.submittedBy, now);
-                    publish(id, written);
+                    publish(id, options.replace(), now, written);
                     jobs.finished(id, ImportJob.State.SUCCEEDED, null, null, changes, alone, outcome.count(),
                             errorsJson(outcome));
                     jobs.took(id, ImportJob.Phase.COMMITTING, millisSince(commitStart));
@@ -361,9 +361,9 @@ public class Imports {
     }
 
     /** The job's events, one per series and at most MAX_CHANGES periods, read back in order through a spill file. */
-    private void publish(String id, Path spill) throws SQLException, IOException {
+    private void publish(String id, Optional<ReplaceScope> scope, Instant now, Path spill) throws SQLException, IOException {
         try (BufferedWriter out = Files.newBufferedWriter(spill, StandardCharsets.UTF_8)) {
-            staging.written(id, row -> {
+            staging.written(id, scope, now, row -> {
                 try {
                     out.write(row.unit() + "\t" + row.indicator() + "\t" + row.period() + "\t" + row.revision() + "\t"
                             + (row.value() == null ? "" : row.value().toPlainString()) + "\t"

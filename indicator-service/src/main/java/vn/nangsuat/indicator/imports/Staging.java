@@ -36,6 +36,8 @@ class Staging {
             + " AND d.line <> s.line)";
     private static final String SAME_KEY = "o.unit_code = s.unit_code AND o.indicator_code = s.indicator_code"
             + " AND o.period = s.period";
+    /** A planned row that writes a revision: a new value, or one that differs from the current revision. */
+    private static final String WRITES = "NOT (s.same_value <=> TRUE)";
     /** The current revision says what the row says: writing it again would add a revision that changes nothing. */
     private static final String SAME_VALUE = "o.value <=> s.value AND o.status <=> s.status"
             + " AND BINARY o.source <=> BINARY s.source AND BINARY o.note <=> BINARY s.note";
@@ -160,10 +162,17 @@ class Staging {
                     tombstones.executeUpdate();
                 }
             }
+            // Plan: the current revision of each row's key, and whether the row repeats it.
+            try (PreparedStatement plan = connection.prepareStatement("UPDATE import_row s JOIN observation o ON "
+                    + SAME_KEY + " AND o.is_current = 1 SET s.prev_revision = o.revision, s.same_value = (" + SAME_VALUE
+                    + ") WHERE s.job_id = ?")) {
+                plan.setString(1, job);
+                plan.executeUpdate();
+            }
             long revised;
             try (PreparedStatement supersede = connection.prepareStatement("UPDATE observation o JOIN import_row s ON "
-                    + SAME_KEY + " SET o.superseded_at = ? WHERE s.job_id = ? AND o.is_current = 1 AND NOT ("
-                    + SAME_VALUE + ")" + (duplicates ? ALONE : ""))) {
+                    + SAME_KEY + " AND o.revision = s.prev_revision SET o.superseded_at = ? WHERE s.job_id = ?"
+                    + " AND NOT s.same_value" + (duplicates ? ALONE : ""))) {
                 supersede.setTimestamp(1, at);
                 supersede.setString(2, job);
                 revised = supersede.executeUpdate();
@@ -171,11 +180,9 @@ class Staging {
             long written;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO observation (unit_code,"
                     + " indicator_code, period, revision, value, status, source, note, recorded_by, recorded_at, import_id)"
-                    + " SELECT s.unit_code, s.indicator_code, s.period, COALESCE((SELECT MAX(p.revision) FROM observation p"
-                    + " WHERE p.unit_code = s.unit_code AND p.indicator_code = s.indicator_code AND p.period = s.period), 0)"
-                    + " + 1, s.value, s.status, s.source, s.note, ?, ?, ? FROM import_row s WHERE s.job_id = ?"
-                    + (duplicates ? ALONE : "") + " AND NOT EXISTS (SELECT 1 FROM observation o WHERE " + SAME_KEY
-                    + " AND o.is_current = 1)")) {
+                    + " SELECT s.unit_code, s.indicator_code, s.period, COALESCE(s.prev_revision, 0) + 1, s.value, s.status,"
+                    + " s.source, s.note, ?, ?, ? FROM import_row s WHERE s.job_id = ? AND " + WRITES
+                    + (duplicates ? ALONE : ""))) {
                 insert.setString(1, recordedBy);
                 insert.setTimestamp(2, at);
                 insert.setString(3, job);
@@ -187,20 +194,41 @@ class Staging {
     }
 
     /**
-     * The revisions the job wrote, ordered by unit, indicator and period, streamed to the consumer. The consumer must
-     * not use the database: the connection is busy until the last row.
+     * The revisions the job wrote, ordered by unit, indicator and period, streamed to the consumer: the rows it wrote
+     * (from import_row, planned) and, in a replace, the deletions (from observation). The consumer must not use the
+     * database: the connection is busy until the last row. Inside the merge's transaction.
      */
-    void written(String job, Consumer<Written> consumer) throws SQLException {
+    void written(String job, Optional<ReplaceScope> scope, Instant now, Consumer<Written> consumer) throws SQLException {
+        String rows = "SELECT s.unit_code, s.indicator_code, s.period, COALESCE(s.prev_revision, 0) + 1, s.value, s.status"
+                + " FROM import_row s WHERE s.job_id = ? AND " + WRITES;
+        List<String> parameters = new ArrayList<>(List.of(job));
+        String sql = rows;
+        if (scope.isPresent()) {
+            Scoped scoped = scoped(scope.get());
+            // import_row holds only values; a deletion is a revision of observation with no value, written by this job.
+            sql = "(" + rows + ") UNION ALL (SELECT o.unit_code, o.indicator_code, o.period, o.revision, NULL, NULL"
+                    + " FROM observation o WHERE " + scoped.sql + " AND o.recorded_at = ? AND o.import_id = ?"
+                    + " AND o.value IS NULL)";
+            parameters.addAll(scoped.parameters);
+            parameters.add(null);  // the instant, bound below
+            parameters.add(job);
+        }
+        sql += " ORDER BY 1, 2, 3";
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT unit_code, indicator_code, period, revision,"
-                        + " value, status FROM observation WHERE import_id = ? ORDER BY unit_code, indicator_code, period",
-                        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                PreparedStatement query = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                        ResultSet.CONCUR_READ_ONLY)) {
             query.setFetchSize(Integer.MIN_VALUE);
-            query.setString(1, job);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    consumer.accept(new Written(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4),
-                            rows.getBigDecimal(5), rows.getString(6)));
+            for (int i = 0; i < parameters.size(); i++) {
+                if (parameters.get(i) == null) {
+                    query.setTimestamp(i + 1, Timestamp.from(now));
+                } else {
+                    query.setString(i + 1, parameters.get(i));
+                }
+            }
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    consumer.accept(new Written(result.getString(1), result.getString(2), result.getString(3),
+                            result.getInt(4), result.getBigDecimal(5), result.getString(6)));
                 }
             }
         }

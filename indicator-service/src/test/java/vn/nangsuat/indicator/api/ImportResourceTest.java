@@ -167,9 +167,17 @@ class ImportResourceTest {
                 .body("progress.rowsCommitted", equalTo(0));
         given().when().get("/api/v1/observations/19/GRDP/2022").then().statusCode(200);
 
-        replace().body(file).when().post(IMPORTS).then().statusCode(201)
-                .body("scope.indicators", equalTo(List.of("GRDP"))).body("scope.units", equalTo(List.of("19")))
-                .body("changes.revised", equalTo(1)).body("changes.deleted", equalTo(2));
+        try (EventsProbe events = EventsProbe.open("indicator.events")) {
+            replace().body(file).when().post(IMPORTS).then().statusCode(201)
+                    .body("scope.indicators", equalTo(List.of("GRDP"))).body("scope.units", equalTo(List.of("19")))
+                    .body("changes.revised", equalTo(1)).body("changes.deleted", equalTo(2));
+            var changes = events.await(e -> "19:GRDP".equals(e.key()), 1, Duration.ofSeconds(10)).get(0).event()
+                    .path("data").path("changes");
+            assertEquals("2021 false 2022 true 2023 true", changes.get(0).path("period").asText() + " "
+                    + changes.get(0).path("deleted").asBoolean() + " " + changes.get(1).path("period").asText() + " "
+                    + changes.get(1).path("deleted").asBoolean() + " " + changes.get(2).path("period").asText() + " "
+                    + changes.get(2).path("deleted").asBoolean(), "one event: the revision and the deletions, in order");
+        }
         given().when().get("/api/v1/observations/19/GRDP/2022").then().statusCode(404);
         given().when().get("/api/v1/observations/19/GRDP/2022/history").then().body("deleted", equalTo(List.of(false, true)));
         given().when().get("/api/v1/observations/19/GRDP/2021").then().body("value", equalTo(1.5f));
