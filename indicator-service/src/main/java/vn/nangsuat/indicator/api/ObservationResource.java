@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -33,11 +37,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nangsuat.indicator.domain.ChangeCursor;
+import vn.nangsuat.indicator.domain.ChangeFeed;
 import vn.nangsuat.indicator.domain.Harmonizer;
 import vn.nangsuat.indicator.domain.Observation;
 import vn.nangsuat.indicator.domain.ObservationRegistry;
 import vn.nangsuat.indicator.domain.Period;
 import vn.nangsuat.kit.paging.PageParams;
+import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.Conditional;
 import vn.nangsuat.kit.web.Preconditions;
 
@@ -51,13 +58,15 @@ public class ObservationResource {
 
     private final ObservationRegistry registry;
     private final Harmonizer harmonizer;
+    private final ChangeFeed feed;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
 
-    public ObservationResource(ObservationRegistry registry, Harmonizer harmonizer, SecurityIdentity identity,
-            ObjectMapper json) {
+    public ObservationResource(ObservationRegistry registry, Harmonizer harmonizer, ChangeFeed feed,
+            SecurityIdentity identity, ObjectMapper json) {
         this.registry = registry;
         this.harmonizer = harmonizer;
+        this.feed = feed;
         this.identity = identity;
         this.json = json;
     }
@@ -86,6 +95,38 @@ public class ObservationResource {
         String dataTag = Preconditions.etag(registry.seriesTag(unit, indicators), asOf);  // before the read, as for snapshots
         return registry.series(unit, indicators, from, to, asOf, paging.toRequest()).map(ObservationView::of)
                 .toResponse(uri, request, dataTag);
+    }
+
+    @GET
+    @Path("/changes")
+    @Operation(summary = "The change feed: every revision recorded after an instant or a cursor, deletions included",
+            description = "In the order the revisions were recorded. Start with `updatedAfter`, then send each answer's "
+                    + "`next` as `cursor`. Revisions appear once settled (OBSERVATIONS_FEED_SETTLE, and never past an "
+                    + "import still committing), so a client following `next` sees each one exactly once.")
+    @APIResponse(responseCode = "200", description = "A page of revisions",
+            content = @Content(schema = @Schema(implementation = ObservationChangesView.class)))
+    @APIResponse(responseCode = "400", description = "Neither or both of updatedAfter and cursor, or a cursor this service "
+            + "did not write")
+    public ObservationChangesView changes(
+            @Parameter(description = "Revisions recorded after this instant (ISO 8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("updatedAfter") Instant updatedAfter,
+            @Parameter(description = "Where the previous answer ended (its `next`)") @QueryParam("cursor")
+            @Size(max = 400, message = "must be a cursor this service wrote") String cursor,
+            @Parameter(description = "Only this unit; repeat for several") @QueryParam("unit")
+            List<@Pattern(regexp = "\\d{2}", message = "must be a two-digit unit code such as 19") String> units,
+            @Parameter(description = "Only this indicator; repeat for several") @QueryParam("indicator")
+            List<@Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String> indicators,
+            @Parameter(description = "Revisions per page (1 to 1000)") @QueryParam("size") @DefaultValue("100")
+            @Min(value = 1, message = "must be between 1 and 1000") @Max(value = 1000, message = "must be between 1 and 1000")
+            int size) {
+        if ((updatedAfter == null) == (cursor == null)) {
+            throw ProblemException.invalid(cursor == null ? "updatedAfter" : "cursor",
+                    "give updatedAfter to start, or the cursor of the previous answer to go on, not both");
+        }
+        ChangeCursor from = cursor == null ? ChangeCursor.after(updatedAfter) : ChangeCursor.decode(cursor)
+                .orElseThrow(() -> ProblemException.invalid("cursor", "must be the `next` of an earlier answer"));
+        return ObservationChangesView.of(feed.after(from, units, indicators, size));
     }
 
     @GET

@@ -46,6 +46,41 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
                 + " and (supersededAt is null or supersededAt > ?3)", units, indicators, instant);
     }
 
+    /**
+     * Revisions recorded after the cursor and before `until`, in recording order (then by key), deletions included:
+     * at most `limit`, optionally only of some units or indicators.
+     */
+    public List<Observation> recordedAfter(ChangeCursor cursor, Instant until, Collection<String> units,
+            Collection<String> indicators, int limit) {
+        StringBuilder query = new StringBuilder("from Observation o where o.recordedAt < :until and (o.recordedAt > :at");
+        if (cursor.hasKey()) {
+            query.append(" or (o.recordedAt = :at and (o.id.unitCode > :unit or (o.id.unitCode = :unit and"
+                    + " (o.id.indicatorCode > :indicator or (o.id.indicatorCode = :indicator and (o.id.period > :period"
+                    + " or (o.id.period = :period and o.id.revision > :revision)))))))");
+        }
+        query.append(")");
+        if (!units.isEmpty()) {
+            query.append(" and o.id.unitCode in :units");
+        }
+        if (!indicators.isEmpty()) {
+            query.append(" and o.id.indicatorCode in :indicators");
+        }
+        query.append(" order by o.recordedAt, o.id.unitCode, o.id.indicatorCode, o.id.period, o.id.revision");
+        var typed = getEntityManager().createQuery(query.toString(), Observation.class)
+                .setParameter("until", until).setParameter("at", cursor.recordedAt()).setMaxResults(limit);
+        if (cursor.hasKey()) {
+            typed.setParameter("unit", cursor.unit()).setParameter("indicator", cursor.indicator())
+                    .setParameter("period", cursor.period()).setParameter("revision", cursor.revision());
+        }
+        if (!units.isEmpty()) {
+            typed.setParameter("units", units);
+        }
+        if (!indicators.isEmpty()) {
+            typed.setParameter("indicators", indicators);
+        }
+        return typed.getResultList();
+    }
+
     /** Changes with every revision added to a unit's indicators: how many there are and the latest one's time. */
     public String revisionStamp(String unit, Collection<String> indicators) {
         Object[] row = getEntityManager().createQuery("select count(o), max(o.recordedAt) from Observation o"

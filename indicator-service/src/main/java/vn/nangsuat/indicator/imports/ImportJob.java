@@ -138,6 +138,10 @@ public class ImportJob {
     @Column(name = "committing_ms")
     public Long committingMs;
 
+    /** When the commit transaction began: the change feed serves nothing recorded at or after it until it ends. */
+    @Column(name = "commit_started_at")
+    public Instant commitStartedAt;
+
     /** Renewed while a worker runs the job: a job whose heartbeat stopped was stopped with its service. */
     @Column(name = "heartbeat_at", nullable = false)
     public Instant heartbeatAt;

@@ -31,10 +31,22 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Str
                 ImportJob.Phase.READING, now, id);
     }
 
-    /** Enters a phase, recording how long the one before took (reading before staging, staging before committing). */
+    /**
+     * Enters a phase, recording how long the one before took (reading before staging, staging before committing). The
+     * commit's start is recorded before its transaction takes its instant, so it is never later than its revisions.
+     */
     void phase(String id, ImportJob.Phase phase, long previousPhaseMs) {
         String took = phase == ImportJob.Phase.STAGING ? "readingMs" : "stagingMs";
-        update("phase = ?1, heartbeatAt = ?2, " + took + " = ?3 where id = ?4", phase, now(), previousPhaseMs, id);
+        String commit = phase == ImportJob.Phase.COMMITTING ? ", commitStartedAt = ?2" : "";
+        update("phase = ?1, heartbeatAt = ?2, " + took + " = ?3" + commit + " where id = ?4", phase, now(), previousPhaseMs, id);
+    }
+
+    /** The start of the earliest commit still running (its heartbeat fresh), if any. */
+    public Optional<Instant> earliestRunningCommit(Instant aliveSince) {
+        return Optional.ofNullable(getEntityManager().createQuery("select min(j.commitStartedAt) from ImportJob j"
+                        + " where j.state = ?1 and j.phase = ?2 and j.heartbeatAt >= ?3", Instant.class)
+                .setParameter(1, ImportJob.State.RUNNING).setParameter(2, ImportJob.Phase.COMMITTING)
+                .setParameter(3, aliveSince).getSingleResult());
     }
 
     /** Records how long the phase that ended the job took (a dry run's or a rejection's last, or the commit). */
