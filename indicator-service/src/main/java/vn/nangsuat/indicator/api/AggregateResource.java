@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.indicator.domain.Aggregates;
+import vn.nangsuat.kit.web.CsvWriter;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,7 +38,9 @@ public class AggregateResource {
                     + "of ratios; a growth from its base this period and the one before; a reported-only indicator is "
                     + "refused. The answer names the units counted and those left out, and the statuses used.")
     @APIResponse(responseCode = "200", description = "The aggregate",
-            content = @Content(schema = @Schema(implementation = AggregateView.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AggregateView.class)),
+                    @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
+    @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
     @APIResponse(responseCode = "400", description = "A parameter is invalid, or the indicator is never aggregated")
     @APIResponse(responseCode = "404", description = "The indicator is unknown")
     public AggregateView national(@Valid @BeanParam IndicatorPeriod of,
@@ -56,7 +59,9 @@ public class AggregateResource {
             description = "The units in force on the period's last day. A unit's value is the reported one, or derived "
                     + "from its components where not reported (a ratio from its parts, a growth from its base), marked so.")
     @APIResponse(responseCode = "200", description = "The cross-section",
-            content = @Content(schema = @Schema(implementation = CrossSectionView.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CrossSectionView.class)),
+                    @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
+    @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
     @APIResponse(responseCode = "404", description = "The indicator is unknown")
     public CrossSectionView crossSection(@Valid @BeanParam IndicatorPeriod of,
             @Parameter(description = "The values as they stood at this instant (ISO 8601); default now",

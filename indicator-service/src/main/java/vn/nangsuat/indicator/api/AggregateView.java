@@ -6,6 +6,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.indicator.domain.Aggregates;
 import vn.nangsuat.indicator.domain.ObservationStatus;
+import vn.nangsuat.kit.web.CsvExport;
 
 @Schema(name = "Aggregate", description = "An indicator for the country or a region in a period, combined as its definition says")
 public record AggregateView(
@@ -17,7 +18,13 @@ public record AggregateView(
         @Schema(description = "For a ratio: the sum of its denominator over the same units", nullable = true) BigDecimal denominator,
         @Schema(description = "Units in force on the period's last day whose values were combined") List<String> unitsCounted,
         @Schema(description = "Units in force then without the values needed: the aggregate leaves them out") List<String> unitsMissing,
-        @Schema(description = "The statuses of the values used, so a chart can say PRELIMINARY") Set<ObservationStatus> statuses) {
+        @Schema(description = "The statuses of the values used, so a chart can say PRELIMINARY") Set<ObservationStatus> statuses) implements CsvExport {
+
+    @Override
+    public List<?> csvRows() {
+        return List.of(this);
+    }
+
 
     static AggregateView of(Aggregates.Aggregate aggregate) {
         return new AggregateView(aggregate.indicator().code, aggregate.period().toString(), aggregate.region(),

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.indicator.domain.Aggregates;
 import vn.nangsuat.indicator.domain.ObservationStatus;
+import vn.nangsuat.kit.web.CsvExport;
 
 @Schema(name = "CrossSection", description = "An indicator for every unit in force in a period, ranked, with the national value")
 public record CrossSectionView(
@@ -15,7 +16,13 @@ public record CrossSectionView(
         @Schema(description = "The national aggregate; null when none can be counted or the indicator is reported only",
                 nullable = true) BigDecimal national,
         @Schema(description = "Best first: highest first unless lower is better") List<Row> units,
-        @Schema(description = "Units in force then with no value, reported or derivable") List<String> unitsWithout) {
+        @Schema(description = "Units in force then with no value, reported or derivable") List<String> unitsWithout) implements CsvExport {
+
+    @Override
+    public List<?> csvRows() {
+        return units;
+    }
+
 
     @Schema(name = "CrossSectionRow")
     public record Row(int rank, String unit, String name, BigDecimal value,

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.indicator.domain.Harmonizer;
 import vn.nangsuat.indicator.domain.ObservationStatus;
+import vn.nangsuat.kit.web.CsvExport;
 
 @Schema(name = "HarmonizedSeries", description = "A unit's series expressed on the units in force on a date: values before "
         + "a merger combined from the units it was made of, and the periods that cannot be combined honestly, with why")
@@ -15,7 +16,13 @@ public record HarmonizedSeriesView(
         @Schema(examples = "Thái Nguyên") String name,
         @Schema(description = "The date whose units the series is expressed on", examples = "2025-07-01") LocalDate harmonizedTo,
         List<Item> values,
-        List<LeftOut> leftOut) {
+        List<LeftOut> leftOut) implements CsvExport {
+
+    @Override
+    public List<?> csvRows() {
+        return values;
+    }
+
 
     @Schema(name = "HarmonizedValue")
     public record Item(

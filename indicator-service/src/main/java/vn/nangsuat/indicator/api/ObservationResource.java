@@ -45,6 +45,7 @@ import vn.nangsuat.indicator.domain.ObservationRegistry;
 import vn.nangsuat.indicator.domain.Period;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.problem.ProblemException;
+import vn.nangsuat.kit.web.CsvWriter;
 import vn.nangsuat.kit.web.Conditional;
 import vn.nangsuat.kit.web.Preconditions;
 
@@ -76,7 +77,9 @@ public class ObservationResource {
             description = "As they stand, or as they stood at an instant (asOf). Each value says its status and revision, "
                     + "so a chart can mark preliminary figures. Sorted by indicator, then period.")
     @APIResponse(responseCode = "200", description = "One page of values",
-            content = @Content(schema = @Schema(implementation = ObservationPage.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObservationPage.class)),
+                    @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
+    @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
     @APIResponse(responseCode = "404", description = "An indicator is unknown")
     public Response series(
             @Parameter(description = "Unit code", example = "19", required = true) @QueryParam("unit") @NotNull
@@ -104,7 +107,9 @@ public class ObservationResource {
                     + "`next` as `cursor`. Revisions appear once settled (OBSERVATIONS_FEED_SETTLE, and never past an "
                     + "import still committing), so a client following `next` sees each one exactly once.")
     @APIResponse(responseCode = "200", description = "A page of revisions",
-            content = @Content(schema = @Schema(implementation = ObservationChangesView.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObservationChangesView.class)),
+                    @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
+    @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
     @APIResponse(responseCode = "400", description = "Neither or both of updatedAfter and cursor, or a cursor this service "
             + "did not write")
     public ObservationChangesView changes(
@@ -140,7 +145,9 @@ public class ObservationResource {
                     + "predecessor without a value, a unit split between several) is listed in leftOut with the reason. "
                     + "Only forward: harmonizing to a date before a later period (a 2026 value on 2021's units) is refused.")
     @APIResponse(responseCode = "200", description = "The harmonised series",
-            content = @Content(schema = @Schema(implementation = HarmonizedSeriesView.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HarmonizedSeriesView.class)),
+                    @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
+    @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A parameter is invalid, the unit was not in force on the date, or "
             + "the series would run past the date's unit (harmonize forward only)")

@@ -14,6 +14,7 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nangsuat.kit.web.CsvExport;
 import vn.nangsuat.kit.web.Preconditions;
 
 /** One page of a list: the items and where they sit in the whole. */
@@ -21,7 +22,12 @@ public record Page<T>(
         @Schema(description = "The items of this page") List<T> items,
         @Schema(description = "Page number, from 0", examples = "0") int page,
         @Schema(description = "Page size asked for", examples = "50") int size,
-        @Schema(description = "Items in the whole list", examples = "63") long totalItems) {
+        @Schema(description = "Items in the whole list", examples = "63") long totalItems) implements CsvExport {
+
+    @Override
+    public List<?> csvRows() {
+        return items;
+    }
 
     public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
         return new Page<>(List.copyOf(items), request.page(), request.size(), totalItems);
