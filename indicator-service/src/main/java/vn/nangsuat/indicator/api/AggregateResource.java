@@ -1,6 +1,7 @@
 package vn.nangsuat.indicator.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -51,6 +52,36 @@ public class AggregateResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf) {
         return AggregateView.of(aggregates.of(of.indicator, of.period, region, asOf));
+    }
+
+    @GET
+    @Path("/aggregates/series")
+    @Operation(summary = "An indicator for the country or a region, period by period: a chart's line",
+            description = "Each period combined as /aggregates combines it, from the units in force on its last day: the "
+                    + "national line is comparable across the 2025 mergers (the country is the same whatever its units). "
+                    + "At most 240 periods.")
+    @APIResponse(responseCode = "200", description = "The aggregates, oldest first",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AggregateSeriesView.class)),
+                    @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
+    @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
+    @APIResponse(responseCode = "400", description = "A parameter is invalid, or the indicator is never aggregated")
+    @APIResponse(responseCode = "404", description = "The indicator is unknown")
+    public AggregateSeriesView series(
+            @Parameter(description = "Indicator code", example = "LABOUR_PRODUCTIVITY", required = true)
+            @QueryParam("indicator") @NotNull
+            @Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String indicator,
+            @Parameter(description = "First period, of the indicator's form", example = "2016", required = true)
+            @QueryParam("from") @NotNull String from,
+            @Parameter(description = "Last period, of the indicator's form", example = "2025", required = true)
+            @QueryParam("to") @NotNull String to,
+            @Parameter(description = "Only the units of this socio-economic region", example = "NORTHERN_MIDLANDS_MOUNTAINS")
+            @QueryParam("region") @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a region such as RED_RIVER_DELTA")
+            String region,
+            @Parameter(description = "The values as they stood at this instant (ISO 8601); default now",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("asOf") Instant asOf) {
+        return new AggregateSeriesView(aggregates.series(indicator, from, to, region, asOf).stream()
+                .map(AggregateView::of).toList());
     }
 
     @GET

@@ -62,6 +62,35 @@ public class Aggregates {
         };
     }
 
+    /** The most periods one series of aggregates covers (twenty years of months). */
+    public static final int MAX_SERIES_PERIODS = 240;
+
+    /**
+     * The aggregate of each period of the indicator's form from one period to another: nationally comparable across
+     * the 2025 mergers, since each period counts the units in force on its last day and the country is the same.
+     */
+    public List<Aggregate> series(String indicatorCode, String fromText, String toText, String region, Instant asOf) {
+        IndicatorDefinition indicator = indicators.definition(indicatorCode);
+        Period from = indicator.period(fromText, "from");
+        Period to = indicator.period(toText, "to");
+        if (to.compareTo(from) < 0) {
+            throw ProblemException.invalid("to", "must not be before from (" + from + ")");
+        }
+        List<Period> periods = new ArrayList<>(List.of(from));
+        while (!periods.get(periods.size() - 1).equals(to)) {
+            if (periods.size() == MAX_SERIES_PERIODS) {
+                throw ProblemException.invalid("to", "a series covers at most " + MAX_SERIES_PERIODS + " periods");
+            }
+            periods.add(periods.get(periods.size() - 1).next());
+        }
+        Instant instant = asOf != null ? asOf : Instant.now();
+        List<Aggregate> series = new ArrayList<>();
+        for (Period period : periods) {
+            series.add(of(indicatorCode, period.toString(), region, instant));
+        }
+        return series;
+    }
+
     /** One unit's value in a cross-section: reported, or derived from its components where not reported. */
     public record UnitValue(ReplicaUnit unit, BigDecimal value, boolean derived, Set<ObservationStatus> statuses) {
     }
@@ -176,7 +205,7 @@ public class Aggregates {
     private List<String> unitsInForce(Period period, String region) {
         return units.unitsOn(period.lastDay()).stream()
                 .filter(unit -> region == null || region.equals(unit.region()))
-                .map(ReplicaUnit::code).toList();
+                .map(ReplicaUnit::code).distinct().toList();  // a code counts once, whatever versions overlap
     }
 
     private Map<String, Observation> valuesOf(String indicatorCode, Period period, Instant instant) {

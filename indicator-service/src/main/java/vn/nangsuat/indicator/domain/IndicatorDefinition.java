@@ -73,15 +73,20 @@ public class IndicatorDefinition {
 
     /** A period of this indicator written as text; a 400 naming `period` when it is none, or of another form. */
     public Period period(String text) {
+        return period(text, "period");
+    }
+
+    /** The same, naming the field the text came in (`from`, `to`). */
+    public Period period(String text, String field) {
         String expected = switch (periodicity) {
             case YEAR -> "a year such as 2024";
             case QUARTER -> "a quarter such as 2024Q1";
             case MONTH -> "a month such as 2024-01";
         };
-        Period period = Period.parse(text).orElseThrow(() -> ProblemException.invalid("period",
+        Period period = Period.parse(text).orElseThrow(() -> ProblemException.invalid(field,
                 "must be " + expected + ", not '" + ParamConverters.shorten(text) + "'"));
         if (period.periodicity() != periodicity) {
-            throw ProblemException.invalid("period", code + " is published per " + periodicity
+            throw ProblemException.invalid(field, code + " is published per " + periodicity
                     + ": the period must be " + expected + ", not " + period);
         }
         return period;
