@@ -56,9 +56,60 @@ public class ImportBench {
         System.out.printf("%nmedian of %d rounds, %,d rows each:%n", rounds, units.size() * indicators.size() * months);
         System.out.printf("  import via gateway   %,9.0f rows/s%n  JDBC batch, plain    %,9.0f rows/s   import / batch     %.2f%n"
                 + "  LOAD DATA, plain     %,9.0f rows/s   import / LOAD DATA %.2f%n", s, b, s / b, l, s / l);
+        seriesLatency(token);
         if (million) {
             heapDuringAMillionRows(token, units);
         }
+    }
+
+    /**
+     * Ten years of national labour productivity (from provincial GRDP and workers, the 63 units until 2024, the 34 in
+     * 2025) and Thái Nguyên's harmonised onto the 34 units: p50 and p99 of each answer, through the gateway.
+     */
+    static void seriesLatency(String token) throws Exception {
+        StringBuilder csv = new StringBuilder("unit,indicator,period,value,status,source\n");
+        for (int year = 2016; year <= 2025; year++) {
+            for (String unit : unitsOn(year + "-12-31")) {
+                int grdp = 50_000 + Integer.parseInt(unit) * 1_000 + (year - 2016) * 2_500;
+                int workers = 500 + Integer.parseInt(unit) * 5;
+                csv.append(unit).append(",GRDP,").append(year).append(',').append(grdp).append(",OFFICIAL,bench (fictional)\n");
+                csv.append(unit).append(",EMPLOYED_WORKERS,").append(year).append(',').append(workers)
+                        .append(",OFFICIAL,bench (fictional)\n");
+            }
+        }
+        post("http://127.0.0.1:8080/api/v1/observations/imports", token, csv.toString().getBytes(StandardCharsets.UTF_8), 201);
+        String national = "http://127.0.0.1:8080/api/v1/aggregates/series?indicator=LABOUR_PRODUCTIVITY&from=2016&to=2025";
+        String harmonized = "http://127.0.0.1:8080/api/v1/observations/harmonized?unit=19&indicator=LABOUR_PRODUCTIVITY"
+                + "&from=2016&to=2025&harmonize=2025-07-01";
+        for (String[] target : new String[][] {{"national LP 2016-2025", national}, {"Thái Nguyên LP harmonised", harmonized}}) {
+            for (int i = 0; i < 50; i++) {
+                get(target[1]);  // warm-up
+            }
+            double[] millis = new double[300];
+            for (int i = 0; i < millis.length; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(target[1])).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                millis[i] = (System.nanoTime() - start) / 1e6;
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException(target[1] + " answered " + answer.statusCode() + ": " + answer.body());
+                }
+            }
+            java.util.Arrays.sort(millis);
+            System.out.printf("%n%-28s p50 %.1f ms  p99 %.1f ms (300 requests, one client, through the gateway)",
+                    target[0], millis[150], millis[296]);
+        }
+        System.out.println();
+    }
+
+    static List<String> unitsOn(String date) throws Exception {
+        String page = get("http://127.0.0.1:8080/api/v1/provinces?asOf=" + date + "&size=100");
+        List<String> codes = new ArrayList<>();
+        Matcher code = Pattern.compile("\"code\":\"(\\d{2})\"").matcher(page);
+        while (code.find()) {
+            codes.add(code.group(1));
+        }
+        return codes;
     }
 
     /** Imports about a million rows straight to indicator-service while sampling its heap (Prometheus) every 50 ms. */
@@ -98,13 +149,7 @@ public class ImportBench {
     }
 
     static List<String> units() throws Exception {
-        String page = get("http://127.0.0.1:8080/api/v1/provinces?asOf=2024-12-31&size=100");
-        List<String> codes = new ArrayList<>();
-        Matcher code = Pattern.compile("\"code\":\"(\\d{2})\"").matcher(page);
-        while (code.find()) {
-            codes.add(code.group(1));
-        }
-        return codes;
+        return unitsOn("2024-12-31");
     }
 
     /** The bench's monthly additive indicators, created when missing. */

@@ -73,6 +73,12 @@ public class ProvinceReplica {
         }
     }
 
+    /** Every version the replica holds, by code then first day: a few hundred rows, for answers that span years. */
+    public List<ReplicaUnit> allVersions() {
+        return versions("SELECT code, name, kind, region, region_derived, valid_from, valid_to, revision"
+                + " FROM province_replica_unit ORDER BY code, valid_from");
+    }
+
     /** The versions whose territory became (part of) this version, sorted by code; empty for an original one. */
     public List<ReplicaUnit> predecessorsOf(ReplicaUnit version) {
         return versions("SELECT u.code, u.name, u.kind, u.region, u.region_derived, u.valid_from, u.valid_to, u.revision"

@@ -81,6 +81,12 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         return typed.getResultList();
     }
 
+    /** The values (not deletions) of some indicators for some periods, of every unit, current at the instant. */
+    public List<Observation> crossSectionsAsOf(Collection<String> indicators, Collection<String> periods, Instant instant) {
+        return list("id.indicatorCode in ?1 and id.period in ?2 and value is not null and recordedAt <= ?3"
+                + " and (supersededAt is null or supersededAt > ?3)", indicators, periods, instant);
+    }
+
     /** Changes with every revision added to a unit's indicators: how many there are and the latest one's time. */
     public String revisionStamp(String unit, Collection<String> indicators) {
         Object[] row = getEntityManager().createQuery("select count(o), max(o.recordedAt) from Observation o"
