@@ -106,13 +106,18 @@ class ImportResourceTest {
                 + "19,GRDP,2023,1,GUESS\n"
                 + "19,GRDP,2023\n"
                 + "\uFEFF19,GRDP,2019,1,OFFICIAL\n"
+                + "19,GRDP,2018,Infinity,OFFICIAL\n"
+                + "19,GRDP,2024-13,1,OFFICIAL\n"
+                + "19,GRDP,24,1,OFFICIAL\n"
+                + "19,EXPORTS,2021,1,OFFICIAL\n"
+                + "00,GRDP,2021,1,OFFICIAL\n"
                 + "19,GRDP,2020,5,OFFICIAL\n";
         csv(TestTokens.admin()).body(csv).when().post(IMPORTS).then().statusCode(400)
                 .contentType("application/problem+json").body("type", startsWith("https://nangsuat.vn/problems/"))
-                .body("errorCount", equalTo(9))
-                .body("errors.line", equalTo(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10)))
+                .body("errorCount", equalTo(14))
+                .body("errors.line", equalTo(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)))
                 .body("errors.field", equalTo(List.of("value", "value", "value", "period", "unit", "period", "status",
-                        "row", "unit")))
+                        "row", "unit", "value", "period", "period", "indicator", "unit")))
                 .body("errors[0].value", equalTo("1e400"))
                 .body("errors[4].message", containsString("ceased on 2025-06-30 and became part of"))
                 .body("errors[7].message", containsString("has 3 fields where the header has 5"))
@@ -121,7 +126,7 @@ class ImportResourceTest {
 
         csv(TestTokens.admin()).queryParam("onError", "skip").body(csv).when().post(IMPORTS).then().statusCode(201)
                 .body("state", equalTo("SUCCEEDED")).body("progress.rowsCommitted", equalTo(1))
-                .body("errorCount", equalTo(9));
+                .body("errorCount", equalTo(14));
         given().when().get("/api/v1/observations/19/GRDP/2020").then().statusCode(200).body("value", equalTo(5));
     }
 
