@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -57,10 +59,14 @@ public class CsvWriter implements MessageBodyWriter<CsvExport> {
         }
     }
 
-    /** `?format=csv` asks for CSV as `Accept: text/csv` does, for links a browser downloads. */
+    /**
+     * `?format=csv` asks for CSV as `Accept: text/csv` does, for links a browser downloads. Read from the raw query:
+     * decoding it here would consume a malformed one that the parameters' reading must refuse with a 400.
+     */
     @ServerRequestFilter(preMatching = true)
-    public void formatParameter(ContainerRequestContext request) {
-        if ("csv".equals(request.getUriInfo().getQueryParameters().getFirst("format"))) {
+    public void formatParameter(ContainerRequestContext request, HttpServerRequest http) {
+        String query = http.query();
+        if (query != null && Arrays.asList(query.split("&")).contains("format=csv")) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, TEXT_CSV);
         }
     }
