@@ -132,7 +132,7 @@ class AggregateResourceTest {
             String answer = given().queryParam("indicator", "LABOUR_PRODUCTIVITY_GROWTH").queryParam("period", "2025")
                     .when().get("/api/v1/aggregates").then().statusCode(200).body("unitsMissing", equalTo(List.of()))
                     .extract().asString();
-            assertEquals(expected, decimal(answer, "value"));
+            assertEquals(expected.stripTrailingZeros(), decimal(answer, "value").stripTrailingZeros());
             // A region is not the same territory across the mergers unless its units are: no growth then.
             given().queryParam("indicator", "LABOUR_PRODUCTIVITY_GROWTH").queryParam("period", "2025")
                     .queryParam("region", "NORTHERN_MIDLANDS_MOUNTAINS").when().get("/api/v1/aggregates")
