@@ -258,22 +258,15 @@ public class ImportResource {
     }
 
     /**
-     * The problem of a refused import: a problem detail whose errors also name the line and the value given, with the
-     * number of errors and the job beside it. Published as Problem extended (allOf), so a client reading Problem reads it.
+     * The problem of a refused import: every member of Problem, its errors also naming the line and the value given
+     * (each still has field and message), with the number of errors and the job beside them.
      */
-    @Schema(name = "ImportProblem", allOf = { Problem.class, ImportProblemMembers.class })
+    @Schema(name = "ImportProblem", description = "A Problem whose errors name line and field of each refused row")
     public record ImportProblem(String type, String title, int status, String detail, String instance, String requestId,
-            List<RowError> errors,
-            @Schema(description = "How many rows were refused; errors holds the first ones") long errorCount,
-            @Schema(description = "The job, which keeps this outcome") String job) {
-    }
-
-    /** The members an import's problem adds to Problem. */
-    @Schema(name = "ImportProblemMembers")
-    public record ImportProblemMembers(
             @Schema(description = "Each refused row (the first ones): line, field, value given, message") List<RowError> errors,
-            @Schema(description = "How many rows were refused") long errorCount,
-            @Schema(description = "The job, which keeps this outcome", examples = "https://api.nangsuat.vn/api/v1/observations/imports/0b7c3f4e-55a8-4c1e-9a61-0d6f2a9f3e10")
+            @Schema(description = "How many rows were refused; errors holds the first ones") long errorCount,
+            @Schema(description = "The job, which keeps this outcome",
+                    examples = "https://api.nangsuat.vn/api/v1/observations/imports/0b7c3f4e-55a8-4c1e-9a61-0d6f2a9f3e10")
             String job) {
     }
 }

@@ -100,18 +100,23 @@ public abstract class OperationsContract {
                 everyItem(matchesPattern(".* (\\d{3}) example of \\1")));
     }
 
-    /** The schema a refusal names: Problem itself, or a schema extending it (allOf Problem and more members). */
+    /**
+     * The schema a refusal names: Problem itself, or one that extends it (has every member of Problem, and more), as a
+     * refused import's problem adds the line of each error.
+     */
     private static Object problemSchemaOf(Object response) {
         Object schema = problemMediaOf(response).get("schema");
         Object ref = schema instanceof Map<?, ?> named ? named.get("$ref") : null;
         if (ref == null) {
             return "no application/problem+json schema";
         }
+        Map<String, Object> document = given().queryParam("format", "json").when().get("/q/openapi").then().extract()
+                .jsonPath().getMap("$");
         String name = ref.toString().substring(ref.toString().lastIndexOf('/') + 1);
-        Object allOf = dig(given().queryParam("format", "json").when().get("/q/openapi").then().extract().jsonPath()
-                .getMap("$"), "components", "schemas", name, "allOf");
-        boolean extendsProblem = allOf instanceof List<?> parts && parts.stream()
-                .anyMatch(part -> part instanceof Map<?, ?> member && PROBLEM.equals(member.get("$ref")));
+        Object members = dig(document, "components", "schemas", name, "properties");
+        Object problemMembers = dig(document, "components", "schemas", "Problem", "properties");
+        boolean extendsProblem = members instanceof Map<?, ?> these && problemMembers instanceof Map<?, ?> problem
+                && these.keySet().containsAll(problem.keySet());
         return extendsProblem ? PROBLEM : ref;
     }
 
