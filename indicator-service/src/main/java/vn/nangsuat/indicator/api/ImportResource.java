@@ -251,7 +251,8 @@ public class ImportResource {
             @Schema(examples = "19") String unit,
             @Schema(examples = "GRDP") String indicator,
             @Schema(examples = "2024") String period,
-            @Schema(description = "A number, or a string holding one", examples = "186000.5") java.math.BigDecimal value,
+            @Schema(description = "A number, or a string holding one (\"186000.5\")", examples = "186000.5",
+                    oneOf = { java.math.BigDecimal.class, String.class }) Object value,
             @Schema(examples = "PRELIMINARY") String status,
             @Schema(nullable = true) String source,
             @Schema(nullable = true) String note) {
