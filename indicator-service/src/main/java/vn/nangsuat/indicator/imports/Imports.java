@@ -85,6 +85,12 @@ public class Imports {
         thread.setDaemon(true);
         return thread;
     });
+    /** Clears staged rows left by stopped imports, apart from the heartbeat so that a big delete never stalls it. */
+    private final ScheduledExecutorService cleanup = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "import-cleanup");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     Imports(ImportJobRepository jobs, Staging staging, IndicatorCatalog indicators, ProvinceReplica units,
@@ -120,10 +126,12 @@ public class Imports {
             }
         }
         heartbeat.scheduleWithFixedDelay(this::beat, 1, Math.max(1, staleAfter.toSeconds() / 5), TimeUnit.SECONDS);
+        cleanup.scheduleWithFixedDelay(this::clearFinished, 1, 10, TimeUnit.MINUTES);
     }
 
     void stop(@Observes ShutdownEvent stop) {
         heartbeat.shutdownNow();
+        cleanup.shutdownNow();
         workers.shutdownNow();
     }
 
@@ -276,12 +284,11 @@ public class Imports {
             }
             jobs.phase(id, ImportJob.Phase.COMMITTING, millisSince(phaseStart));
             long commitStart = System.nanoTime();
-            Path written = spool.resolve(id + ".written");
             QuarkusTransaction.requiringNew().timeout(transactionTimeout).run(() -> {
                 try {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     Staging.Changes changes = staging.merge(id, alone, options.replace(), duplicates, job.submittedBy, now);
-                    publish(id, options.replace(), now, written);
+                    publish(id, options.replace(), duplicates, now, spool.resolve(id + ".written"));
                     jobs.finished(id, ImportJob.State.SUCCEEDED, null, null, changes, alone, outcome.count(),
                             errorsJson(outcome));
                     jobs.took(id, ImportJob.Phase.COMMITTING, millisSince(commitStart));
@@ -289,7 +296,6 @@ public class Imports {
                     throw new IllegalStateException(e);
                 }
             });
-            deleteQuietly(written);
         } catch (RuntimeException | SQLException | IOException e) {
             LOG.errorf(e, "import %s failed", id);
             try {
@@ -301,6 +307,7 @@ public class Imports {
         } finally {
             deleteQuietly(body);
             deleteQuietly(staged);
+            deleteQuietly(spool.resolve(id + ".written"));
             try {
                 staging.clear(id);
             } catch (SQLException e) {
@@ -316,7 +323,8 @@ public class Imports {
         long rows = 0;
         long valid = 0;
         long reported = System.nanoTime();
-        try (RowSource source = RowSource.of(options.format(), counting(Files.newInputStream(body), bytesRead));
+        try (InputStream in = counting(Files.newInputStream(body), bytesRead);
+                RowSource source = RowSource.of(options.format(), in);
                 StagedRows out = new StagedRows(staged)) {
             while (source.hasNext()) {
                 RawRow row = source.next();
@@ -349,21 +357,28 @@ public class Imports {
         long before = outcome.duplicated;
         staging.duplicates(id, duplicate -> {
             for (Long line : duplicate.lines()) {
-                List<Long> others = duplicate.lines().stream().filter(other -> !other.equals(line)).toList();
-                outcome.add(RowError.of(line, "row", duplicate.unit() + " " + duplicate.indicator() + " "
-                        + duplicate.period(), "line " + others.stream().map(String::valueOf)
-                        .reduce((a, b) -> a + ", " + b).orElseThrow() + " gives a value for the same unit, indicator"
-                        + " and period: a file holds one value per period, so none of them is taken"));
                 outcome.duplicated++;
+                if (!outcome.listsMore()) {
+                    outcome.add(null);  // counted; beyond the listed ones no message is built
+                    continue;
+                }
+                List<String> others = duplicate.lines().stream().filter(other -> !other.equals(line)).limit(10)
+                        .map(String::valueOf).toList();
+                int more = duplicate.lines().size() - 1 - others.size();
+                outcome.add(RowError.of(line, "row", duplicate.unit() + " " + duplicate.indicator() + " "
+                        + duplicate.period(), (others.size() == 1 ? "line " : "lines ") + String.join(", ", others)
+                        + (more > 0 ? " and " + more + " more" : "") + " give a value for the same unit, indicator"
+                        + " and period: a file holds one value per period, so none of them is taken"));
             }
         });
         return outcome.duplicated > before;
     }
 
     /** The job's events, one per series and at most MAX_CHANGES periods, read back in order through a spill file. */
-    private void publish(String id, Optional<ReplaceScope> scope, Instant now, Path spill) throws SQLException, IOException {
+    private void publish(String id, Optional<ReplaceScope> scope, boolean duplicates, Instant now, Path spill)
+            throws SQLException, IOException {
         try (BufferedWriter out = Files.newBufferedWriter(spill, StandardCharsets.UTF_8)) {
-            staging.written(id, scope, now, row -> {
+            staging.written(id, scope, duplicates, now, row -> {
                 try {
                     out.write(row.unit() + "\t" + row.indicator() + "\t" + row.period() + "\t" + row.revision() + "\t"
                             + (row.value() == null ? "" : row.value().toPlainString()) + "\t"
@@ -416,14 +431,10 @@ public class Imports {
                 status == 403 ? outcome.forbiddenCount : outcome.count(), errors);
     }
 
-    /** Reports jobs whose worker stopped beating (its service stopped) as FAILED, and empties their staged rows. */
+    /** Reports jobs whose worker stopped beating (its service stopped) as FAILED; their staged rows are cleared apart. */
     void failStale() {
         if (jobs.failStale(Instant.now().minus(staleAfter), running.keySet()) > 0) {
-            try {
-                staging.clearFinished();
-            } catch (SQLException e) {
-                LOG.warn("staged rows of failed imports left; cleared later", e);
-            }
+            cleanup.execute(this::clearFinished);
         }
     }
 
@@ -435,6 +446,15 @@ public class Imports {
             failStale();
         } catch (RuntimeException e) {
             LOG.debug("import heartbeat missed", e);
+        }
+    }
+
+    /** Empties the staged rows of finished jobs; on its own thread, never the heartbeat's or a request's. */
+    private void clearFinished() {
+        try {
+            staging.clearFinished();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("staged rows of finished imports left; cleared at the next sweep", e);
         }
     }
 
@@ -511,11 +531,16 @@ public class Imports {
             this.cap = cap;
         }
 
+        /** Counts an error and lists it while fewer than the cap are listed (null: count only). */
         void add(RowError error) {
             errorCount++;
-            if (errors.size() < cap) {
+            if (error != null && errors.size() < cap) {
                 errors.add(error);
             }
+        }
+
+        boolean listsMore() {
+            return errors.size() < cap;
         }
 
         long count() {

@@ -34,11 +34,18 @@ public record ReplaceScope(
     /** The first and last periods of the indicator's form that lie in the scope; empty when none does. */
     java.util.Optional<Period[]> bounds(IndicatorDefinition indicator) {
         Period first = Period.containing(indicator.periodicity, firstDay());
+        Period last = Period.containing(indicator.periodicity, lastDay());
+        // A period of the indicator's form that only partly lies in the scope is not in it (none beyond 1900..2100).
         if (first.firstDay().isBefore(firstDay())) {
+            if (first.year() == 2100 && first.lastDay().getMonthValue() == 12) {
+                return java.util.Optional.empty();
+            }
             first = first.next();
         }
-        Period last = Period.containing(indicator.periodicity, lastDay());
         if (last.lastDay().isAfter(lastDay())) {
+            if (last.year() == 1900 && last.firstDay().getMonthValue() == 1) {
+                return java.util.Optional.empty();
+            }
             last = last.previous();
         }
         return first.compareTo(last) <= 0 ? java.util.Optional.of(new Period[] {first, last}) : java.util.Optional.empty();

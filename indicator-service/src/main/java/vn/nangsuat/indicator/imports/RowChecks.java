@@ -22,7 +22,8 @@ import vn.nangsuat.kit.security.ProvinceScope;
 final class RowChecks {
 
     private static final Pattern UNIT = Pattern.compile("[0-9]{2}");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]{1,9})?");
+    /** Exponents of three digits at most: 1e400 is refused as too large, 0e-999999999 is not written out a billion zeros. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]{1,3})?");
     private static final List<String> STATUSES = java.util.Arrays.stream(ObservationStatus.values()).map(Enum::name).toList();
 
     /** A row that passed, as it is staged. */
@@ -102,14 +103,8 @@ final class RowChecks {
                 errors.add(RowError.of(line, "status", statusText, "must be one of " + String.join(", ", STATUSES)));
             }
         }
-        String source = blankToNull(row.source());
-        if (source != null && source.length() > 200) {
-            errors.add(RowError.of(line, "source", source, "must be at most 200 characters"));
-        }
-        String note = blankToNull(row.note());
-        if (note != null && note.length() > 1000) {
-            errors.add(RowError.of(line, "note", note, "must be at most 1000 characters"));
-        }
+        String source = text(errors, line, "source", row.source(), 200);
+        String note = text(errors, line, "note", row.note(), 1000);
         if (scope.isPresent() && unit != null && indicator != null && period != null
                 && !scope.get().holds(unit, indicator.code, period)) {
             errors.add(RowError.of(line, "row", unit + " " + indicator.code + " " + period,
@@ -143,6 +138,19 @@ final class RowChecks {
     /** A plain decimal in ASCII digits: NaN, Infinity, hexadecimal and `1,5` are not numbers here. */
     private static BigDecimal decimal(String text) {
         return text.length() <= 64 && DECIMAL.matcher(text).matches() ? new BigDecimal(text) : null;
+    }
+
+    /** A free text: at most so many characters, and Unicode text (a lone surrogate from JSON's \\uD800 is not). */
+    private static String text(List<RowError> errors, long line, String field, String given, int max) {
+        String value = blankToNull(given);
+        if (value != null && value.length() > max) {
+            errors.add(RowError.of(line, field, value, "must be at most " + max + " characters"));
+        } else if (value != null && value.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            errors.add(RowError.of(line, field, null, "must be Unicode text: it holds a lone surrogate"));
+        } else {
+            return value;
+        }
+        return null;
     }
 
     private static String blankToNull(String text) {

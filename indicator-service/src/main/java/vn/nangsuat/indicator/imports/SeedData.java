@@ -63,17 +63,15 @@ public class SeedData {
         timer.shutdownNow();
     }
 
-    /** Submits each seed not imported yet whose units the replica knows; stops once every seed is in. */
+    /** Submits each seed not imported yet whose units the replica knows (a query every 10 s once all are in). */
     void seedWhatIsDue() {
         try {
-            boolean allIn = true;
             for (String file : FILES) {
                 String key = "seed:" + file;
                 Optional<ImportJob> job = jobs.byKey(SUBMITTER, key);
                 if (job.isPresent()) {
-                    continue;
+                    continue;  // in, or running (if it fails, byKey no longer finds it and it is submitted again)
                 }
-                allIn = false;
                 if (unitsKnown(file)) {
                     try (InputStream body = resource(file)) {
                         ImportJob submitted = imports.submit(body, new ImportOptions(ImportFormat.CSV, Optional.empty(),
@@ -81,9 +79,6 @@ public class SeedData {
                         LOG.infof("seed %s submitted as import %s", file, submitted.id);
                     }
                 }
-            }
-            if (allIn) {
-                timer.shutdown();
             }
         } catch (RuntimeException | IOException e) {
             LOG.warn("seed data not imported yet; tried again shortly", e);

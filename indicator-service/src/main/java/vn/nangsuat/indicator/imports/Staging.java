@@ -17,8 +17,10 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.function.Consumer;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.indicator.domain.Period;
@@ -30,10 +32,15 @@ import vn.nangsuat.indicator.domain.Period;
 @ApplicationScoped
 class Staging {
 
-    /** Rows of import_row that no other row of the job repeats (same unit, indicator and period). */
-    private static final String ALONE = " AND NOT EXISTS (SELECT 1 FROM import_row d WHERE d.job_id = s.job_id"
+    /** Instants are written in UTC, as Hibernate writes them, whatever the JVM's time zone. */
+    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+
+    /** Another row of the job with the same unit, indicator and period as the row `s`. */
+    private static final String OTHER_LINE = "(SELECT 1 FROM import_row d WHERE d.job_id = s.job_id"
             + " AND d.unit_code = s.unit_code AND d.indicator_code = s.indicator_code AND d.period = s.period"
             + " AND d.line <> s.line)";
+    /** Rows of import_row that no other row of the job repeats (same unit, indicator and period). */
+    private static final String ALONE = " AND NOT EXISTS " + OTHER_LINE;
     private static final String SAME_KEY = "o.unit_code = s.unit_code AND o.indicator_code = s.indicator_code"
             + " AND o.period = s.period";
     /** A planned row that writes a revision: a new value, or one that differs from the current revision. */
@@ -78,20 +85,35 @@ class Staging {
         }
     }
 
-    /** The keys that several rows give a value for, each with its lines, in order; streamed to the consumer. */
+    /**
+     * The keys that several rows give a value for, each with its lines, streamed to the consumer in key order. Grouped
+     * here rather than by GROUP_CONCAT, which MySQL cuts at 1,024 characters by default.
+     */
     void duplicates(String job, Consumer<Duplicate> consumer) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT unit_code, indicator_code, period,"
-                        + " GROUP_CONCAT(line ORDER BY line SEPARATOR ',') FROM import_row WHERE job_id = ?"
-                        + " GROUP BY unit_code, indicator_code, period HAVING COUNT(*) > 1 ORDER BY MIN(line)")) {
+                PreparedStatement query = connection.prepareStatement("SELECT s.unit_code, s.indicator_code, s.period,"
+                        + " s.line FROM import_row s WHERE s.job_id = ? AND EXISTS " + OTHER_LINE
+                        + " ORDER BY s.unit_code, s.indicator_code, s.period, s.line",
+                        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            query.setFetchSize(Integer.MIN_VALUE);
             query.setString(1, job);
             try (ResultSet rows = query.executeQuery()) {
+                Duplicate current = null;
                 while (rows.next()) {
-                    List<Long> lines = new ArrayList<>();
-                    for (String line : rows.getString(4).split(",")) {
-                        lines.add(Long.parseLong(line));
+                    String unit = rows.getString(1);
+                    String indicator = rows.getString(2);
+                    String period = rows.getString(3);
+                    if (current == null || !current.unit().equals(unit) || !current.indicator().equals(indicator)
+                            || !current.period().equals(period)) {
+                        if (current != null) {
+                            consumer.accept(current);
+                        }
+                        current = new Duplicate(unit, indicator, period, new ArrayList<>());
                     }
-                    consumer.accept(new Duplicate(rows.getString(1), rows.getString(2), rows.getString(3), lines));
+                    current.lines().add(rows.getLong(4));
+                }
+                if (current != null) {
+                    consumer.accept(current);
                 }
             }
         }
@@ -146,7 +168,7 @@ class Staging {
                 try (PreparedStatement supersede = connection.prepareStatement("UPDATE observation o SET o.superseded_at = ?"
                         + " WHERE o.superseded_at IS NULL AND o.value IS NOT NULL AND " + scoped.sql + " AND NOT EXISTS"
                         + " (SELECT 1 FROM import_row s WHERE s.job_id = ? AND " + SAME_KEY + ")")) {
-                    supersede.setTimestamp(1, at);
+                    supersede.setTimestamp(1, at, UTC);
                     supersede.setString(scoped.bind(supersede, 2), job);
                     deleted = supersede.executeUpdate();
                 }
@@ -155,9 +177,9 @@ class Staging {
                         + " o.indicator_code, o.period, o.revision + 1, ?, ?, ? FROM observation o WHERE o.superseded_at = ?"
                         + " AND " + scoped.sql)) {
                     tombstones.setString(1, recordedBy);
-                    tombstones.setTimestamp(2, at);
+                    tombstones.setTimestamp(2, at, UTC);
                     tombstones.setString(3, job);
-                    tombstones.setTimestamp(4, at);
+                    tombstones.setTimestamp(4, at, UTC);
                     scoped.bind(tombstones, 5);
                     tombstones.executeUpdate();
                 }
@@ -173,7 +195,7 @@ class Staging {
             try (PreparedStatement supersede = connection.prepareStatement("UPDATE observation o JOIN import_row s ON "
                     + SAME_KEY + " AND o.revision = s.prev_revision SET o.superseded_at = ? WHERE s.job_id = ?"
                     + " AND NOT s.same_value" + (duplicates ? ALONE : ""))) {
-                supersede.setTimestamp(1, at);
+                supersede.setTimestamp(1, at, UTC);
                 supersede.setString(2, job);
                 revised = supersede.executeUpdate();
             }
@@ -184,7 +206,7 @@ class Staging {
                     + " s.source, s.note, ?, ?, ? FROM import_row s WHERE s.job_id = ? AND " + WRITES
                     + (duplicates ? ALONE : ""))) {
                 insert.setString(1, recordedBy);
-                insert.setTimestamp(2, at);
+                insert.setTimestamp(2, at, UTC);
                 insert.setString(3, job);
                 insert.setString(4, job);
                 written = insert.executeUpdate();
@@ -198,9 +220,10 @@ class Staging {
      * (from import_row, planned) and, in a replace, the deletions (from observation). The consumer must not use the
      * database: the connection is busy until the last row. Inside the merge's transaction.
      */
-    void written(String job, Optional<ReplaceScope> scope, Instant now, Consumer<Written> consumer) throws SQLException {
+    void written(String job, Optional<ReplaceScope> scope, boolean duplicates, Instant now, Consumer<Written> consumer)
+            throws SQLException {
         String rows = "SELECT s.unit_code, s.indicator_code, s.period, COALESCE(s.prev_revision, 0) + 1, s.value, s.status"
-                + " FROM import_row s WHERE s.job_id = ? AND " + WRITES;
+                + " FROM import_row s WHERE s.job_id = ? AND " + WRITES + (duplicates ? ALONE : "");
         List<String> parameters = new ArrayList<>(List.of(job));
         String sql = rows;
         if (scope.isPresent()) {
@@ -220,7 +243,7 @@ class Staging {
             query.setFetchSize(Integer.MIN_VALUE);
             for (int i = 0; i < parameters.size(); i++) {
                 if (parameters.get(i) == null) {
-                    query.setTimestamp(i + 1, Timestamp.from(now));
+                    query.setTimestamp(i + 1, Timestamp.from(now), UTC);
                 } else {
                     query.setString(i + 1, parameters.get(i));
                 }
@@ -237,19 +260,28 @@ class Staging {
     /** Empties the job's staged rows. */
     void clear(String job) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM import_row WHERE job_id = ?")) {
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM import_row WHERE job_id = ? LIMIT 10000")) {
             delete.setString(1, job);
-            delete.executeUpdate();
+            while (delete.executeUpdate() > 0) {
+                // 10,000 rows a statement, as clearFinished
+            }
         }
     }
 
-    /** Empties the staged rows of every job that no longer runs (those of a service stopped mid-import). */
-    int clearFinished() throws SQLException {
+    /**
+     * Empties the staged rows of every job that no longer runs (those of a service stopped mid-import), 10,000 rows
+     * per statement so that no lock or undo log grows with a million-row import.
+     */
+    long clearFinished() throws SQLException {
+        long cleared = 0;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement("DELETE FROM import_row WHERE job_id IN"
-                        + " (SELECT id FROM import_job WHERE state IN ('SUCCEEDED', 'REJECTED', 'FAILED'))")) {
-            return delete.executeUpdate();
+                        + " (SELECT id FROM import_job WHERE state IN ('SUCCEEDED', 'REJECTED', 'FAILED')) LIMIT 10000")) {
+            for (int deleted; (deleted = delete.executeUpdate()) > 0; ) {
+                cleared += deleted;
+            }
         }
+        return cleared;
     }
 
     /** The condition on `o` of a replace scope, and its parameters. */

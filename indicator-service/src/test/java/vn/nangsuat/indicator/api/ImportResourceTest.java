@@ -111,13 +111,14 @@ class ImportResourceTest {
                 + "19,GRDP,24,1,OFFICIAL\n"
                 + "19,EXPORTS,2021,1,OFFICIAL\n"
                 + "00,GRDP,2021,1,OFFICIAL\n"
+                + "19,GRDP,2017,0e-999999999,OFFICIAL\n"
                 + "19,GRDP,2020,5,OFFICIAL\n";
         csv(TestTokens.admin()).body(csv).when().post(IMPORTS).then().statusCode(400)
                 .contentType("application/problem+json").body("type", startsWith("https://nangsuat.vn/problems/"))
-                .body("errorCount", equalTo(14))
-                .body("errors.line", equalTo(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)))
+                .body("errorCount", equalTo(15))
+                .body("errors.line", equalTo(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)))
                 .body("errors.field", equalTo(List.of("value", "value", "value", "period", "unit", "period", "status",
-                        "row", "unit", "value", "period", "period", "indicator", "unit")))
+                        "row", "unit", "value", "period", "period", "indicator", "unit", "value")))
                 .body("errors[0].value", equalTo("1e400"))
                 .body("errors[4].message", containsString("ceased on 2025-06-30 and became part of"))
                 .body("errors[7].message", containsString("has 3 fields where the header has 5"))
@@ -126,17 +127,28 @@ class ImportResourceTest {
 
         csv(TestTokens.admin()).queryParam("onError", "skip").body(csv).when().post(IMPORTS).then().statusCode(201)
                 .body("state", equalTo("SUCCEEDED")).body("progress.rowsCommitted", equalTo(1))
-                .body("errorCount", equalTo(14));
+                .body("errorCount", equalTo(15));
         given().when().get("/api/v1/observations/19/GRDP/2020").then().statusCode(200).body("value", equalTo(5));
     }
 
     @Test
     void aKeyGivenTwiceIsRefusedOnEachOfItsLines() {
-        csv(TestTokens.admin()).body(HEADER + "19,GRDP,2021,1,OFFICIAL\n19,GRDP,2022,2,OFFICIAL\n19,GRDP,2021,3,OFFICIAL\n")
-                .when().post(IMPORTS).then().statusCode(400)
+        String file = HEADER + "19,GRDP,2021,1,OFFICIAL\n19,GRDP,2022,2,OFFICIAL\n19,GRDP,2021,3,OFFICIAL\n";
+        csv(TestTokens.admin()).body(file).when().post(IMPORTS).then().statusCode(400)
                 .body("errors.line", equalTo(List.of(2, 4))).body("errors.field", equalTo(List.of("row", "row")))
-                .body("errors[0].message", containsString("line 4 gives a value for the same unit"));
+                .body("errors[0].message", containsString("line 4 give a value for the same unit"));
         given().when().get("/api/v1/observations/19/GRDP/2022").then().statusCode(404);
+
+        // Skipping them, neither value is taken, nor announced.
+        try (EventsProbe events = EventsProbe.open("indicator.events")) {
+            csv(TestTokens.admin()).queryParam("onError", "skip").body(file).when().post(IMPORTS).then().statusCode(201)
+                    .body("changes.added", equalTo(1)).body("errorCount", equalTo(2));
+            var changes = events.await(e -> "19:GRDP".equals(e.key()), 1, Duration.ofSeconds(10)).get(0).event()
+                    .path("data").path("changes");
+            assertEquals(1, changes.size());
+            assertEquals("2022", changes.get(0).path("period").asText());
+        }
+        given().when().get("/api/v1/observations/19/GRDP/2021").then().statusCode(404);
     }
 
     @Test
@@ -154,6 +166,8 @@ class ImportResourceTest {
         json().body("[{\"unit\": \"19\", \"indicator\": \"GRDP\", \"period\": \"2021\", \"value\": NaN, \"status\": \"OFFICIAL\"}]")
                 .when().post(IMPORTS).then().statusCode(400).body("errors[0].field", equalTo("body"));
         json().body("{\"unit\": \"19\"}").when().post(IMPORTS).then().statusCode(400).body("errors[0].field", equalTo("body"));
+        json().body("[{\"unit\": \"19\", \"indicator\": \"GRDP\", \"period\": \"2021\", \"value\": 1, \"status\": \"OFFICIAL\","
+                + " \"note\": \"\\uD800\"}]").when().post(IMPORTS).then().statusCode(400).body("errors[0].field", equalTo("note"));
         json().body("[{\"unit\": \"19\", \"indicator\": \"GRDP\", \"period\": \"2021\", \"value\": 1, \"status\": \"OFFICIAL\","
                 + " \"colour\": \"red\"}]").when().post(IMPORTS).then().statusCode(400)
                 .body("errors[0].field", equalTo("row")).body("errors[0].message", containsString("unknown member colour"));
