@@ -293,6 +293,41 @@ class SystemIT {
                 .then().statusCode(200).body("totalItems", equalTo(180));
     }
 
+    /**
+     * A newcomer's first look: GSO's 2022 labour productivity, seeded once the replica knows the units, ranked through
+     * the gateway, and the same as a CSV for Excel.
+     */
+    @Test
+    void thePublishedFiguresAreThereForANewcomerAsJsonAndCsv() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(90);
+        int ranked = 0;
+        while (ranked < 51 && Instant.now().isBefore(deadline)) {
+            ranked = given().queryParam("indicator", "LABOUR_PRODUCTIVITY").queryParam("period", "2022")
+                    .when().get("/api/v1/cross-sections").then().statusCode(200).extract().jsonPath().getList("units").size();
+            if (ranked < 51) {
+                Thread.sleep(500);
+            }
+        }
+        assertEquals(51, ranked, "the 51 published values of 2022 were not seeded");
+        given().queryParam("indicator", "LABOUR_PRODUCTIVITY").queryParam("period", "2022").when().get("/api/v1/cross-sections")
+                .then().body("units[0].unit", equalTo("77")).body("units.find { it.unit == '79' }.value", equalTo(332.1f))
+                .body("units.find { it.unit == '79' }.derived", equalTo(false));
+        String csv = given().queryParam("indicator", "LABOUR_PRODUCTIVITY").queryParam("period", "2022")
+                .queryParam("format", "csv").when().get("/api/v1/cross-sections")
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertTrue(csv.contains(",79,\"Hồ Chí Minh\",332.1,false,OFFICIAL"), csv);
+        // The change feed serves a revision once settled (OBSERVATIONS_FEED_SETTLE, 2 s after it was recorded).
+        List<Object> fed = List.of();
+        for (Instant settled = Instant.now().plusSeconds(10); fed.isEmpty() && Instant.now().isBefore(settled); ) {
+            fed = given().queryParam("updatedAfter", "2026-01-01T00:00:00Z").queryParam("unit", "79").when()
+                    .get("/api/v1/observations/changes").then().statusCode(200).extract().jsonPath().getList("items.recordedBy");
+            Thread.sleep(fed.isEmpty() ? 250 : 0);
+        }
+        assertEquals(List.of("seed"), fed);
+        given().queryParam("indicator", "LABOUR_PRODUCTIVITY").queryParam("from", "2021").queryParam("to", "2023")
+                .when().get("/api/v1/aggregates/series").then().statusCode(200).body("items.size()", equalTo(3));
+    }
+
     @Test
     void writesWithoutATokenAreRefusedAtTheService() {
         given().contentType("application/json")
