@@ -308,11 +308,14 @@ public class Imports {
             deleteQuietly(body);
             deleteQuietly(staged);
             deleteQuietly(spool.resolve(id + ".written"));
-            try {
-                staging.clear(id);
-            } catch (SQLException e) {
-                LOG.warnf(e, "import %s: staged rows left; cleared later", id);
-            }
+            // After the outcome is recorded and off the worker: a client waiting for the answer does not wait for it.
+            cleanup.execute(() -> {
+                try {
+                    staging.clear(id);
+                } catch (SQLException | RuntimeException e) {
+                    LOG.warnf(e, "import %s: staged rows left; cleared at the next sweep", id);
+                }
+            });
         }
     }
 
