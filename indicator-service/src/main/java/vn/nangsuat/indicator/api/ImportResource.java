@@ -242,7 +242,8 @@ public class ImportResource {
             return Duration.ZERO;
         }
         Matcher wait = PREFER_WAIT.matcher(prefer);
-        return wait.find() ? Duration.ofSeconds(Math.min(Long.parseLong(wait.group(1)), 60)) : syncWait;
+        // At most 25 s: behind the gateway (UPSTREAM_TIMEOUT 30 s) a longer wait would end in its 504.
+        return wait.find() ? Duration.ofSeconds(Math.min(Long.parseLong(wait.group(1)), 25)) : syncWait;
     }
 
     /** One row of a JSON import (names the array's items in the OpenAPI document). */

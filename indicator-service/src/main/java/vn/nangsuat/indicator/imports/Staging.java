@@ -91,12 +91,17 @@ class Staging {
      */
     void duplicates(String job, Consumer<Duplicate> consumer) throws SQLException {
         try (Connection connection = dataSource.getConnection();
+                // The repeated keys first (one pass in key order), then their lines: a correlated EXISTS per row was
+                // planned as a semi-join that took minutes for 100,000 rows.
                 PreparedStatement query = connection.prepareStatement("SELECT s.unit_code, s.indicator_code, s.period,"
-                        + " s.line FROM import_row s WHERE s.job_id = ? AND EXISTS " + OTHER_LINE
-                        + " ORDER BY s.unit_code, s.indicator_code, s.period, s.line",
+                        + " s.line FROM import_row s JOIN (SELECT unit_code, indicator_code, period FROM import_row"
+                        + " WHERE job_id = ? GROUP BY unit_code, indicator_code, period HAVING COUNT(*) > 1) k"
+                        + " ON s.unit_code = k.unit_code AND s.indicator_code = k.indicator_code AND s.period = k.period"
+                        + " WHERE s.job_id = ? ORDER BY s.unit_code, s.indicator_code, s.period, s.line",
                         ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             query.setFetchSize(Integer.MIN_VALUE);
             query.setString(1, job);
+            query.setString(2, job);
             try (ResultSet rows = query.executeQuery()) {
                 Duplicate current = null;
                 while (rows.next()) {
@@ -258,28 +263,35 @@ class Staging {
     }
 
     /** Empties the job's staged rows. */
-    void clear(String job) throws SQLException {
+    long clear(String job) throws SQLException {
+        long cleared = 0;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement("DELETE FROM import_row WHERE job_id = ? LIMIT 10000")) {
             delete.setString(1, job);
-            while (delete.executeUpdate() > 0) {
-                // 10,000 rows a statement, as clearFinished
+            for (int deleted; (deleted = delete.executeUpdate()) > 0; ) {
+                cleared += deleted;  // 10,000 rows a statement: no lock or undo log grows with the import
             }
         }
+        return cleared;
     }
 
     /**
-     * Empties the staged rows of every job that no longer runs (those of a service stopped mid-import), 10,000 rows
-     * per statement so that no lock or undo log grows with a million-row import.
+     * Empties the staged rows of every job that no longer runs (those of a service stopped mid-import), job by job and
+     * 10,000 rows per statement: a delete over the whole table would lock the rows of an import still running.
      */
     long clearFinished() throws SQLException {
-        long cleared = 0;
+        List<String> finished = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM import_row WHERE job_id IN"
-                        + " (SELECT id FROM import_job WHERE state IN ('SUCCEEDED', 'REJECTED', 'FAILED')) LIMIT 10000")) {
-            for (int deleted; (deleted = delete.executeUpdate()) > 0; ) {
-                cleared += deleted;
+                PreparedStatement query = connection.prepareStatement("SELECT j.id FROM import_job j WHERE j.state IN"
+                        + " ('SUCCEEDED', 'REJECTED', 'FAILED') AND j.id IN (SELECT DISTINCT r.job_id FROM import_row r)");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                finished.add(rows.getString(1));
             }
+        }
+        long cleared = 0;
+        for (String job : finished) {
+            cleared += clear(job);
         }
         return cleared;
     }
