@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.http.Problem;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
+import vn.nangsuat.indicator.domain.ObservationRegistry;
 import vn.nangsuat.indicator.domain.Period;
 import vn.nangsuat.indicator.imports.ImportFormat;
 import vn.nangsuat.indicator.imports.ImportJob;
@@ -44,7 +45,6 @@ import vn.nangsuat.indicator.imports.ReplaceScope;
 import vn.nangsuat.indicator.imports.RowError;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
-import vn.nangsuat.kit.web.ParamConverters;
 import vn.nangsuat.kit.web.RequestIds;
 
 @Path("/api/v1/observations/imports")
@@ -227,11 +227,8 @@ public class ImportResource {
     }
 
     private static Period period(String field, String text) {
-        if (text == null || text.isBlank()) {
-            throw ProblemException.invalid(field, "mode=replace needs the periods it replaces (from and to)");
-        }
-        return Period.parse(text).orElseThrow(() -> ProblemException.invalid(field,
-                "must be a period such as 2021, 2021Q1 or 2021-01, not '" + ParamConverters.shorten(text) + "'"));
+        return ObservationRegistry.rangeEnd(field, text).orElseThrow(() -> ProblemException.invalid(field,
+                "mode=replace needs the periods it replaces (from and to)"));
     }
 
     private Duration wait(String prefer) {

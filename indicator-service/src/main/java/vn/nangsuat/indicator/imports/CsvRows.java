@@ -1,34 +1,29 @@
 package vn.nangsuat.indicator.imports;
 
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedReader;
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * CSV rows: UTF-8 with or without a BOM, a header row naming the columns (any order, any case), separated by `,` or
  * `;` (whichever the header uses). Parsed by Jackson's streaming CSV parser, one row at a time.
  */
-final class CsvRows implements RowSource {
+final class CsvRows extends RowSource {
 
     private static final CsvFactory FACTORY = CsvFactory.builder().streamReadConstraints(CONSTRAINTS).build();
     private static final int MAX_HEADER_CHARS = 4_096;
 
     private final CsvParser parser;
     private final Map<String, Integer> columns = new HashMap<>();
-    private RawRow next;
 
     CsvRows(InputStream body) {
         BufferedReader reader = new BufferedReader(RowSource.utf8(body), 1 << 16);
@@ -66,30 +61,18 @@ final class CsvRows implements RowSource {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null) {
-            Record record = nextRecord();
-            if (record.fields() != null) {
-                List<String> fields = record.fields();
-                String shape = fields.size() == columns.size() ? null
-                        : "has " + fields.size() + " fields where the header has " + columns.size();
-                next = RawRow.of(record.line(), shape, name -> {
-                    Integer index = columns.get(name);
-                    return index == null || index >= fields.size() ? null : fields.get(index);
-                });
-            }
+    protected RawRow read() {
+        Record record = nextRecord();
+        if (record.fields() == null) {
+            return null;
         }
-        return next != null;
-    }
-
-    @Override
-    public RawRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        RawRow row = next;
-        next = null;
-        return row;
+        List<String> fields = record.fields();
+        String shape = fields.size() == columns.size() ? null
+                : "has " + fields.size() + " fields where the header has " + columns.size();
+        return RawRow.of(record.line(), shape, name -> {
+            Integer index = columns.get(name);
+            return index == null || index >= fields.size() ? null : fields.get(index);
+        });
     }
 
     @Override
@@ -121,16 +104,7 @@ final class CsvRows implements RowSource {
     }
 
     private static MalformedFile failure(long line, IOException e) {
-        if (e instanceof CharacterCodingException || e instanceof CharConversionException) {
-            return new MalformedFile(line, "encoding", "the file is not UTF-8 from this line on: save it as UTF-8");
-        }
-        if (e instanceof StreamConstraintsException) {
-            return new MalformedFile(line, "field", "a field is longer than " + MAX_FIELD_CHARS + " characters");
-        }
-        String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException parse ? parse.getOriginalMessage()
-                : e.getMessage();
-        return new MalformedFile(line, "file", "the CSV cannot be read on: " + reason
-                + " (an unbalanced quote makes the rest of the file one field)");
+        return failure(line, e, "file", "CSV", " (an unbalanced quote makes the rest of the file one field)");
     }
 
     private static void skipByteOrderMark(BufferedReader reader) throws IOException {

@@ -47,6 +47,7 @@ import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.indicator.domain.ObservationStatus;
 import vn.nangsuat.indicator.domain.UnitsInForce;
 import vn.nangsuat.indicator.events.ObservationEvents;
+import vn.nangsuat.kit.concurrent.Background;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.provincereplica.ProvinceReplica;
@@ -80,17 +81,9 @@ public class Imports {
     private final Duration staleAfter;
     private final int transactionTimeout;
     private final ExecutorService workers;
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "import-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService heartbeat = Background.singleThread("import-heartbeat");
     /** Clears staged rows left by stopped imports, apart from the heartbeat so that a big delete never stalls it. */
-    private final ScheduledExecutorService cleanup = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "import-cleanup");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService cleanup = Background.singleThread("import-cleanup");
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
     Imports(ImportJobRepository jobs, Staging staging, IndicatorCatalog indicators, ProvinceReplica units,

@@ -10,13 +10,13 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.nangsuat.indicator.domain.Period;
 import vn.nangsuat.indicator.domain.UnitsInForce;
+import vn.nangsuat.kit.concurrent.Background;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.provincereplica.ProvinceReplica;
@@ -39,11 +39,7 @@ public class SeedData {
     private final ImportJobRepository jobs;
     private final ProvinceReplica units;
     private final boolean enabled;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "seed-data");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Background.singleThread("seed-data");
 
     SeedData(Imports imports, ImportJobRepository jobs, ProvinceReplica units,
             @ConfigProperty(name = "imports.seed") boolean enabled) {

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.nangsuat.kit.concurrent.Background;
 
 /**
  * Sends the outbox to Kafka: right after each commit that wrote events, and every poll interval for
@@ -76,11 +76,7 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent startup) {
         producer = kafka.producer(applicationName + "-outbox", config.outbox().sendTimeout());
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = Background.singleThread("outbox-relay");
         long poll = config.outbox().pollInterval().toMillis();
         executor.scheduleWithFixedDelay(this::drainSafely, poll, poll, TimeUnit.MILLISECONDS);
         long purge = config.outbox().purgeInterval().toMillis();
