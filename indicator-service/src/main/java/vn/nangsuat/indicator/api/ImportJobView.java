@@ -38,8 +38,9 @@ public record ImportJobView(
 
     @Schema(name = "ImportTimings")
     public record Timings(
-            @Schema(nullable = true, description = "Reading and checking the rows") Long readingMs,
-            @Schema(nullable = true, description = "Loading the staged rows, finding keys given twice") Long stagingMs,
+            @Schema(nullable = true, description = "Reading and checking the rows, and loading the valid ones as they are checked")
+            Long readingMs,
+            @Schema(nullable = true, description = "Finding keys given twice (skipped when none can be)") Long stagingMs,
             @Schema(nullable = true, description = "The commit: revisions, events, outcome") Long committingMs) {
     }
 

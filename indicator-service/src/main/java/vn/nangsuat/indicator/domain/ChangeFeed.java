@@ -46,6 +46,7 @@ public class ChangeFeed {
         List<Observation> page = observations.recordedAfter(cursor, until, units, indicators, size + 1);
         boolean more = page.size() > size;
         List<Observation> revisions = more ? page.subList(0, size) : page;
+        observations.fillSuperseded(revisions);
         ChangeCursor next = revisions.isEmpty() ? cursor : ChangeCursor.after(revisions.get(revisions.size() - 1));
         return new Page(List.copyOf(revisions), next, more, until);
     }

@@ -7,14 +7,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import vn.nangsuat.kit.web.Preconditions;
 
 /**
- * One revision of the value of an indicator for a unit and period. Revisions are only added: a correction adds the
- * next one and marks the one it supersedes; a deletion adds one without a value (a tombstone).
+ * One revision of the value of an indicator for a unit and period. Revisions are only appended, numbered 1, 2, 3
+ * without gaps: a correction adds the next one, a deletion adds one without a value (a tombstone).
  */
 @Entity
 @Table(name = "observation")
@@ -50,8 +51,12 @@ public class Observation {
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
-    /** When the next revision was recorded; null while this one is current. */
-    @Column(name = "superseded_at")
+    /**
+     * When the next revision was recorded; null while this one is current. Not stored, so that superseding a revision
+     * never updates it: the next revision's recorded_at, filled by {@link ObservationRepository#fillSuperseded} for
+     * the revisions an answer shows.
+     */
+    @Transient
     public Instant supersededAt;
 
     public Period period() {

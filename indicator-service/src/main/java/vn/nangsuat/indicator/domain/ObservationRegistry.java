@@ -87,10 +87,12 @@ public class ObservationRegistry {
     /** The value as it stood at the instant (now when null); not found when there was none, or it was deleted. */
     public Observation value(String unit, String indicatorCode, String periodText, Instant asOf) {
         Period period = indicators.definition(indicatorCode).period(periodText);
-        return observations.asOf(unit, indicatorCode, period, asOf != null ? asOf : Instant.now())
+        Observation value = observations.asOf(unit, indicatorCode, period, asOf != null ? asOf : Instant.now())
                 .filter(observation -> !observation.deleted())
                 .orElseThrow(() -> ProblemException.notFound("No value of " + indicatorCode + " for " + unit + " in "
                         + period + (asOf != null ? " as of " + asOf : "")));
+        observations.fillSuperseded(List.of(value));
+        return value;
     }
 
     /**
@@ -113,7 +115,9 @@ public class ObservationRegistry {
                 .filter(o -> from.isEmpty() || !o.period().firstDay().isBefore(from.get().firstDay()))
                 .filter(o -> to.isEmpty() || !o.period().lastDay().isAfter(to.get().lastDay()))
                 .sorted(order).toList();
-        return Page.slice(values, page);
+        Page<Observation> slice = Page.slice(values, page);
+        observations.fillSuperseded(slice.items());
+        return slice;
     }
 
     /** A tag that changes with every revision of the series: take it before reading them, for a list ETag. */
@@ -138,16 +142,16 @@ public class ObservationRegistry {
             throw ProblemException.notFound("No value of " + indicatorCode + " for " + unit + " in " + period
                     + " was ever recorded");
         }
+        for (int i = 0; i + 1 < revisions.size(); i++) {
+            revisions.get(i).supersededAt = revisions.get(i + 1).recordedAt;
+        }
         return revisions;
     }
 
-    /** The next revision after the current one, which it supersedes from the same instant. */
+    /** The next revision after the current one, which it supersedes from its instant. */
     private Observation next(Optional<Observation> current, String unit, String indicator, Period period,
             String recordedBy) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        current.ifPresent(superseded -> superseded.supersededAt = now);
-        // Before the insert: the unique key allows one current revision, and Hibernate would insert first.
-        observations.flush();
         Observation next = new Observation();
         next.id = new Observation.Id(unit, indicator, period.toString(), current.map(o -> o.id.revision() + 1).orElse(1));
         next.recordedBy = recordedBy;

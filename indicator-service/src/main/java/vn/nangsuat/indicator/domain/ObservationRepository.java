@@ -2,20 +2,29 @@ package vn.nangsuat.indicator.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
 public class ObservationRepository implements PanacheRepositoryBase<Observation, Observation.Id> {
 
+    /** Revisions looked up per query by {@link #fillSuperseded}: 4,000 parameters. */
+    private static final int SUPERSEDED_PER_QUERY = 1_000;
+
     /** The current revision (a tombstone included), locked until the transaction ends. */
     public Optional<Observation> currentForUpdate(String unit, String indicator, Period period) {
-        // Native: Hibernate's MySQL dialect may write `FOR UPDATE OF <alias>`, which MariaDB does not accept.
+        // Native: Hibernate's MySQL dialect may write `FOR UPDATE OF <alias>`, which MariaDB does not accept. The
+        // locking read sees the latest committed revision, whatever the transaction's snapshot.
         List<?> rows = getEntityManager()
                 .createNativeQuery("SELECT * FROM observation WHERE unit_code = ?1 AND indicator_code = ?2 AND period = ?3"
-                        + " AND superseded_at IS NULL FOR UPDATE", Observation.class)
+                        + " ORDER BY revision DESC LIMIT 1 FOR UPDATE", Observation.class)
                 .setParameter(1, unit).setParameter(2, indicator).setParameter(3, period.toString())
                 .getResultList();
         return rows.stream().map(Observation.class::cast).findFirst();
@@ -24,7 +33,7 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
     /** The revision that was current at the instant (a tombstone included), if any was. */
     public Optional<Observation> asOf(String unit, String indicator, Period period, Instant instant) {
         return find("id.unitCode = ?1 and id.indicatorCode = ?2 and id.period = ?3 and recordedAt <= ?4"
-                + " and (supersededAt is null or supersededAt > ?4)", unit, indicator, period.toString(), instant)
+                + " order by id.revision desc", unit, indicator, period.toString(), instant)
                 .firstResultOptional();
     }
 
@@ -36,14 +45,13 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
 
     /** The values (not deletions) of a unit's indicators that were current at the instant. */
     public List<Observation> valuesAsOf(String unit, Collection<String> indicators, Instant instant) {
-        return list("id.unitCode = ?1 and id.indicatorCode in ?2 and value is not null and recordedAt <= ?3"
-                + " and (supersededAt is null or supersededAt > ?3)", unit, indicators, instant);
+        return valuesOf(list("id.unitCode = ?1 and id.indicatorCode in ?2 and recordedAt <= ?3", unit, indicators, instant));
     }
 
     /** The values (not deletions) of several units' indicators that were current at the instant. */
     public List<Observation> valuesAsOf(Collection<String> units, Collection<String> indicators, Instant instant) {
-        return list("id.unitCode in ?1 and id.indicatorCode in ?2 and value is not null and recordedAt <= ?3"
-                + " and (supersededAt is null or supersededAt > ?3)", units, indicators, instant);
+        return valuesOf(list("id.unitCode in ?1 and id.indicatorCode in ?2 and recordedAt <= ?3", units, indicators,
+                instant));
     }
 
     /**
@@ -83,8 +91,8 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
 
     /** The values (not deletions) of some indicators for some periods, of every unit, current at the instant. */
     public List<Observation> crossSectionsAsOf(Collection<String> indicators, Collection<String> periods, Instant instant) {
-        return list("id.indicatorCode in ?1 and id.period in ?2 and value is not null and recordedAt <= ?3"
-                + " and (supersededAt is null or supersededAt > ?3)", indicators, periods, instant);
+        return valuesOf(list("id.indicatorCode in ?1 and id.period in ?2 and recordedAt <= ?3", indicators, periods,
+                instant));
     }
 
     /** Changes with every revision added to a unit's indicators: how many there are and the latest one's time. */
@@ -97,7 +105,60 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
 
     /** The values (not deletions) of an indicator for a period, of every unit, that were current at the instant. */
     public List<Observation> crossSectionAsOf(String indicator, Period period, Instant instant) {
-        return list("id.indicatorCode = ?1 and id.period = ?2 and value is not null and recordedAt <= ?3"
-                + " and (supersededAt is null or supersededAt > ?3)", indicator, period.toString(), instant);
+        return valuesOf(list("id.indicatorCode = ?1 and id.period = ?2 and recordedAt <= ?3", indicator,
+                period.toString(), instant));
+    }
+
+    /**
+     * Sets when each revision was superseded: the recorded_at of the revision after it (revisions are numbered without
+     * gaps), read by primary key for all of them in one query. For the revisions an answer shows (a page, a history).
+     */
+    public void fillSuperseded(Collection<Observation> revisions) {
+        Map<Observation.Id, Observation> byNext = new HashMap<>();
+        for (Observation revision : revisions) {
+            Observation.Id id = revision.id;
+            byNext.put(new Observation.Id(id.unitCode(), id.indicatorCode(), id.period(), id.revision() + 1), revision);
+        }
+        List<Observation.Id> keys = new ArrayList<>(byNext.keySet());
+        for (int from = 0; from < keys.size(); from += SUPERSEDED_PER_QUERY) {
+            List<Observation.Id> chunk = keys.subList(from, Math.min(keys.size(), from + SUPERSEDED_PER_QUERY));
+            String tuples = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)"));
+            var query = getEntityManager().createNativeQuery("SELECT unit_code, indicator_code, period, revision,"
+                    + " UNIX_TIMESTAMP(recorded_at) FROM observation WHERE (unit_code, indicator_code, period, revision) IN (" + tuples + ")",
+                    Object[].class);
+            int parameter = 1;
+            for (Observation.Id id : chunk) {
+                query.setParameter(parameter++, id.unitCode()).setParameter(parameter++, id.indicatorCode())
+                        .setParameter(parameter++, id.period()).setParameter(parameter++, id.revision());
+            }
+            for (Object row : query.getResultList()) {
+                Object[] next = (Object[]) row;
+                Observation superseded = byNext.get(new Observation.Id((String) next[0], (String) next[1],
+                        (String) next[2], ((Number) next[3]).intValue()));
+                if (superseded != null) {
+                    superseded.supersededAt = instant(next[4]);
+                }
+            }
+        }
+    }
+
+    /**
+     * The values among revisions recorded by an instant: per unit, indicator and period the latest revision, unless it
+     * is a deletion. Picked here rather than by a correlated subquery per row in SQL (the next revision is not stored
+     * on the one it supersedes): the revisions of a value are few.
+     */
+    private static List<Observation> valuesOf(List<Observation> revisions) {
+        Map<String, Observation> latest = new HashMap<>();
+        for (Observation revision : revisions) {
+            latest.merge(revision.id.unitCode() + "|" + revision.id.indicatorCode() + "|" + revision.id.period(), revision,
+                    (one, other) -> one.id.revision() >= other.id.revision() ? one : other);
+        }
+        return latest.values().stream().filter(observation -> !observation.deleted()).toList();
+    }
+
+    /** An instant read as UNIX_TIMESTAMP (seconds with microseconds): the same whatever the session's time zone. */
+    private static Instant instant(Object epochSeconds) {
+        BigDecimal seconds = new BigDecimal(epochSeconds.toString());
+        return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
     }
 }

@@ -108,7 +108,7 @@ public record Period(Periodicity periodicity, int year, int part) implements Com
         return switch (periodicity) {
             case YEAR -> Integer.toString(year);
             case QUARTER -> year + "Q" + part;
-            case MONTH -> String.format("%d-%02d", year, part);
+            case MONTH -> year + (part < 10 ? "-0" : "-") + part;  // not String.format: an import calls this per row
         };
     }
 }

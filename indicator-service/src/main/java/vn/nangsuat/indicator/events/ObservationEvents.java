@@ -37,16 +37,22 @@ public class ObservationEvents {
 
     public void changed(Observation revision) {
         Observation.Id id = revision.id;
-        changed(id.unitCode(), id.indicatorCode(), List.of(new Change(id.period(), revision.value, revision.status,
-                id.revision(), revision.deleted())));
+        outbox.publish(AGGREGATE, id.unitCode() + ":" + id.indicatorCode(), "observation.changed",
+                new SeriesChanged(id.unitCode(), id.indicatorCode(), List.of(new Change(id.period(), revision.value,
+                        revision.status, id.revision(), revision.deleted()))));
     }
 
-    /** Changes of one series written together (by an import), at most {@link #MAX_CHANGES} of them. */
-    public void changed(String unit, String indicator, List<Change> changes) {
-        if (changes.size() > MAX_CHANGES) {
-            throw new IllegalArgumentException(changes.size() + " changes in one event; at most " + MAX_CHANGES);
+    /**
+     * Changes of several series written together (by an import), each at most {@link #MAX_CHANGES} periods, in one
+     * batch of the outbox.
+     */
+    public void changed(List<SeriesChanged> series) {
+        for (SeriesChanged one : series) {
+            if (one.changes().size() > MAX_CHANGES) {
+                throw new IllegalArgumentException(one.changes().size() + " changes in one event; at most " + MAX_CHANGES);
+            }
         }
-        outbox.publish(AGGREGATE, unit + ":" + indicator, "observation.changed",
-                new SeriesChanged(unit, indicator, List.copyOf(changes)));
+        outbox.publishAll(AGGREGATE, "observation.changed", series.stream()
+                .map(one -> new Outbox.Keyed(one.unit() + ":" + one.indicator(), one)).toList());
     }
 }

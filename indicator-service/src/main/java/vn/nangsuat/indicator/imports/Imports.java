@@ -15,6 +15,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,15 +57,17 @@ import vn.nangsuat.provincereplica.ProvinceReplica;
 
 /**
  * Bulk imports as jobs. A body is spooled to disk as it arrives (never held in memory), then a worker reads it row by
- * row, checks each row, writes the valid ones to a staging file, loads that into the database and merges it into
- * observation in one transaction that also writes the events (one per series touched) and the job's outcome. Until
- * that transaction commits nothing of the import is visible; a service stopped before leaves a job whose heartbeat
- * stops, reported FAILED, and it can be submitted again.
+ * row, checks each row, streams the valid ones into the database (LOAD DATA reading a pipe as they are checked) and
+ * merges them into observation in one transaction that also writes the events (one per series touched) and the job's
+ * outcome. Until that transaction commits nothing of the import is visible; a service stopped before leaves a job
+ * whose heartbeat stops, reported FAILED, and it can be submitted again.
  */
 @ApplicationScoped
 public class Imports {
 
     private static final Logger LOG = Logger.getLogger(Imports.class);
+    /** Events written to the outbox per batch: at most 20,000 changes held at once (the heap stays small). */
+    private static final int EVENTS_PER_BATCH = 20;
 
     /** A submission: the job, and whether it was an earlier one found by its Idempotency-Key. */
     public record Submission(ImportJob job, boolean replayed) {
@@ -81,6 +86,8 @@ public class Imports {
     private final Duration staleAfter;
     private final int transactionTimeout;
     private final ExecutorService workers;
+    /** One per worker: each import's LOAD DATA reads the pipe its worker writes. */
+    private final ExecutorService loaders;
     private final ScheduledExecutorService heartbeat = Background.singleThread("import-heartbeat");
     /** Clears staged rows left by stopped imports, apart from the heartbeat so that a big delete never stalls it. */
     private final ScheduledExecutorService cleanup = Background.singleThread("import-cleanup");
@@ -109,6 +116,7 @@ public class Imports {
         this.transactionTimeout = (int) transactionTimeout.toSeconds();
         AtomicLong threads = new AtomicLong();
         this.workers = Executors.newFixedThreadPool(workers, task -> new Thread(task, "import-" + threads.incrementAndGet()));
+        this.loaders = Executors.newFixedThreadPool(workers, task -> new Thread(task, "import-load-" + threads.incrementAndGet()));
     }
 
     void start(@Observes StartupEvent start) throws IOException, SQLException {
@@ -126,6 +134,7 @@ public class Imports {
         heartbeat.shutdownNow();
         cleanup.shutdownNow();
         workers.shutdownNow();
+        loaders.shutdownNow();
     }
 
     /**
@@ -247,13 +256,12 @@ public class Imports {
     /** Runs a job to its end: SUCCEEDED, REJECTED or FAILED, never left RUNNING by this instance. */
     private void run(ImportJob job, Path body, ImportOptions options, ProvinceScope.Grant grant) {
         String id = job.id;
-        Path staged = spool.resolve(id + ".tsv");
         Outcome outcome = new Outcome(maxErrors);
         try {
             jobs.started(id);
             long phaseStart = System.nanoTime();
-            RowChecks checks = new RowChecks(indicators, new UnitsInForce(units), grant, options.replace());
-            long valid = read(id, body, options, checks, staged, outcome);
+            KeyFingerprints keys = new KeyFingerprints();
+            long valid = readAndStage(id, body, options, grant, keys, outcome);
             if (outcome.malformed || outcome.forbidden.size() > 0 || (!options.skipInvalid() && outcome.count() > 0)) {
                 jobs.took(id, ImportJob.Phase.READING, millisSince(phaseStart));
                 reject(id, outcome);
@@ -261,8 +269,7 @@ public class Imports {
             }
             jobs.phase(id, ImportJob.Phase.STAGING, millisSince(phaseStart));
             phaseStart = System.nanoTime();
-            staging.load(id, staged);
-            boolean duplicates = duplicates(id, outcome);
+            boolean duplicates = keys.maybeRepeated() && duplicates(id, outcome);
             long alone = valid - outcome.duplicated;
             if (duplicates && !options.skipInvalid()) {
                 jobs.took(id, ImportJob.Phase.STAGING, millisSince(phaseStart));
@@ -280,8 +287,8 @@ public class Imports {
             QuarkusTransaction.requiringNew().timeout(transactionTimeout).run(() -> {
                 try {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    Staging.Changes changes = staging.merge(id, alone, options.replace(), duplicates, job.submittedBy, now);
-                    publish(id, options.replace(), duplicates, now, spool.resolve(id + ".written"));
+                    staging.merge(id, options.replace(), duplicates, job.submittedBy, now);
+                    Staging.Changes changes = publish(id, alone, now, spool.resolve(id + ".written"));
                     jobs.finished(id, ImportJob.State.SUCCEEDED, null, null, changes, alone, outcome.count(),
                             errorsJson(outcome));
                     jobs.took(id, ImportJob.Phase.COMMITTING, millisSince(commitStart));
@@ -299,7 +306,6 @@ public class Imports {
             }
         } finally {
             deleteQuietly(body);
-            deleteQuietly(staged);
             deleteQuietly(spool.resolve(id + ".written"));
             // After the outcome is recorded and off the worker: a client waiting for the answer does not wait for it.
             cleanup.execute(() -> {
@@ -312,16 +318,57 @@ public class Imports {
         }
     }
 
-    /** Reads every row, stages the valid ones; returns how many were valid. */
-    private long read(String id, Path body, ImportOptions options, RowChecks checks, Path staged, Outcome outcome)
-            throws IOException {
+    /**
+     * Reads and checks every row while LOAD DATA, on a loader thread, takes the valid ones through a pipe: the two
+     * overlap, the server parsing what the worker has checked. Returns once both are done; how many rows were valid.
+     */
+    private long readAndStage(String id, Path body, ImportOptions options, ProvinceScope.Grant grant,
+            KeyFingerprints keys, Outcome outcome) throws IOException, SQLException {
+        Pipe pipe = Pipe.open();
+        Future<?> loading = loaders.submit(() -> {
+            // Closing the read end when the load ends or fails: a worker still writing then fails instead of blocking.
+            try (InputStream rows = Channels.newInputStream(pipe.source())) {
+                staging.load(id, rows);
+            }
+            return null;
+        });
+        long valid;
+        try {
+            RowChecks checks = new RowChecks(indicators, new UnitsInForce(units), grant, options.replace());
+            try (StagedRows out = new StagedRows(Channels.newOutputStream(pipe.sink()))) {
+                valid = read(id, body, options, checks, out, keys, outcome);
+            }
+        } catch (IOException writeEndClosed) {
+            awaitLoad(loading);  // the load's own failure says more than the broken pipe
+            throw writeEndClosed;
+        }
+        awaitLoad(loading);
+        return valid;
+    }
+
+    private static void awaitLoad(Future<?> loading) throws SQLException {
+        try {
+            loading.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading", e);
+        }
+    }
+
+    /** Reads every row, stages the valid ones and notes their keys; returns how many were valid. */
+    private long read(String id, Path body, ImportOptions options, RowChecks checks, StagedRows out, KeyFingerprints keys,
+            Outcome outcome) throws IOException {
         AtomicLong bytesRead = new AtomicLong();
         long rows = 0;
         long valid = 0;
         long reported = System.nanoTime();
         try (InputStream in = counting(Files.newInputStream(body), bytesRead);
-                RowSource source = RowSource.of(options.format(), in);
-                StagedRows out = new StagedRows(staged)) {
+                RowSource source = RowSource.of(options.format(), in)) {
             while (source.hasNext()) {
                 RawRow row = source.next();
                 RowChecks.Checked checked = checks.check(row);
@@ -331,6 +378,7 @@ public class Imports {
                 }
                 if (checked.valid() != null) {
                     out.write(checked.valid());
+                    keys.add(checked.valid().unit(), checked.valid().indicator(), checked.valid().period().toString());
                     valid++;
                 } else {
                     checked.errors().forEach(outcome::add);
@@ -370,11 +418,13 @@ public class Imports {
         return outcome.duplicated > before;
     }
 
-    /** The job's events, one per series and at most MAX_CHANGES periods, read back in order through a spill file. */
-    private void publish(String id, Optional<ReplaceScope> scope, boolean duplicates, Instant now, Path spill)
-            throws SQLException, IOException {
+    /**
+     * The job's events, one per series and at most MAX_CHANGES periods, read back in order through a spill file; what
+     * the job changed, counted on the way ({@code alone}: the rows merged, those that repeat no other row's key).
+     */
+    private Staging.Changes publish(String id, long alone, Instant now, Path spill) throws SQLException, IOException {
         try (BufferedWriter out = Files.newBufferedWriter(spill, StandardCharsets.UTF_8)) {
-            staging.written(id, scope, duplicates, now, row -> {
+            staging.written(id, now, row -> {
                 try {
                     out.write(row.unit() + "\t" + row.indicator() + "\t" + row.period() + "\t" + row.revision() + "\t"
                             + (row.value() == null ? "" : row.value().toPlainString()) + "\t"
@@ -384,30 +434,38 @@ public class Imports {
                 }
             });
         }
+        long added = 0;
+        long revised = 0;
+        long deleted = 0;
         try (BufferedReader in = Files.newBufferedReader(spill, StandardCharsets.UTF_8)) {
-            String series = null;
-            List<ObservationEvents.Change> changes = new ArrayList<>();
+            List<ObservationEvents.SeriesChanged> batch = new ArrayList<>();
+            ObservationEvents.SeriesChanged series = null;
             for (String line; (line = in.readLine()) != null; ) {
                 String[] field = line.split("\t", -1);
-                String key = field[0] + ":" + field[1];
-                if (!key.equals(series) || changes.size() == ObservationEvents.MAX_CHANGES) {
-                    flush(series, changes);
-                    series = key;
+                if (series == null || !series.unit().equals(field[0]) || !series.indicator().equals(field[1])
+                        || series.changes().size() == ObservationEvents.MAX_CHANGES) {
+                    if (batch.size() == EVENTS_PER_BATCH) {
+                        events.changed(batch);
+                        batch.clear();
+                    }
+                    series = new ObservationEvents.SeriesChanged(field[0], field[1], new ArrayList<>());
+                    batch.add(series);
                 }
-                boolean deleted = field[4].isEmpty();
-                changes.add(new ObservationEvents.Change(field[2], deleted ? null : new BigDecimal(field[4]),
-                        deleted ? null : ObservationStatus.valueOf(field[5]), Integer.parseInt(field[3]), deleted));
+                boolean isDeletion = field[4].isEmpty();
+                int revision = Integer.parseInt(field[3]);
+                if (isDeletion) {
+                    deleted++;
+                } else if (revision == 1) {
+                    added++;
+                } else {
+                    revised++;  // a value corrected, or given again after a deletion
+                }
+                series.changes().add(new ObservationEvents.Change(field[2], isDeletion ? null : new BigDecimal(field[4]),
+                        isDeletion ? null : ObservationStatus.valueOf(field[5]), revision, isDeletion));
             }
-            flush(series, changes);
+            events.changed(batch);
         }
-    }
-
-    private void flush(String series, List<ObservationEvents.Change> changes) {
-        if (series != null && !changes.isEmpty()) {
-            String[] key = series.split(":");
-            events.changed(key[0], key[1], changes);
-        }
-        changes.clear();
+        return new Staging.Changes(added, revised, alone - added - revised, deleted);
     }
 
     private void reject(String id, Outcome outcome) {

@@ -3,20 +3,20 @@ package vn.nangsuat.indicator.imports;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The valid rows of a job, written as LOAD DATA's default text format (tab-separated, backslash escapes, `\N` for
- * null) to a file beside the spooled body, in the column order {@link Staging#load} names.
+ * null) in the column order {@link Staging#load} names, to the pipe that LOAD DATA reads while they are written.
  */
 final class StagedRows implements Closeable {
 
     private final BufferedWriter out;
 
-    StagedRows(Path file) throws IOException {
-        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    StagedRows(OutputStream pipe) {
+        this.out = new BufferedWriter(new OutputStreamWriter(pipe, StandardCharsets.UTF_8), 1 << 16);
     }
 
     void write(RowChecks.Valid row) throws IOException {

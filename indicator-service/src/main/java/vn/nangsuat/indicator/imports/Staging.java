@@ -3,12 +3,8 @@ package vn.nangsuat.indicator.imports;
 import com.mysql.cj.jdbc.JdbcStatement;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,9 +39,10 @@ class Staging {
     private static final String ALONE = " AND NOT EXISTS " + OTHER_LINE;
     private static final String SAME_KEY = "o.unit_code = s.unit_code AND o.indicator_code = s.indicator_code"
             + " AND o.period = s.period";
-    /** A planned row that writes a revision: a new value, or one that differs from the current revision. */
-    private static final String WRITES = "NOT (s.same_value <=> TRUE)";
-    /** The current revision says what the row says: writing it again would add a revision that changes nothing. */
+    /** `o` is the latest revision of its value: no revision follows it (revisions are numbered without gaps). */
+    private static final String LATEST = "NOT EXISTS (SELECT 1 FROM observation n WHERE n.unit_code = o.unit_code"
+            + " AND n.indicator_code = o.indicator_code AND n.period = o.period AND n.revision = o.revision + 1)";
+    /** The latest revision `o` says what the row `s` says: writing it again would add a revision that changes nothing. */
     private static final String SAME_VALUE = "o.value <=> s.value AND o.status <=> s.status"
             + " AND BINARY o.source <=> BINARY s.source AND BINARY o.note <=> BINARY s.note";
 
@@ -57,7 +54,7 @@ class Staging {
     record Duplicate(String unit, String indicator, String period, List<Long> lines) {
     }
 
-    /** A revision an import wrote, for its events. */
+    /** A revision an import wrote (a tombstone: no value, no status), for its events. */
     record Written(String unit, String indicator, String period, int revision, BigDecimal value, String status) {
     }
 
@@ -69,19 +66,18 @@ class Staging {
         this.indicators = indicators;
     }
 
-    /** Loads a staged file (see {@link StagedRows}) as the job's rows; outside any transaction, autocommitted. */
-    void load(String job, Path staged) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement load = connection.createStatement();
-                InputStream rows = Files.newInputStream(staged)) {
+    /**
+     * Loads the job's valid rows as {@link StagedRows} writes them, while they are written (the stream is the read end
+     * of a pipe); outside any transaction, autocommitted.
+     */
+    void load(String job, InputStream rows) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement load = connection.createStatement()) {
             // The driver sends this stream whatever file name the statement gives: no file of the host is readable.
             load.unwrap(JdbcStatement.class).setLocalInfileInputStream(rows);
             load.execute("LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE import_row CHARACTER SET utf8mb4"
                     + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'"
                     + " (unit_code, indicator_code, period, line, value, status, source, note) SET job_id = '"
                     + requireId(job) + "'");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -129,7 +125,7 @@ class Staging {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("SELECT COUNT(*), COALESCE(SUM(o.revision IS NULL), 0),"
                         + " COALESCE(SUM(" + SAME_VALUE + "), 0) FROM import_row s LEFT JOIN observation o ON " + SAME_KEY
-                        + " AND o.is_current = 1 WHERE s.job_id = ?" + (duplicates ? ALONE : ""))) {
+                        + " AND " + LATEST + " WHERE s.job_id = ?" + (duplicates ? ALONE : ""))) {
             query.setString(1, job);
             long rows;
             long added;
@@ -144,7 +140,7 @@ class Staging {
             if (scope.isPresent()) {
                 Scoped scoped = scoped(scope.get());
                 try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM observation o WHERE"
-                        + " o.superseded_at IS NULL AND o.value IS NOT NULL AND " + scoped.sql + " AND NOT EXISTS"
+                        + " o.value IS NOT NULL AND " + LATEST + " AND " + scoped.sql + " AND NOT EXISTS"
                         + " (SELECT 1 FROM import_row s WHERE s.job_id = ? AND " + SAME_KEY + ")")) {
                     int next = scoped.bind(count, 1);
                     count.setString(next, job);
@@ -159,100 +155,58 @@ class Staging {
     }
 
     /**
-     * Merges the job's rows into observation, inside the caller's transaction: deletes (in a replace) the values of
-     * the scope the file does not hold, supersedes each current revision the file changes, and adds the file's
-     * values as the next revisions. A row equal to the current revision adds nothing.
+     * Merges the job's rows into observation, inside the caller's transaction: in a replace, a tombstone after each
+     * value of the scope that the file does not hold; then each row as the next revision of its value, unless it says
+     * what the latest revision says. Nothing is updated: a revision is superseded by the next one.
      */
-    Changes merge(String job, long validRows, Optional<ReplaceScope> scope, boolean duplicates, String recordedBy,
-            Instant now) throws SQLException {
+    void merge(String job, Optional<ReplaceScope> scope, boolean duplicates, String recordedBy, Instant now)
+            throws SQLException {
         Timestamp at = Timestamp.from(now);
         try (Connection connection = dataSource.getConnection()) {
-            long deleted = 0;
             if (scope.isPresent()) {
                 Scoped scoped = scoped(scope.get());
-                try (PreparedStatement supersede = connection.prepareStatement("UPDATE observation o SET o.superseded_at = ?"
-                        + " WHERE o.superseded_at IS NULL AND o.value IS NOT NULL AND " + scoped.sql + " AND NOT EXISTS"
-                        + " (SELECT 1 FROM import_row s WHERE s.job_id = ? AND " + SAME_KEY + ")")) {
-                    supersede.setTimestamp(1, at, UTC);
-                    supersede.setString(scoped.bind(supersede, 2), job);
-                    deleted = supersede.executeUpdate();
-                }
                 try (PreparedStatement tombstones = connection.prepareStatement("INSERT INTO observation (unit_code,"
                         + " indicator_code, period, revision, recorded_by, recorded_at, import_id) SELECT o.unit_code,"
-                        + " o.indicator_code, o.period, o.revision + 1, ?, ?, ? FROM observation o WHERE o.superseded_at = ?"
-                        + " AND " + scoped.sql)) {
+                        + " o.indicator_code, o.period, o.revision + 1, ?, ?, ? FROM observation o WHERE o.value IS NOT NULL"
+                        + " AND " + LATEST + " AND " + scoped.sql + " AND NOT EXISTS (SELECT 1 FROM import_row s"
+                        + " WHERE s.job_id = ? AND " + SAME_KEY + ")")) {
                     tombstones.setString(1, recordedBy);
                     tombstones.setTimestamp(2, at, UTC);
                     tombstones.setString(3, job);
-                    tombstones.setTimestamp(4, at, UTC);
-                    scoped.bind(tombstones, 5);
+                    tombstones.setString(scoped.bind(tombstones, 4), job);
                     tombstones.executeUpdate();
                 }
             }
-            // Plan: the current revision of each row's key, and whether the row repeats it.
-            try (PreparedStatement plan = connection.prepareStatement("UPDATE import_row s JOIN observation o ON "
-                    + SAME_KEY + " AND o.is_current = 1 SET s.prev_revision = o.revision, s.same_value = (" + SAME_VALUE
-                    + ") WHERE s.job_id = ?")) {
-                plan.setString(1, job);
-                plan.executeUpdate();
-            }
-            long revised;
-            try (PreparedStatement supersede = connection.prepareStatement("UPDATE observation o JOIN import_row s ON "
-                    + SAME_KEY + " AND o.revision = s.prev_revision SET o.superseded_at = ? WHERE s.job_id = ?"
-                    + " AND NOT s.same_value" + (duplicates ? ALONE : ""))) {
-                supersede.setTimestamp(1, at, UTC);
-                supersede.setString(2, job);
-                revised = supersede.executeUpdate();
-            }
-            long written;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO observation (unit_code,"
                     + " indicator_code, period, revision, value, status, source, note, recorded_by, recorded_at, import_id)"
-                    + " SELECT s.unit_code, s.indicator_code, s.period, COALESCE(s.prev_revision, 0) + 1, s.value, s.status,"
-                    + " s.source, s.note, ?, ?, ? FROM import_row s WHERE s.job_id = ? AND " + WRITES
-                    + (duplicates ? ALONE : ""))) {
+                    + " SELECT s.unit_code, s.indicator_code, s.period, COALESCE(o.revision, 0) + 1, s.value, s.status,"
+                    + " s.source, s.note, ?, ?, ? FROM import_row s LEFT JOIN observation o ON " + SAME_KEY + " AND " + LATEST
+                    + " WHERE s.job_id = ? AND NOT ((" + SAME_VALUE + ") <=> TRUE)" + (duplicates ? ALONE : ""))) {
                 insert.setString(1, recordedBy);
                 insert.setTimestamp(2, at, UTC);
                 insert.setString(3, job);
                 insert.setString(4, job);
-                written = insert.executeUpdate();
+                insert.executeUpdate();
             }
-            return new Changes(written - revised, revised, validRows - written, deleted);
         }
     }
 
     /**
-     * The revisions the job wrote, ordered by unit, indicator and period, streamed to the consumer: the rows it wrote
-     * (from import_row, planned) and, in a replace, the deletions (from observation). The consumer must not use the
-     * database: the connection is busy until the last row. Inside the merge's transaction.
+     * The revisions the job wrote (values and, in a replace, tombstones), ordered by unit, indicator and period, streamed
+     * to the consumer. They are those recorded at the merge's instant by the job: the index on recorded_at holds them
+     * side by side, in key order. The consumer must not use the database: the connection is busy until the last row.
+     * Inside the merge's transaction.
      */
-    void written(String job, Optional<ReplaceScope> scope, boolean duplicates, Instant now, Consumer<Written> consumer)
-            throws SQLException {
-        String rows = "SELECT s.unit_code, s.indicator_code, s.period, COALESCE(s.prev_revision, 0) + 1, s.value, s.status"
-                + " FROM import_row s WHERE s.job_id = ? AND " + WRITES + (duplicates ? ALONE : "");
-        List<String> parameters = new ArrayList<>(List.of(job));
-        String sql = rows;
-        if (scope.isPresent()) {
-            Scoped scoped = scoped(scope.get());
-            // import_row holds only values; a deletion is a revision of observation with no value, written by this job.
-            sql = "(" + rows + ") UNION ALL (SELECT o.unit_code, o.indicator_code, o.period, o.revision, NULL, NULL"
-                    + " FROM observation o WHERE " + scoped.sql + " AND o.recorded_at = ? AND o.import_id = ?"
-                    + " AND o.value IS NULL)";
-            parameters.addAll(scoped.parameters);
-            parameters.add(null);  // the instant, bound below
-            parameters.add(job);
-        }
-        sql += " ORDER BY 1, 2, 3";
+    void written(String job, Instant now, Consumer<Written> consumer) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                        ResultSet.CONCUR_READ_ONLY)) {
+                PreparedStatement query = connection.prepareStatement("SELECT o.unit_code, o.indicator_code, o.period,"
+                        + " o.revision, o.value, o.status FROM observation o FORCE INDEX (ix_observation_recorded)"
+                        + " WHERE o.recorded_at = ? AND o.import_id = ?"
+                        + " ORDER BY o.unit_code, o.indicator_code, o.period, o.revision",
+                        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             query.setFetchSize(Integer.MIN_VALUE);
-            for (int i = 0; i < parameters.size(); i++) {
-                if (parameters.get(i) == null) {
-                    query.setTimestamp(i + 1, Timestamp.from(now), UTC);
-                } else {
-                    query.setString(i + 1, parameters.get(i));
-                }
-            }
+            query.setTimestamp(1, Timestamp.from(now), UTC);
+            query.setString(2, job);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     consumer.accept(new Written(result.getString(1), result.getString(2), result.getString(3),

@@ -63,7 +63,8 @@ class ChangeFeedTest {
         while (true) {
             for (Map<String, Object> item : page.<Map<String, Object>>getList("items")) {
                 seen.add(item.get("unit") + " " + item.get("period") + " r" + item.get("revision")
-                        + (Boolean.TRUE.equals(item.get("deleted")) ? " deleted" : " " + item.get("value")));
+                        + (Boolean.TRUE.equals(item.get("deleted")) ? " deleted" : " " + item.get("value"))
+                        + (item.get("supersededAt") != null ? " superseded" : ""));
             }
             if (!page.getBoolean("more")) {
                 break;
@@ -72,7 +73,7 @@ class ChangeFeedTest {
                     .queryParam("size", 2).when().get(CHANGES).then().statusCode(200).extract().jsonPath();
             pages++;
         }
-        assertEquals(List.of("06 2021 r1 100", "06 2021 r2 101", "06 2021 r3 deleted", "19 2021 r1 5", "19 2022 r1 6"), seen);
+        assertEquals(List.of("06 2021 r1 100 superseded", "06 2021 r2 101 superseded", "06 2021 r3 deleted", "19 2021 r1 5", "19 2022 r1 6"), seen);
         assertEquals(3, pages);
 
         // Polling with the last cursor gives nothing new until something is recorded.

@@ -64,9 +64,12 @@ class ObservationResourceTest {
                 .then().statusCode(200).body("revision", equalTo(2)).body("status", equalTo("OFFICIAL"))
                 .header("ETag", not(equalTo(first))).extract().header("ETag");
 
-        given().when().get(BAC_KAN_GRDP_2021).then().statusCode(200).body("value", equalTo(121)).header("ETag", equalTo(second));
+        String corrected = given().when().get(BAC_KAN_GRDP_2021).then().statusCode(200).body("value", equalTo(121))
+                .header("ETag", equalTo(second)).body("supersededAt", equalTo(null)).extract().path("recordedAt");
+        // As it stood before: the first value, superseded when the correction was recorded.
         given().queryParam("asOf", beforeTheCorrection.toString()).when().get(BAC_KAN_GRDP_2021)
-                .then().statusCode(200).body("value", equalTo(120.5f)).body("status", equalTo("PRELIMINARY"));
+                .then().statusCode(200).body("value", equalTo(120.5f)).body("status", equalTo("PRELIMINARY"))
+                .body("supersededAt", equalTo(corrected));
 
         admin().header("If-Match", second).when().delete(BAC_KAN_GRDP_2021).then().statusCode(204);
         given().when().get(BAC_KAN_GRDP_2021).then().statusCode(404).contentType("application/problem+json");
@@ -75,7 +78,9 @@ class ObservationResourceTest {
         given().when().get(BAC_KAN_GRDP_2021 + "/history").then().statusCode(200)
                 .body("revision", equalTo(List.of(1, 2, 3)))
                 .body("deleted", equalTo(List.of(false, false, true)))
-                .body("[0].supersededAt", not(equalTo(null)))
+                .body("[0].supersededAt", equalTo(corrected))
+                .body("[1].supersededAt", not(equalTo(null)))
+                .body("[2].supersededAt", equalTo(null))
                 .body("[2].value", equalTo(null));
         // After a deletion the next value starts again without If-Match, as a new revision.
         admin().body(value(119, "OFFICIAL")).when().put(BAC_KAN_GRDP_2021).then().statusCode(201).body("revision", equalTo(4));

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import vn.nangsuat.kit.web.RequestIds;
 
@@ -69,27 +70,56 @@ public class Outbox {
         return write(topic, aggregateType, key, name, 1, data);
     }
 
+    /** One event of {@link #publishAll}: the record key and the payload. */
+    public record Keyed(String aggregateId, Object data) {
+    }
+
+    /**
+     * Publishes several events of one type in one JDBC batch (a single round trip with `rewriteBatchedStatements`), in
+     * the given order: e.g. an import's one event per series touched.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(String aggregateType, String name, List<Keyed> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<CloudEvent> built = events.stream()
+                .map(keyed -> event(keyed.aggregateId(), name, 1, keyed.data())).toList();
+        insert(config.topic(), aggregateType, built);
+    }
+
     private CloudEvent write(String topic, String aggregateType, String aggregateId, String name, int version, Object data) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), config.source(),
-                CloudEvent.type(name, version), aggregateId, now.toString(), "application/json",
-                RequestIds.current(), json.valueToTree(data));
+        CloudEvent event = event(aggregateId, name, version, data);
+        insert(topic, aggregateType, List.of(event));
+        return event;
+    }
+
+    private CloudEvent event(String aggregateId, String name, int version, Object data) {
+        return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), config.source(),
+                CloudEvent.type(name, version), aggregateId, Instant.now().truncatedTo(ChronoUnit.MICROS).toString(),
+                "application/json", RequestIds.current(), json.valueToTree(data));
+    }
+
+    private void insert(String topic, String aggregateType, List<CloudEvent> events) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, event_type, payload, created_at)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, event.id());
-            insert.setString(2, topic);
-            insert.setString(3, aggregateType);
-            insert.setString(4, aggregateId);
-            insert.setString(5, event.type());
-            insert.setString(6, json.writeValueAsString(event));
-            insert.setTimestamp(7, Timestamp.from(now));
-            insert.executeUpdate();
+            for (CloudEvent event : events) {
+                insert.setString(1, event.id());
+                insert.setString(2, topic);
+                insert.setString(3, aggregateType);
+                insert.setString(4, event.subject());
+                insert.setString(5, event.type());
+                insert.setString(6, json.writeValueAsString(event));
+                insert.setTimestamp(7, Timestamp.from(Instant.parse(event.time())));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot write event " + event.type() + " of " + aggregateId + " to the outbox", e);
+            throw new IllegalStateException("cannot write " + events.size() + " event(s) " + events.get(0).type()
+                    + " to the outbox", e);
         }
         written.fire(new Written(topic, aggregateType));
-        return event;
     }
 }
