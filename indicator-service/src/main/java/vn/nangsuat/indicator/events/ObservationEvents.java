@@ -37,9 +37,8 @@ public class ObservationEvents {
 
     public void changed(Observation revision) {
         Observation.Id id = revision.id;
-        outbox.publish(AGGREGATE, id.unitCode() + ":" + id.indicatorCode(), "observation.changed",
-                new SeriesChanged(id.unitCode(), id.indicatorCode(), List.of(new Change(id.period(), revision.value,
-                        revision.status, id.revision(), revision.deleted()))));
+        changed(List.of(new SeriesChanged(id.unitCode(), id.indicatorCode(), List.of(new Change(id.period(),
+                revision.value, revision.status, id.revision(), revision.deleted())))));
     }
 
     /**
