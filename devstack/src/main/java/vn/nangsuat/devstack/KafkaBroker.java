@@ -33,6 +33,12 @@ final class KafkaBroker {
     /** State topics keep the latest record per key for good, so replicas built late can read them whole. */
     static final Set<String> COMPACTED = Set.of("province.units");
 
+    /**
+     * Event topics kept for good: indicator.events is the log replicas of the values (plan-service's) are built from,
+     * however late they start; it has no state topic, since a series' state is too large to publish at every import.
+     */
+    static final Set<String> KEPT_FOR_GOOD = Set.of("indicator.events");
+
     private static final String STARTED_LINE = "Kafka Server started";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -96,7 +102,7 @@ final class KafkaBroker {
             List<NewTopic> missing = TOPICS.entrySet().stream()
                     .filter(topic -> !existing.contains(topic.getKey()))
                     .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1)
-                            .configs(COMPACTED.contains(topic.getKey()) ? Map.of("cleanup.policy", "compact") : Map.of()))
+                            .configs(configOf(topic.getKey())))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
@@ -107,6 +113,13 @@ final class KafkaBroker {
             Thread.currentThread().interrupt();
             throw new DevstackException("interrupted while creating topics");
         }
+    }
+
+    private static Map<String, String> configOf(String topic) {
+        if (COMPACTED.contains(topic)) {
+            return Map.of("cleanup.policy", "compact");
+        }
+        return KEPT_FOR_GOOD.contains(topic) ? Map.of("retention.ms", "-1", "retention.bytes", "-1") : Map.of();
     }
 
     /** Whether the broker answers a metadata request, for status and for tests that share a running devstack. */

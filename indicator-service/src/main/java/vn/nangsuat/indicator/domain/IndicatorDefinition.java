@@ -66,6 +66,10 @@ public class IndicatorDefinition {
     @Column(name = "row_version", nullable = false)
     public int rowVersion;
 
+    /** Whether indicator.events has carried this definition (seeded ones wait for the service's start). */
+    @Column(nullable = false)
+    public boolean announced;
+
     /** The strong ETag of this definition's state; any change increments the row version. */
     public String etag() {
         return Preconditions.etag(code, rowVersion);

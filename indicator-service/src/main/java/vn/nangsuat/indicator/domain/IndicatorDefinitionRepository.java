@@ -16,4 +16,19 @@ public class IndicatorDefinitionRepository implements PanacheRepositoryBase<Indi
                 .setParameter(1, code).getResultList();
         return rows.stream().map(IndicatorDefinition.class::cast).findFirst();
     }
+
+    /** The definitions indicator.events has never carried, locked, so two instances starting at once announce each once. */
+    public List<IndicatorDefinition> unannouncedForUpdate() {
+        return getEntityManager().createNativeQuery(
+                "SELECT * FROM indicator_definition WHERE announced = FALSE ORDER BY code FOR UPDATE", IndicatorDefinition.class)
+                .getResultList().stream().map(IndicatorDefinition.class::cast).toList();
+    }
+
+    /** Marks them announced without a new row version: their state, and so their ETag, is unchanged. */
+    public void markAnnounced(List<IndicatorDefinition> announced) {
+        if (!announced.isEmpty()) {
+            getEntityManager().createNativeQuery("UPDATE indicator_definition SET announced = TRUE WHERE code IN (?1)")
+                    .setParameter(1, announced.stream().map(definition -> definition.code).toList()).executeUpdate();
+        }
+    }
 }

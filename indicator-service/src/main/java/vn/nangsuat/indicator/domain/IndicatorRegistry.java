@@ -1,7 +1,10 @@
 package vn.nangsuat.indicator.domain;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Objects;
 import vn.nangsuat.indicator.events.IndicatorEvents;
 import vn.nangsuat.kit.problem.ProblemException;
@@ -38,6 +41,7 @@ public class IndicatorRegistry {
             throw ProblemException.conflict("Indicator " + definition.code + " is already defined: correct it instead");
         }
         checkCombination(definition);
+        definition.announced = true;
         // The primary key refuses a concurrent definition of the same code that passed this check too (409).
         definitions.persistAndFlush(definition);
         events.defined(definition);
@@ -61,6 +65,20 @@ public class IndicatorRegistry {
         definitions.flush();
         events.changed(previous, definition);
         return new Written(definition, definition.etag());
+    }
+
+    /**
+     * Announces, once, each definition indicator.events has never carried: those seeded by migrations. A replica of
+     * the catalogue (plan-service's) then learns every definition from the topic alone.
+     */
+    void announceOnStart(@Observes StartupEvent start) {
+        announceUnannounced();
+    }
+
+    public void announceUnannounced() {
+        List<IndicatorDefinition> unannounced = definitions.unannouncedForUpdate();
+        unannounced.forEach(events::defined);
+        definitions.markAnnounced(unannounced);
     }
 
     /** The parts a combination needs, and only those, each defined and able to play its part. */
