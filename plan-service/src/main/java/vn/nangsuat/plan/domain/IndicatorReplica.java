@@ -1,0 +1,103 @@
+package vn.nangsuat.plan.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * This service's copy of what indicator-service publishes on indicator.events: the definitions (the higher revision
+ * wins) and the latest revision of each value (a deletion keeps its revision without a value). Revisions decide, not
+ * arrival order, so a redelivered or late event never takes the copy back.
+ */
+@ApplicationScoped
+public class IndicatorReplica {
+
+    /** A definition, as far as targets need it. */
+    public record Indicator(String code, String name, String unit, String periodicity, String better, String aggregation,
+            int revision) {
+    }
+
+    /** A change of one period's value, as observation.changed carries it; a null value is a deletion. */
+    public record Change(String period, BigDecimal value, String status, int revision) {
+    }
+
+    /** A yearly value of a series, with how firm it is and its revision. */
+    public record YearValue(int year, BigDecimal value, String status, int revision) {
+    }
+
+    /** Rows per INSERT of changes: an import's event carries up to a thousand. */
+    private static final int ROWS_PER_STATEMENT = 500;
+
+    private final EntityManager entityManager;
+
+    public IndicatorReplica(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public Optional<Indicator> indicator(String code) {
+        List<?> rows = entityManager.createNativeQuery("SELECT code, name, unit, periodicity, better, aggregation, revision"
+                + " FROM indicator_replica WHERE code = ?1").setParameter(1, code).getResultList();
+        return rows.stream().map(Object[].class::cast).map(row -> new Indicator((String) row[0], (String) row[1],
+                (String) row[2], (String) row[3], (String) row[4], (String) row[5], ((Number) row[6]).intValue())).findFirst();
+    }
+
+    /** Keeps the definition unless the copy holds a later revision of it. */
+    public void define(Indicator indicator) {
+        entityManager.createNativeQuery("INSERT INTO indicator_replica (code, name, unit, periodicity, better, aggregation,"
+                + " revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON DUPLICATE KEY UPDATE"
+                + " name = IF(VALUES(revision) >= revision, VALUES(name), name),"
+                + " unit = IF(VALUES(revision) >= revision, VALUES(unit), unit),"
+                + " periodicity = IF(VALUES(revision) >= revision, VALUES(periodicity), periodicity),"
+                + " better = IF(VALUES(revision) >= revision, VALUES(better), better),"
+                + " aggregation = IF(VALUES(revision) >= revision, VALUES(aggregation), aggregation),"
+                + " revision = GREATEST(revision, VALUES(revision))")
+                .setParameter(1, indicator.code()).setParameter(2, indicator.name()).setParameter(3, indicator.unit())
+                .setParameter(4, indicator.periodicity()).setParameter(5, indicator.better())
+                .setParameter(6, indicator.aggregation()).setParameter(7, indicator.revision()).executeUpdate();
+    }
+
+    /** Keeps each change unless the copy holds the same or a later revision of its value; true when any was kept. */
+    public boolean apply(String unit, String indicator, List<Change> changes) {
+        boolean changed = false;
+        for (int from = 0; from < changes.size(); from += ROWS_PER_STATEMENT) {
+            // An upsert counts 1 per row inserted, 2 per row updated, 0 per row left as it was.
+            changed |= upsert(unit, indicator, changes.subList(from, Math.min(changes.size(), from + ROWS_PER_STATEMENT))) > 0;
+        }
+        return changed;
+    }
+
+    private int upsert(String unit, String indicator, List<Change> changes) {
+        String tuples = String.join(", ", Collections.nCopies(changes.size(), "(?, ?, ?, ?, ?, ?)"));
+        Query upsert = entityManager.createNativeQuery("INSERT INTO observation_replica (unit_code, indicator_code, period,"
+                + " revision, value, status) VALUES " + tuples + " ON DUPLICATE KEY UPDATE"
+                + " value = IF(VALUES(revision) > revision, VALUES(value), value),"
+                + " status = IF(VALUES(revision) > revision, VALUES(status), status),"
+                + " revision = GREATEST(revision, VALUES(revision))");
+        int parameter = 1;
+        for (Change change : changes) {
+            upsert.setParameter(parameter++, unit).setParameter(parameter++, indicator).setParameter(parameter++, change.period())
+                    .setParameter(parameter++, change.revision()).setParameter(parameter++, change.value())
+                    .setParameter(parameter++, change.value() == null ? null : change.status());
+        }
+        return upsert.executeUpdate();
+    }
+
+    /** The yearly values of a series that stand (not deleted), oldest first. */
+    public List<YearValue> yearly(String unit, String indicator) {
+        List<?> rows = entityManager.createNativeQuery("SELECT period, value, status, revision FROM observation_replica"
+                + " WHERE unit_code = ?1 AND indicator_code = ?2 AND value IS NOT NULL AND CHAR_LENGTH(period) = 4"
+                + " ORDER BY period").setParameter(1, unit).setParameter(2, indicator).getResultList();
+        List<YearValue> values = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            values.add(new YearValue(Integer.parseInt((String) columns[0]), (BigDecimal) columns[1], (String) columns[2],
+                    ((Number) columns[3]).intValue()));
+        }
+        return values;
+    }
+}

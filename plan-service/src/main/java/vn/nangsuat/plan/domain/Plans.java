@@ -1,0 +1,34 @@
+package vn.nangsuat.plan.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import vn.nangsuat.kit.paging.Page;
+import vn.nangsuat.kit.paging.PageRequest;
+import vn.nangsuat.kit.problem.ProblemException;
+
+/** The reads of plans and their audit trails. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Plans {
+
+    private final PlanRepository plans;
+
+    public Plans(PlanRepository plans) {
+        this.plans = plans;
+    }
+
+    public Plan plan(long id) {
+        return plans.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No plan has id " + id));
+    }
+
+    public Page<Plan> plans(PlanRepository.Filter filter, PageRequest page) {
+        return plans.find(filter, page);
+    }
+
+    /** Every step of the plan's life, the drafting first. */
+    public List<PlanTransition> transitions(long id) {
+        plan(id);
+        return plans.transitions(id);
+    }
+}

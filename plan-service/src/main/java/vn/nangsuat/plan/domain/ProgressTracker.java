@@ -1,0 +1,79 @@
+package vn.nangsuat.plan.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import vn.nangsuat.plan.events.PlanEvents;
+
+/**
+ * Keeps each target's progress equal to what {@link ProgressRule} says of the replica's values now: recomputed from
+ * state whenever a value of its series changes, so a redelivered or reordered event changes nothing. A progress that
+ * changed is published as plan.target-progress-changed with the observation it rests on.
+ */
+@ApplicationScoped
+@Transactional
+public class ProgressTracker {
+
+    private final TargetRepository targets;
+    private final IndicatorReplica replica;
+    private final EntityManager entityManager;
+    private final PlanEvents events;
+
+    public ProgressTracker(TargetRepository targets, IndicatorReplica replica, EntityManager entityManager,
+            PlanEvents events) {
+        this.targets = targets;
+        this.replica = replica;
+        this.entityManager = entityManager;
+        this.events = events;
+    }
+
+    /** Recomputes every target assessed on the series. */
+    public void seriesChanged(String unit, String indicator) {
+        for (TargetRepository.Followed followed : targets.following(unit, indicator)) {
+            recompute(followed.target(), followed.plan());
+        }
+    }
+
+    /** The target's progress now; stored, and published when it differs from what was stored. */
+    public TargetProgress recompute(Target target, Plan plan) {
+        List<IndicatorReplica.YearValue> values = replica.yearly(plan.unitCode, target.indicatorCode);
+        ProgressRule.Assessment assessment = ProgressRule.assess(target.terms(), values.stream()
+                .map(value -> new ProgressRule.YearValue(value.year(), value.value())).toList());
+        IndicatorReplica.YearValue latest = assessment.latestYear() == null ? null : values.stream()
+                .filter(value -> value.year() == assessment.latestYear()).findFirst().orElse(null);
+        TargetProgress next = progress(target.id, assessment, latest);
+        TargetProgress stored = entityManager.find(TargetProgress.class, target.id);
+        if (stored != null && stored.sameAs(next)) {
+            return stored;
+        }
+        TargetProgress kept = entityManager.merge(next);  // inserts, or copies onto the stored row
+        events.progressChanged(plan, target, kept, latest);
+        return kept;
+    }
+
+    private static TargetProgress progress(long targetId, ProgressRule.Assessment assessment,
+            IndicatorReplica.YearValue latest) {
+        TargetProgress progress = new TargetProgress();
+        progress.targetId = targetId;
+        progress.status = assessment.status();
+        if (latest != null) {
+            progress.latestPeriod = String.valueOf(latest.year());
+            progress.latestStatus = latest.status();
+            progress.latestRevision = latest.revision();
+        }
+        progress.latestValue = assessment.latestValue();
+        progress.baselineValue = assessment.baselineValue();
+        progress.targetLevel = assessment.targetValue();
+        progress.achievement = assessment.achievement();
+        progress.projected = assessment.projected();
+        progress.neededPerYear = assessment.neededPerYear();
+        progress.ratio = assessment.ratio();
+        progress.method = assessment.method();
+        progress.reason = assessment.reason();
+        progress.computedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return progress;
+    }
+}

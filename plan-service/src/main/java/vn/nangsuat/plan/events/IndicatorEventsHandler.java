@@ -1,0 +1,108 @@
+package vn.nangsuat.plan.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.nangsuat.kit.events.CloudEvent;
+import vn.nangsuat.kit.events.EventHandler;
+import vn.nangsuat.kit.events.UnusableEvent;
+import vn.nangsuat.plan.domain.IndicatorReplica;
+import vn.nangsuat.plan.domain.ProgressTracker;
+
+/**
+ * Follows indicator.events: keeps the replica of definitions and values, and recomputes the targets of a series when
+ * its values change. Read from the beginning by a new consumer group (the topic is kept for good), so a replica built
+ * late converges; each event applied once through the inbox (consumer `indicator-replica`).
+ */
+@ApplicationScoped
+public class IndicatorEventsHandler implements EventHandler {
+
+    private static final Logger LOG = Logger.getLogger(IndicatorEventsHandler.class);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Definition(String code, String name, String unit, String periodicity, String better, String aggregation) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Defined(Definition indicator, Definition current, Integer revision) {
+
+        /** indicator.defined carries `indicator`, indicator.changed `current`. */
+        Definition definition() {
+            return indicator != null ? indicator : current;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Change(String period, BigDecimal value, String status, Integer revision, boolean deleted) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SeriesChanged(String unit, String indicator, List<Change> changes) {
+    }
+
+    private final IndicatorReplica replica;
+    private final ProgressTracker tracker;
+    private final ObjectMapper json;
+    private final String topic;
+
+    public IndicatorEventsHandler(IndicatorReplica replica, ProgressTracker tracker, ObjectMapper json,
+            @ConfigProperty(name = "indicator-replica.topic", defaultValue = "indicator.events") String topic) {
+        this.replica = replica;
+        this.tracker = tracker;
+        this.json = json;
+        this.topic = topic;
+    }
+
+    @Override
+    public String consumer() {
+        return "indicator-replica";
+    }
+
+    @Override
+    public String topic() {
+        return topic;
+    }
+
+    @Override
+    public void handle(CloudEvent event) throws Exception {
+        if (event.is("indicator.defined") || event.is("indicator.changed")) {
+            define(json.treeToValue(event.data(), Defined.class));
+        } else if (event.is("observation.changed")) {
+            change(json.treeToValue(event.data(), SeriesChanged.class));
+        } else {
+            // A type this release does not know (a newer version, say): recorded in the inbox, otherwise ignored.
+            LOG.debugf("ignoring event type %s", event.type());
+        }
+    }
+
+    private void define(Defined defined) {
+        Definition definition = defined.definition();
+        if (definition == null || defined.revision() == null || definition.code() == null || definition.name() == null
+                || definition.unit() == null || definition.periodicity() == null || definition.better() == null
+                || definition.aggregation() == null) {
+            throw new UnusableEvent("a definition needs code, name, unit, periodicity, better, aggregation and revision");
+        }
+        replica.define(new IndicatorReplica.Indicator(definition.code(), definition.name(), definition.unit(),
+                definition.periodicity(), definition.better(), definition.aggregation(), defined.revision()));
+    }
+
+    private void change(SeriesChanged series) {
+        if (series.unit() == null || series.indicator() == null || series.changes() == null) {
+            throw new UnusableEvent("observation.changed needs unit, indicator and changes");
+        }
+        List<IndicatorReplica.Change> changes = series.changes().stream().map(change -> {
+            if (change.period() == null || change.revision() == null || (!change.deleted() && change.value() == null)) {
+                throw new UnusableEvent("a change needs period, revision and, unless deleted, a value: " + change);
+            }
+            return new IndicatorReplica.Change(change.period(), change.deleted() ? null : change.value(), change.status(),
+                    change.revision());
+        }).toList();
+        if (replica.apply(series.unit(), series.indicator(), changes)) {
+            tracker.seriesChanged(series.unit(), series.indicator());
+        }
+    }
+}

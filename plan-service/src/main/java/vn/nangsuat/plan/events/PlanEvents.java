@@ -1,0 +1,80 @@
+package vn.nangsuat.plan.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import vn.nangsuat.kit.events.Outbox;
+import vn.nangsuat.plan.api.PlanMapper;
+import vn.nangsuat.plan.api.PlanView;
+import vn.nangsuat.plan.api.TargetMapper;
+import vn.nangsuat.plan.api.TargetView;
+import vn.nangsuat.plan.api.TransitionView;
+import vn.nangsuat.plan.domain.IndicatorReplica;
+import vn.nangsuat.plan.domain.Plan;
+import vn.nangsuat.plan.domain.PlanTransition;
+import vn.nangsuat.plan.domain.Target;
+import vn.nangsuat.plan.domain.TargetProgress;
+
+/**
+ * What plan-service publishes about plans, through the outbox in the caller's transaction, on `plan.events` keyed by
+ * the plan's id, so one plan's events stay in order. Each payload carries the whole plan as `GET /api/v1/plans/{id}`
+ * shows it, with its `revision`: a consumer keeps the higher one. Documented in `/asyncapi.yaml`.
+ */
+@ApplicationScoped
+public class PlanEvents {
+
+    /** The aggregate type of plan events. */
+    public static final String AGGREGATE = "plan";
+
+    /** A plan was drafted. */
+    public record Created(PlanView plan) {
+    }
+
+    /** A plan's details were corrected. */
+    public record Changed(PlanView plan) {
+    }
+
+    /** A plan moved from one state to another: `transition` says who moved it, when and why. */
+    public record Moved(PlanView plan, TransitionView transition) {
+    }
+
+    /** The series value a progress rests on: the latest period's value and revision in indicator-service. */
+    public record Observation(String unit, String indicator, String period, BigDecimal value, String status,
+            int revision) {
+    }
+
+    /** A target's progress changed, recomputed from the values of its series. */
+    public record TargetProgressChanged(long planId, String unitCode, TargetView target, Observation basedOn) {
+    }
+
+    private final Outbox outbox;
+    private final PlanMapper mapper;
+
+    public PlanEvents(Outbox outbox, PlanMapper mapper) {
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    public void created(Plan plan) {
+        outbox.publish(AGGREGATE, key(plan), "plan.created", new Created(mapper.toView(plan)));
+    }
+
+    public void changed(Plan plan) {
+        outbox.publish(AGGREGATE, key(plan), "plan.changed", new Changed(mapper.toView(plan)));
+    }
+
+    public void moved(Plan plan, PlanTransition step) {
+        outbox.publish(AGGREGATE, key(plan), "plan.transitioned", new Moved(mapper.toView(plan), PlanMapper.toView(step)));
+    }
+
+    /** @param latest the latest value of the series the progress rests on; null when it rests on none (NO_DATA) */
+    public void progressChanged(Plan plan, Target target, TargetProgress progress, IndicatorReplica.YearValue latest) {
+        Observation basedOn = latest == null ? null : new Observation(plan.unitCode, target.indicatorCode,
+                String.valueOf(latest.year()), latest.value(), latest.status(), latest.revision());
+        outbox.publish(AGGREGATE, key(plan), "plan.target-progress-changed", new TargetProgressChanged(plan.id,
+                plan.unitCode, TargetMapper.toView(target, progress), basedOn));
+    }
+
+    private static String key(Plan plan) {
+        return String.valueOf(plan.id);
+    }
+}

@@ -1,0 +1,209 @@
+package vn.nangsuat.plan.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.nangsuat.plan.api.IndicatorFeed.await;
+import static vn.nangsuat.plan.api.PlanFixtures.bacKanPlan;
+import static vn.nangsuat.plan.api.PlanFixtures.drafted;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.nangsuat.kit.testing.EventsProbe;
+import vn.nangsuat.kit.testing.TestEvents;
+import vn.nangsuat.kit.testing.TestTokens;
+
+/**
+ * A target's progress follows the values indicator-service publishes on the real broker, recomputed from state:
+ * a redelivered event, a stale revision or a reordered pair changes nothing.
+ */
+@QuarkusTest
+class TargetProgressTest {
+
+    static final String PRODUCTIVITY = "TEST_LP_CONSTANT";
+    static final String SMES = "TEST_SME_PROJECTS";
+    static final String TFP = "TEST_TFP_SHARE";
+    static final String WORKERS = "TEST_WORKERS";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void knowTheUnitsAndIndicators() throws SQLException {
+        PlanFixtures.knowBacKanAndThaiNguyen(dataSource);
+        IndicatorFeed.define(PRODUCTIVITY, "HIGHER", "RATIO");
+        IndicatorFeed.define(SMES, "HIGHER", "ADDITIVE");
+        IndicatorFeed.define(TFP, "HIGHER", "REPORTED");
+        IndicatorFeed.define(WORKERS, "NEUTRAL", "ADDITIVE");
+        IndicatorFeed.known(dataSource, PRODUCTIVITY, SMES, TFP, WORKERS);
+    }
+
+    private static Map<String, Object> growthOf7Percent() {
+        return new HashMap<>(Map.of("indicator", PRODUCTIVITY, "kind", "GROWTH", "baselineYear", 2020,
+                "targetYear", 2025, "targetValue", 7));
+    }
+
+    private static ValidatableResponse setTarget(long plan, Map<String, Object> body) {
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/plans/{id}/targets", plan).then();
+    }
+
+    private static JsonPath target(long plan, long target) {
+        return given().when().get("/api/v1/plans/{plan}/targets/{target}", plan, target).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private static void awaitStatus(long plan, long target, String status) {
+        await(() -> status.equals(target(plan, target).getString("progress.status")), "progress " + status);
+    }
+
+    @Test
+    void aGrowthTargetFollowsTheValuesOfItsSeries() {
+        long plan = drafted(bacKanPlan());
+        long target = setTarget(plan, growthOf7Percent()).statusCode(201)
+                .body("better", equalTo("HIGHER"))
+                .body("progress.status", equalTo("NO_DATA"))
+                .extract().jsonPath().getLong("id");
+
+        try (EventsProbe events = EventsProbe.open("plan.events")) {
+            IndicatorFeed.record("06", PRODUCTIVITY, "2020", "100", 1);
+            IndicatorFeed.record("06", PRODUCTIVITY, "2023", "115", 1);
+            awaitStatus(plan, target, "NEEDS_ACCELERATION");
+            // (115/100)^(1/3) - 1 = 4.769 %/year against 7 %: ratio 0.6813; 100 * 1.15^(5/3) = 126.23 by 2025.
+            JsonPath progress = target(plan, target);
+            assertEquals(0.6813f, progress.getFloat("progress.ratio"));
+            assertEquals("2023", progress.getString("progress.latestPeriod"));
+            assertEquals("PRELIMINARY", progress.getString("progress.latestStatus"));
+            assertEquals(140.255173f, progress.getFloat("progress.targetLevel"), 0.001f);
+
+            var changed = events.await(e -> String.valueOf(plan).equals(e.key())
+                    && e.event().path("type").asText().equals("vn.nangsuat.plan.target-progress-changed.v1")
+                    && e.event().path("data").path("target").path("progress").path("status").asText().equals("NEEDS_ACCELERATION"),
+                    1, Duration.ofSeconds(10));
+            assertEquals("2023", changed.get(0).event().path("data").path("basedOn").path("period").asText());
+            assertEquals(115, changed.get(0).event().path("data").path("basedOn").path("value").asInt());
+        }
+    }
+
+    @Test
+    void aRedeliveredStaleOrReorderedEventChangesNothing() {
+        long plan = drafted(bacKanPlan());
+        long target = setTarget(plan, growthOf7Percent()).statusCode(201).extract().jsonPath().getLong("id");
+        IndicatorFeed.record("06", PRODUCTIVITY, "2020", "100", 1);
+        String first = IndicatorFeed.valueChanged(TestEvents.newId(), "06", PRODUCTIVITY, "2023", "115", 1);
+        IndicatorFeed.send("06", PRODUCTIVITY, first);
+        awaitStatus(plan, target, "NEEDS_ACCELERATION");
+        String computedAt = target(plan, target).getString("progress.computedAt");
+
+        try (EventsProbe events = EventsProbe.open("plan.events")) {
+            IndicatorFeed.send("06", PRODUCTIVITY, first);                              // redelivered
+            IndicatorFeed.record("06", PRODUCTIVITY, "2023", "999", 1);                 // another event, same revision
+            IndicatorFeed.record("06", PRODUCTIVITY, "2023", "130", 3);                 // the later revision first,
+            IndicatorFeed.record("06", PRODUCTIVITY, "2023", "120", 2);                 // the earlier one after it
+            // 100 -> 130 in three years: 9.14 %/year, above the 7 % needed.
+            awaitStatus(plan, target, "ON_TRACK");
+            List<EventsProbe.Received> progressEvents = events.drain(Duration.ofSeconds(2)).stream()
+                    .filter(e -> String.valueOf(plan).equals(e.key())).toList();
+            assertThat("one change of progress, for revision 3 only", progressEvents, hasSize(1));
+        }
+        JsonPath progress = target(plan, target);
+        assertEquals(130f, progress.getFloat("progress.latestValue"));
+        assertEquals(3, progress.getInt("progress.latestRevision"));
+        assertThat(progress.getString("progress.computedAt"), org.hamcrest.Matchers.not(equalTo(computedAt)));
+    }
+
+    @Test
+    void aDeletedValueTakesTheProgressBackToTheValueBeforeIt() {
+        long plan = drafted(bacKanPlan());
+        long target = setTarget(plan, growthOf7Percent()).statusCode(201).extract().jsonPath().getLong("id");
+        IndicatorFeed.record("06", PRODUCTIVITY, "2020", "100", 1);
+        IndicatorFeed.record("06", PRODUCTIVITY, "2022", "116", 1);
+        IndicatorFeed.record("06", PRODUCTIVITY, "2023", "101", 1);
+        awaitStatus(plan, target, "OFF_TRACK");
+        IndicatorFeed.record("06", PRODUCTIVITY, "2023", null, 2);
+        // Without 2023, the latest is 2022: (116/100)^(1/2) - 1 = 7.7 %/year.
+        awaitStatus(plan, target, "ON_TRACK");
+        assertEquals("2022", target(plan, target).getString("progress.latestPeriod"));
+    }
+
+    @Test
+    void aCumulativeCountSumsTheYearsOfThePlan() {
+        Map<String, Object> plan2030 = bacKanPlan();
+        plan2030.put("endYear", 2025);
+        long plan = drafted(plan2030);
+        long target = setTarget(plan, Map.of("indicator", SMES, "kind", "CUMULATIVE", "baselineYear", 2021,
+                "targetYear", 2025, "targetValue", 100)).statusCode(201).extract().jsonPath().getLong("id");
+        IndicatorFeed.record("06", SMES, "2021", "20", 1);
+        IndicatorFeed.record("06", SMES, "2022", "25", 1);
+        await(() -> "2022".equals(target(plan, target).getString("progress.latestPeriod")), "the 2022 value");
+        // 45 in two of five years projects to 112.5: ON_TRACK; 55 still needed over three years.
+        JsonPath progress = target(plan, target);
+        assertEquals("ON_TRACK", progress.getString("progress.status"));
+        assertEquals(45f, progress.getFloat("progress.latestValue"));
+        assertEquals(112.5f, progress.getFloat("progress.projected"));
+        assertEquals(18.333333f, progress.getFloat("progress.neededPerYear"), 0.0001f);
+    }
+
+    @Test
+    void aTargetThatDoesNotFitItsIndicatorIsA400NamingTheField() {
+        long plan = drafted(bacKanPlan());
+        Map<String, Object> body = growthOf7Percent();
+        body.put("indicator", "TEST_NOT_DEFINED");
+        setTarget(plan, body).statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("indicator")).body("detail", containsString("TEST_NOT_DEFINED"));
+        body.put("indicator", TFP);
+        setTarget(plan, body).statusCode(400).body("errors[0].field", equalTo("kind"))
+                .body("detail", containsString("REPORTED"));
+        body.put("indicator", WORKERS);
+        setTarget(plan, body).statusCode(400).body("errors[0].field", equalTo("indicator"))
+                .body("detail", containsString("neither direction"));
+        Map<String, Object> zeroBaseline = growthOf7Percent();
+        zeroBaseline.put("baselineValue", 0);
+        setTarget(plan, zeroBaseline).statusCode(400).body("errors[0].field", equalTo("baselineValue"))
+                .body("detail", containsString("growth from 0 is undefined"));
+        Map<String, Object> late = growthOf7Percent();
+        late.put("baselineYear", 2025);
+        setTarget(plan, late).statusCode(400).body("errors[0].field", equalTo("baselineYear"));
+        Map<String, Object> outside = growthOf7Percent();
+        outside.put("targetYear", 2030);
+        setTarget(plan, outside).statusCode(400).body("errors[0].field", equalTo("targetYear"));
+        Map<String, Object> huge = growthOf7Percent();
+        huge.put("targetValue", new java.math.BigDecimal("1e309"));
+        setTarget(plan, huge).statusCode(400).body("errors[0].field", equalTo("targetValue"));
+        Map<String, Object> cumulativeRatio = growthOf7Percent();
+        cumulativeRatio.put("kind", "CUMULATIVE");
+        setTarget(plan, cumulativeRatio).statusCode(400).body("errors[0].field", equalTo("kind"));
+        Map<String, Object> unknownKind = growthOf7Percent();
+        unknownKind.put("kind", "AVERAGE");
+        setTarget(plan, unknownKind).statusCode(400).body("errors[0].field", equalTo("/kind"));
+
+        given().when().get("/api/v1/plans/{id}/targets", plan).then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void oneTargetPerIndicatorAndKindAndOnlyForTheUnitsEditor() {
+        long plan = drafted(bacKanPlan());
+        setTarget(plan, growthOf7Percent()).statusCode(201);
+        setTarget(plan, growthOf7Percent()).statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.editor("19")).contentType(ContentType.JSON).body(growthOf7Percent())
+                .when().post("/api/v1/plans/{id}/targets", plan).then().statusCode(403);
+        given().when().get("/api/v1/plans/{id}/targets", plan).then().body("$", hasSize(1))
+                .body("[0].baselineValue", nullValue());
+        given().when().get("/api/v1/plans/{id}/targets/{t}", plan, 999_999_999).then().statusCode(404);
+    }
+}
