@@ -21,8 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.kit.paging.PageParams;
+import vn.nangsuat.kit.web.Preconditions;
 import vn.nangsuat.plan.domain.NationalGoal;
 import vn.nangsuat.plan.domain.NationalGoals;
+import vn.nangsuat.plan.domain.NationalProgress;
 
 @Path("/api/v1/national-goals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,13 +34,17 @@ public class NationalGoalResource {
     private static final String YEAR_EXPECTED = "must be a four-digit year such as 2030";
 
     private final NationalGoals goals;
+    private final NationalProgress progress;
 
-    public NationalGoalResource(NationalGoals goals) {
+    public NationalGoalResource(NationalGoals goals, NationalProgress progress) {
         this.goals = goals;
+        this.progress = progress;
     }
 
     @GET
-    @Operation(summary = "List the national goals", description = "Sorted by year, then code.")
+    @Operation(summary = "List the national goals with the country's progress",
+            description = "Sorted by year, then code. Each goal carries its current value and status, computed at this "
+                    + "read from the plans and the values this service holds; the ETag covers them.")
     @APIResponse(responseCode = "200", description = "One page of goals",
             content = @Content(schema = @Schema(implementation = NationalGoalPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
@@ -49,13 +55,16 @@ public class NationalGoalResource {
             Integer year,
             @Valid @BeanParam PageParams paging,
             @Context UriInfo uri, @Context Request request) {
-        String dataTag = goals.tag();  // before the read: a change in between gives a newer tag next time
-        return goals.goals(year, paging.toRequest()).map(NationalGoalResource::toResponse).toResponse(uri, request, dataTag);
+        var page = goals.goals(year, paging.toRequest()).map(this::toResponse);
+        return page.toResponse(uri, request, Preconditions.etag(page.items()));
     }
 
-    private static NationalGoalResponse toResponse(NationalGoal goal) {
+    private NationalGoalResponse toResponse(NationalGoal goal) {
+        NationalProgress.GoalProgress now = progress.of(goal);
         return new NationalGoalResponse(goal.key.code(), goal.key.year(), goal.comparator, goal.low, goal.high,
-                goal.unit, goal.description, goal.source, goal.verified);
+                goal.unit, goal.description, goal.source, goal.verified, goal.measure,
+                new NationalGoalResponse.Progress(now.status(), now.current(), now.latestYear(), now.reason(),
+                        now.plans(), now.unitsInForce()));
     }
 
     /** Names the page of goals in the OpenAPI document. */

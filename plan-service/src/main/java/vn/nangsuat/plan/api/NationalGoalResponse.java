@@ -2,8 +2,11 @@ package vn.nangsuat.plan.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.plan.domain.Comparator;
+import vn.nangsuat.plan.domain.GoalMeasure;
+import vn.nangsuat.plan.domain.ProgressStatus;
 
 @Schema(name = "NationalGoal", description = "A goal of Decision 36/QĐ-TTg for one year")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,5 +19,24 @@ public record NationalGoalResponse(
         @Schema(examples = "provinces") String unit,
         String description,
         @Schema(description = "Where the figure comes from") String source,
-        @Schema(description = "False until checked against the legal text") boolean verified) {
+        @Schema(description = "False until checked against the legal text") boolean verified,
+        @Schema(description = "How it is measured: PLANS (provinces with an approved Decision 36 plan), RATIO_GROWTH "
+                + "(average yearly growth of a national ratio of sums), CUMULATIVE_COUNT (national sum of a count over "
+                + "the years), REPORTED (a national figure published elsewhere, not derived here)") GoalMeasure measure,
+        @Schema(description = "How far the country is, computed at this read") Progress progress) {
+
+    @Schema(name = "NationalGoalProgress", description = "A goal's current value and status, by the same rule as a "
+            + "plan's target (ON_TRACK at 0.95 of the needed pace and above, NEEDS_ACCELERATION from 0.10, OFF_TRACK below, "
+            + "NO_DATA without values)")
+    public record Progress(
+            ProgressStatus status,
+            @Schema(description = "PLANS: units that approved a plan, as they were then (63-unit view); RATIO_GROWTH: "
+                    + "average growth in % a year since the baseline; CUMULATIVE_COUNT: the national total so far",
+                    examples = "13", nullable = true) BigDecimal current,
+            @Schema(description = "The latest year the value covers", examples = "2025", nullable = true) Integer latestYear,
+            @Schema(description = "How the value was computed and what the status rests on") String reason,
+            @Schema(description = "PLANS: the ids of the plans counted") List<Long> plans,
+            @Schema(description = "PLANS: units in force today that have a plan through themselves or a predecessor "
+                    + "(34-unit view)", examples = "9", nullable = true) Integer unitsInForce) {
+    }
 }

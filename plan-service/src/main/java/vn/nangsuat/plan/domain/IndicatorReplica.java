@@ -100,4 +100,32 @@ public class IndicatorReplica {
         }
         return values;
     }
+
+    /** A national figure for one year: the sums over the units that have the values, and how many they are. */
+    public record NationalYear(int year, BigDecimal numerator, BigDecimal denominator, int units) {
+    }
+
+    /**
+     * Per year, the national sum of an indicator's values, and with a denominator, of the denominator's over the same
+     * units (those having both), so a ratio of the two is a ratio of sums, never a mean of the units' ratios.
+     */
+    public List<NationalYear> nationalSums(String numerator, String denominator) {
+        List<?> rows = denominator == null
+                ? entityManager.createNativeQuery("SELECT period, SUM(value), NULL, COUNT(*) FROM observation_replica"
+                        + " WHERE indicator_code = ?1 AND value IS NOT NULL AND CHAR_LENGTH(period) = 4"
+                        + " GROUP BY period ORDER BY period").setParameter(1, numerator).getResultList()
+                : entityManager.createNativeQuery("SELECT n.period, SUM(n.value), SUM(d.value), COUNT(*)"
+                        + " FROM observation_replica n JOIN observation_replica d ON d.unit_code = n.unit_code"
+                        + " AND d.period = n.period AND d.indicator_code = ?2 AND d.value IS NOT NULL"
+                        + " WHERE n.indicator_code = ?1 AND n.value IS NOT NULL AND CHAR_LENGTH(n.period) = 4"
+                        + " GROUP BY n.period ORDER BY n.period")
+                        .setParameter(1, numerator).setParameter(2, denominator).getResultList();
+        List<NationalYear> years = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            years.add(new NationalYear(Integer.parseInt((String) columns[0]), (BigDecimal) columns[1],
+                    (BigDecimal) columns[2], ((Number) columns[3]).intValue()));
+        }
+        return years;
+    }
 }

@@ -42,6 +42,21 @@ public class NationalGoal {
     @Column(nullable = false, length = 300)
     public String source;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 24)
+    public GoalMeasure measure;
+
+    /** The year progress is measured from (for a count: the first year counted). */
+    @Column(name = "baseline_year", nullable = false)
+    public int baselineYear;
+
+    /** The indicator summed (RATIO_GROWTH: the numerator; CUMULATIVE_COUNT: the count). */
+    @Column(name = "numerator_code", length = 40)
+    public String numeratorCode;
+
+    @Column(name = "denominator_code", length = 40)
+    public String denominatorCode;
+
     /** False until the figure is checked against the legal text. */
     @Column(nullable = false)
     public boolean verified;

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import vn.nangsuat.kit.paging.Page;
@@ -53,5 +55,11 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, Long> {
         Integer last = getEntityManager().createQuery("select max(id.seq) from PlanTransition where id.planId = :plan",
                 Integer.class).setParameter("plan", planId).getSingleResult();
         return last == null ? 0 : last;
+    }
+
+    /** The plans under a legal basis approved (and maybe carried out since) by a date, by their decision's date. */
+    public List<Plan> approvedUnder(LegalBasis basis, LocalDate by) {
+        return list("legalBasis = ?1 and state in ?2 and approvalDate <= ?3 order by approvalDate, id", basis,
+                Arrays.stream(PlanState.values()).filter(PlanState::approved).toList(), by);
     }
 }

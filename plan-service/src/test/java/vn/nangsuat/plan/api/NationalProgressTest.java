@@ -1,0 +1,131 @@
+package vn.nangsuat.plan.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.nangsuat.plan.api.IndicatorFeed.await;
+import static vn.nangsuat.plan.api.PlanFixtures.bacKanPlan;
+import static vn.nangsuat.plan.api.PlanFixtures.drafted;
+import static vn.nangsuat.plan.api.PlanFixtures.move;
+import static vn.nangsuat.plan.api.PlanFixtures.with;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.nangsuat.kit.cache.Snapshots;
+import vn.nangsuat.plan.domain.NationalGoals;
+
+/** The national goals carry the country's progress, computed from the plans and the replica of the values. */
+@QuarkusTest
+class NationalProgressTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Snapshots snapshots;
+
+    @BeforeEach
+    void onlyThisTestsPlansOfBacKanAndThaiNguyen() throws SQLException {
+        PlanFixtures.knowBacKanAndThaiNguyen(dataSource);
+        sql("DELETE FROM target_progress WHERE target_id IN (SELECT t.id FROM plan_target t JOIN plan p ON p.id = t.plan_id"
+                + " WHERE p.unit_code IN ('06', '19'))",
+                "DELETE FROM plan_target WHERE plan_id IN (SELECT id FROM plan WHERE unit_code IN ('06', '19'))",
+                "DELETE FROM plan_transition WHERE plan_id IN (SELECT id FROM plan WHERE unit_code IN ('06', '19'))",
+                "DELETE FROM plan WHERE unit_code IN ('06', '19')");
+    }
+
+    private static JsonPath goal(String code, int year) {
+        return given().queryParam("year", year).when().get("/api/v1/national-goals").then().statusCode(200)
+                .extract().jsonPath().setRootPath("items.find { it.code == '" + code + "' }");
+    }
+
+    private static long approvedPlan(Map<String, Object> body) {
+        Map<String, Object> decided = with(with(body, "approvalNumber", "1234/QĐ-UBND"), "approvalDate", "2021-06-15");
+        long plan = drafted(decided);
+        move(plan, "SUBMITTED").statusCode(200);
+        move(plan, "APPROVED").statusCode(200);
+        return plan;
+    }
+
+    @Test
+    void provincesWithPlansCountApprovedDecision36PlansAsTheUnitsWereAndAsTheyAreToday() {
+        JsonPath before = goal("PROVINCES_WITH_PLAN", 2025);
+        int approving = before.getInt("progress.current");
+        int inForce = before.getInt("progress.unitsInForce");
+
+        drafted(bacKanPlan());                                                       // a draft does not count
+        approvedPlan(with(bacKanPlan(), "legalBasis", "DECISION_1322_2020"));        // nor another programme
+        long bacKan = approvedPlan(bacKanPlan());
+        JsonPath afterBacKan = goal("PROVINCES_WITH_PLAN", 2025);
+        assertEquals(approving + 1, afterBacKan.getInt("progress.current"));
+        // Bắc Kạn became part of the new Thái Nguyên (19): today's 19 has a plan through it.
+        assertEquals(inForce + 1, afterBacKan.getInt("progress.unitsInForce"));
+        assertThat(afterBacKan.getList("progress.plans", Long.class), hasItem(bacKan));
+
+        long thaiNguyen = approvedPlan(with(bacKanPlan(), "unitCode", "19"));
+        JsonPath afterBoth = goal("PROVINCES_WITH_PLAN", 2025);
+        assertEquals(approving + 2, afterBoth.getInt("progress.current"), "two units approved, as they were then");
+        assertEquals(inForce + 1, afterBoth.getInt("progress.unitsInForce"), "one unit today has both");
+        assertThat(afterBoth.getList("progress.plans", Long.class), hasItems(bacKan, thaiNguyen));
+        assertEquals("PLANS", afterBoth.getString("measure"));
+    }
+
+    @Test
+    void nationalLabourProductivityGrowthIsTheGrowthOfTheRatioOfSums() throws SQLException {
+        sql("DELETE FROM observation_replica WHERE indicator_code IN ('TEST_GRDP_K', 'TEST_WORKERS_K')",
+                "UPDATE national_goal SET numerator_code = 'TEST_GRDP_K', denominator_code = 'TEST_WORKERS_K'"
+                        + " WHERE code = 'LABOUR_PRODUCTIVITY_GROWTH' AND target_year = 2025");
+        snapshots.invalidate(NationalGoals.AGGREGATE);  // changed behind the service's back
+        try {
+            // 06: 100 / 10 = 10 in 2020, 150 / 10 = 15 in 2023 (+14.5 %/year); 19: 1000 / 100 = 10, 1100 / 100 = 11
+            // (+3.2 %/year). The mean of the two growths is 8.85 %/year; the country's is that of 1250 / 110 over
+            // 1100 / 110: (11.3636 / 10)^(1/3) - 1 = 4.35 %/year, 62 % of the 7 % needed.
+            for (String[] value : List.of(new String[] {"06", "TEST_GRDP_K", "2020", "100"},
+                    new String[] {"06", "TEST_WORKERS_K", "2020", "10"}, new String[] {"06", "TEST_GRDP_K", "2023", "150"},
+                    new String[] {"06", "TEST_WORKERS_K", "2023", "10"}, new String[] {"19", "TEST_GRDP_K", "2020", "1000"},
+                    new String[] {"19", "TEST_WORKERS_K", "2020", "100"}, new String[] {"19", "TEST_GRDP_K", "2023", "1100"},
+                    new String[] {"19", "TEST_WORKERS_K", "2023", "100"})) {
+                IndicatorFeed.record(value[0], value[1], value[2], value[3], 1);
+            }
+            await(() -> IndicatorFeed.count(dataSource, "SELECT COUNT(*) FROM observation_replica"
+                    + " WHERE indicator_code IN ('TEST_GRDP_K', 'TEST_WORKERS_K')") == 8, "the eight values");
+            JsonPath growth = goal("LABOUR_PRODUCTIVITY_GROWTH", 2025);
+            assertEquals(4.35f, growth.getFloat("progress.current"));
+            assertEquals(2023, growth.getInt("progress.latestYear"));
+            assertEquals("NEEDS_ACCELERATION", growth.getString("progress.status"));
+            assertThat(growth.getString("progress.reason"), org.hamcrest.Matchers.containsString("ratio of sums"));
+        } finally {
+            sql("UPDATE national_goal SET numerator_code = 'GRDP_CONSTANT', denominator_code = 'EMPLOYED_WORKERS'"
+                    + " WHERE code = 'LABOUR_PRODUCTIVITY_GROWTH' AND target_year = 2025");
+            snapshots.invalidate(NationalGoals.AGGREGATE);
+        }
+    }
+
+    @Test
+    void aNationalFigurePublishedElsewhereIsNeverDerivedFromProvincialValues() {
+        JsonPath tfp = goal("TFP_CONTRIBUTION", 2030);
+        assertEquals("REPORTED", tfp.getString("measure"));
+        assertEquals("NO_DATA", tfp.getString("progress.status"));
+        assertThat(tfp.getString("progress.reason"), not(org.hamcrest.Matchers.emptyString()));
+    }
+
+    private void sql(String... statements) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            for (String statement : statements) {
+                sql.executeUpdate(statement);
+            }
+        }
+    }
+}
