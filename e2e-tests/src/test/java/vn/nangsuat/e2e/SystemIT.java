@@ -217,6 +217,55 @@ class SystemIT {
     }
 
     /**
+     * A value recorded in indicator-service changes the progress of the plan's target in plan-service, through
+     * indicator.events alone: the services never call each other.
+     */
+    @Test
+    void aValueRecordedInIndicatorServiceMovesThePlansTargetThroughTheBroker() throws Exception {
+        String token = RunningSystem.token("--role", "admin");
+        long plan = given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("unitCode", "01", "title", "Kế hoạch nâng cao năng suất thành phố Hà Nội giai đoạn 2026-2030",
+                        "startYear", 2026, "endYear", 2030, "legalBasis", "DECISION_36_2021"))
+                .when().post("/api/v1/plans").then().statusCode(201).extract().jsonPath().getLong("id");
+        Map<String, Object> growth = Map.of("indicator", "LABOUR_PRODUCTIVITY_CONSTANT", "kind", "GROWTH",
+                "baselineYear", 2025, "targetYear", 2030, "targetValue", 7);
+        // plan-service learns the catalogue from indicator.events soon after start.
+        Instant deadline = Instant.now().plusSeconds(30);
+        int status = 0;
+        io.restassured.response.Response set = null;
+        while (status != 201 && Instant.now().isBefore(deadline)) {
+            set = given().auth().oauth2(token).contentType("application/json").body(growth)
+                    .when().post("/api/v1/plans/{id}/targets", plan);
+            status = set.statusCode();
+            Thread.sleep(status == 201 ? 0 : 200);
+        }
+        assertEquals(201, status, "the target was refused: " + (set == null ? "" : set.asString()));
+        long target = set.jsonPath().getLong("id");
+        assertEquals("NO_DATA", set.jsonPath().getString("progress.status"));
+
+        for (String[] value : List.of(new String[] {"2025", "180"}, new String[] {"2026", "198"})) {
+            given().auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("value", Integer.parseInt(value[1]), "status", "ESTIMATE", "source", "e2e"))
+                    .when().put("/api/v1/observations/01/LABOUR_PRODUCTIVITY_CONSTANT/{period}", value[0])
+                    .then().statusCode(201);
+        }
+        Instant written = Instant.now();
+        // 180 -> 198 in a year is 10 % against the 7 % a year needed.
+        deadline = Instant.now().plusSeconds(30);
+        String progress = null;
+        while (!"ON_TRACK".equals(progress) && Instant.now().isBefore(deadline)) {
+            progress = given().when().get("/api/v1/plans/{plan}/targets/{target}", plan, target)
+                    .then().statusCode(200).extract().path("progress.status");
+            Thread.sleep("ON_TRACK".equals(progress) ? 0 : 50);
+        }
+        System.out.println("target progress followed the value " + SecondIndicatorService.since(written).toMillis()
+                + " ms after the write");
+        assertEquals("ON_TRACK", progress);
+        given().when().get("/api/v1/plans/{plan}/targets/{target}", plan, target).then()
+                .body("progress.latestPeriod", equalTo("2026")).body("progress.latestStatus", equalTo("ESTIMATE"));
+    }
+
+    /**
      * A provincial system's big import, and its service killed with SIGKILL while the import commits: nothing of it
      * is visible, the job says FAILED once its heartbeat stops, and the same file with the same Idempotency-Key is
      * accepted again and commits whole.
