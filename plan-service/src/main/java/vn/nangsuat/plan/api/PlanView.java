@@ -12,7 +12,8 @@ import vn.nangsuat.plan.domain.PlanState;
 public record PlanView(
         @Schema(examples = "17") long id,
         @Schema(description = "The unit whose plan it is (2004 or 2025 code)", examples = "46") String unitCode,
-        @Schema(description = "Its name in the version the plan belongs to", examples = "Thừa Thiên Huế") String unitName,
+        @Schema(description = "Its name in the version the plan belongs to (null while the replica lacks it)",
+                examples = "Thừa Thiên Huế", nullable = true) String unitName,
         @Schema(description = "First day of that version: a merger later never rewrites whose plan it was",
                 examples = "2004-01-01") LocalDate unitValidFrom,
         @Schema(description = "The units that version became part of, when it has ceased; empty while it stands")

@@ -61,11 +61,14 @@ public class IndicatorReplica {
                 .setParameter(6, indicator.aggregation()).setParameter(7, indicator.revision()).executeUpdate();
     }
 
-    /** Keeps each change unless the copy holds the same or a later revision of its value; true when any was kept. */
+    /**
+     * Keeps each change unless the copy holds the same or a later revision of its value. True when a row was touched:
+     * the driver counts rows found, not changed, so a stale event answers true too and costs a recompute that finds
+     * nothing new (the progress compares equal and nothing is published).
+     */
     public boolean apply(String unit, String indicator, List<Change> changes) {
         boolean changed = false;
         for (int from = 0; from < changes.size(); from += ROWS_PER_STATEMENT) {
-            // An upsert counts 1 per row inserted, 2 per row updated, 0 per row left as it was.
             changed |= upsert(unit, indicator, changes.subList(from, Math.min(changes.size(), from + ROWS_PER_STATEMENT))) > 0;
         }
         return changed;

@@ -62,7 +62,7 @@ public class TargetRegistry {
         requireFit(target, indicator, plan);
         if (targets.count("planId = ?1 and indicatorCode = ?2 and kind = ?3", planId, target.indicatorCode, target.kind) > 0) {
             throw ProblemException.conflict("Plan " + planId + " already has a " + target.kind + " target on "
-                    + target.indicatorCode + ": correct or remove it instead");
+                    + target.indicatorCode + ": a plan has one target per indicator and kind");
         }
         // The unique key refuses a concurrent twin that passed this check too (409).
         targets.persistAndFlush(target);

@@ -7,17 +7,20 @@ import vn.nangsuat.plan.api.PlanMapper;
 import vn.nangsuat.plan.api.PlanView;
 import vn.nangsuat.plan.api.TargetMapper;
 import vn.nangsuat.plan.api.TargetView;
+import vn.nangsuat.plan.api.TaskView;
 import vn.nangsuat.plan.api.TransitionView;
 import vn.nangsuat.plan.domain.IndicatorReplica;
 import vn.nangsuat.plan.domain.Plan;
 import vn.nangsuat.plan.domain.PlanTransition;
 import vn.nangsuat.plan.domain.Target;
 import vn.nangsuat.plan.domain.TargetProgress;
+import vn.nangsuat.plan.domain.Task;
 
 /**
  * What plan-service publishes about plans, through the outbox in the caller's transaction, on `plan.events` keyed by
- * the plan's id, so one plan's events stay in order. Each payload carries the whole plan as `GET /api/v1/plans/{id}`
- * shows it, with its `revision`: a consumer keeps the higher one. Documented in `/asyncapi.yaml`.
+ * the plan's id, so one plan's events stay in order. A plan's events carry the whole plan as `GET /api/v1/plans/{id}`
+ * shows it, with its `revision` (a consumer keeps the higher one); a task's the whole task with its revision; a
+ * target's progress the whole target with the progress and the observation it rests on. Documented in `/asyncapi.yaml`.
  */
 @ApplicationScoped
 public class PlanEvents {
@@ -46,6 +49,10 @@ public class PlanEvents {
     public record TargetProgressChanged(long planId, String unitCode, TargetView target, Observation basedOn) {
     }
 
+    /** A task of a plan was added or changed. */
+    public record TaskChanged(long planId, String unitCode, TaskView task) {
+    }
+
     private final Outbox outbox;
     private final PlanMapper mapper;
 
@@ -72,6 +79,11 @@ public class PlanEvents {
                 String.valueOf(latest.year()), latest.value(), latest.status(), latest.revision());
         outbox.publish(AGGREGATE, key(plan), "plan.target-progress-changed", new TargetProgressChanged(plan.id,
                 plan.unitCode, TargetMapper.toView(target, progress), basedOn));
+    }
+
+    public void taskChanged(Plan plan, Task task) {
+        outbox.publish(AGGREGATE, key(plan), "plan.task-changed", new TaskChanged(plan.id, plan.unitCode,
+                TaskView.of(task, java.time.LocalDate.now())));
     }
 
     private static String key(Plan plan) {
