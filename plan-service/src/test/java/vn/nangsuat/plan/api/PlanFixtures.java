@@ -5,12 +5,11 @@ import static io.restassured.RestAssured.given;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import vn.nangsuat.kit.testing.TestTokens;
+import vn.nangsuat.provincereplica.testing.ReplicaFixtures;
 
 /**
  * Bắc Kạn (06) and Thái Nguyên (19) as province.units announces them (06 and the old 19 merged into the new 19 on
@@ -22,17 +21,7 @@ final class PlanFixtures {
     }
 
     static void knowBacKanAndThaiNguyen(AgroalDataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            sql.executeUpdate("INSERT IGNORE INTO province_replica_unit (code, valid_from, valid_to, name, kind, region,"
-                    + " region_derived, revision, last_event_id, events_applied, updated_at) VALUES"
-                    + " ('06', '2004-01-01', '2025-06-30', 'Bắc Kạn', 'PROVINCE', 'NORTHERN_MIDLANDS_MOUNTAINS', 0, 0, 'test', 0, NOW()),"
-                    + " ('19', '2004-01-01', '2025-06-30', 'Thái Nguyên', 'PROVINCE', 'NORTHERN_MIDLANDS_MOUNTAINS', 0, 0, 'test', 0, NOW()),"
-                    + " ('19', '2025-07-01', NULL, 'Thái Nguyên', 'PROVINCE', 'NORTHERN_MIDLANDS_MOUNTAINS', 0, 0, 'test', 0, NOW())");
-            sql.executeUpdate("INSERT IGNORE INTO province_replica_lineage (predecessor_code, predecessor_valid_from,"
-                    + " successor_code, successor_valid_from, effective_date, change_kind) VALUES"
-                    + " ('06', '2004-01-01', '19', '2025-07-01', '2025-07-01', 'MERGE'),"
-                    + " ('19', '2004-01-01', '19', '2025-07-01', '2025-07-01', 'MERGE')");
-        }
+        ReplicaFixtures.knowBacKanAndThaiNguyen(dataSource);
     }
 
     /** A Decision 36 plan of Bắc Kạn for 2021-2025, as its Department of Science and Technology would draft it. */
