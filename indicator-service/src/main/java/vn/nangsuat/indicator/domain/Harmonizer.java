@@ -17,11 +17,13 @@ import java.util.TreeSet;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.provincereplica.ProvinceReplica;
 import vn.nangsuat.provincereplica.ReplicaUnit;
+import vn.nangsuat.provincereplica.UnitComposition;
 
 /**
  * A unit's series expressed on the units in force on a date, so it stays comparable across the 2025 mergers. A
  * period belongs to the units in force on its last day (as in aggregates); before the unit took its form on that
- * date, its value is combined from the units it was made of: additive values summed, a ratio from its summed parts
+ * date, its value is combined from the units it was made of (which ones: province-replica's {@link UnitComposition},
+ * the rule plan-service's series follow too): additive values summed, a ratio from its summed parts
  * (never a sum or mean of ratios), a growth from the combined base in both periods. What cannot be combined honestly
  * (a ratio reported without its parts, a reported-only indicator, a missing predecessor, a unit split between several
  * successors) is left out with the reason. Only forward: a value after a unit ceased is never split back onto it.
@@ -67,11 +69,11 @@ public class Harmonizer {
                     + " and cannot be split back onto it. Harmonize forward: to a date on or after the last period"
                     + " (or give `to` on or before " + target.validTo() + ")");
         }
-        Tree tree = new Tree(target);
+        UnitComposition tree = new UnitComposition(units, target);
         Set<String> needed = new LinkedHashSet<>();
         wanted.forEach(indicator -> collect(indicator, needed));
         Map<String, Observation> values = new HashMap<>();
-        for (Observation observation : observations.valuesAsOf(tree.codes, needed, asOf != null ? asOf : Instant.now())) {
+        for (Observation observation : observations.valuesAsOf(tree.codes(), needed, asOf != null ? asOf : Instant.now())) {
             values.put(key(observation.id.unitCode(), observation.id.indicatorCode(), observation.period()), observation);
         }
         Data data = new Data(values, tree);
@@ -107,62 +109,9 @@ public class Harmonizer {
         return unit + "|" + indicator + "|" + period;
     }
 
-    /** The target version and every version its territory came from, earlier and earlier. */
-    private final class Tree {
-        final ReplicaUnit target;
-        final Set<String> codes = new TreeSet<>();
-        final Map<ReplicaUnit, List<ReplicaUnit>> predecessors = new HashMap<>();
-
-        Tree(ReplicaUnit target) {
-            this.target = target;
-            walk(target);
-        }
-
-        private void walk(ReplicaUnit version) {
-            codes.add(version.code());
-            if (!predecessors.containsKey(version)) {
-                List<ReplicaUnit> before = units.predecessorsOf(version);
-                predecessors.put(version, before);
-                before.forEach(this::walk);
-            }
-        }
-
-        /** The codes whose values make up the target in the period, or why none do honestly. */
-        Result components(ReplicaUnit version, Period period) {
-            LocalDate day = period.lastDay();
-            if (!version.validFrom().isAfter(day)) {
-                return version.validTo() == null || !version.validTo().isBefore(day)
-                        ? Result.units(Set.of(version.code())) : Result.none(version.code() + " had ceased by " + day);
-            }
-            List<ReplicaUnit> before = predecessors.getOrDefault(version, List.of());
-            if (before.isEmpty()) {
-                return Result.none(version.code() + " (" + version.name() + ") began on " + version.validFrom()
-                        + ", after " + period + ", and was made of no earlier unit");
-            }
-            Set<String> codes = new TreeSet<>();
-            for (ReplicaUnit predecessor : before) {
-                List<String> successors = units.successorsOf(predecessor);
-                if (successors.size() > 1) {
-                    return Result.none(predecessor.code() + " (" + predecessor.name() + ") was split between "
-                            + String.join(", ", successors) + ": its values cannot be apportioned");
-                }
-                Result part = components(predecessor, period);
-                if (part.units == null) {
-                    return part;
-                }
-                codes.addAll(part.units);
-            }
-            return Result.units(codes);
-        }
-    }
-
     /** A value, or the reason there is none; the units and statuses it rests on. */
     private record Result(BigDecimal value, boolean derived, Set<String> units, Set<ObservationStatus> statuses,
             int revisions, String reason) {
-
-        static Result units(Set<String> units) {
-            return new Result(null, false, units, Set.of(), 0, null);
-        }
 
         static Result none(String reason) {
             return new Result(null, false, null, Set.of(), 0, reason);
@@ -176,9 +125,9 @@ public class Harmonizer {
 
     private final class Data {
         final Map<String, Observation> values;
-        final Tree tree;
+        final UnitComposition tree;
 
-        Data(Map<String, Observation> values, Tree tree) {
+        Data(Map<String, Observation> values, UnitComposition tree) {
             this.values = values;
             this.tree = tree;
         }
@@ -200,11 +149,11 @@ public class Harmonizer {
         }
 
         Result value(IndicatorDefinition indicator, Period period) {
-            Result parts = tree.components(tree.target, period);
-            if (parts.units == null) {
-                return parts;
+            UnitComposition.Parts parts = tree.on(period.lastDay(), period.toString());
+            if (!parts.known()) {
+                return Result.none(parts.reason());
             }
-            Set<String> codes = parts.units;
+            Set<String> codes = parts.codes();
             if (codes.size() == 1) {
                 Observation reported = values.get(key(codes.iterator().next(), indicator.code, period));
                 if (reported != null) {

@@ -5,8 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +22,7 @@ public class IndicatorReplica {
 
     /** A definition, as far as targets need it. */
     public record Indicator(String code, String name, String unit, String periodicity, String better, String aggregation,
-            int revision) {
+            String numerator, String denominator, int revision) {
     }
 
     /** A change of one period's value, as observation.changed carries it; a null value is a deletion. */
@@ -40,25 +43,31 @@ public class IndicatorReplica {
     }
 
     public Optional<Indicator> indicator(String code) {
-        List<?> rows = entityManager.createNativeQuery("SELECT code, name, unit, periodicity, better, aggregation, revision"
-                + " FROM indicator_replica WHERE code = ?1").setParameter(1, code).getResultList();
+        List<?> rows = entityManager.createNativeQuery("SELECT code, name, unit, periodicity, better, aggregation,"
+                + " numerator_code, denominator_code, revision FROM indicator_replica WHERE code = ?1")
+                .setParameter(1, code).getResultList();
         return rows.stream().map(Object[].class::cast).map(row -> new Indicator((String) row[0], (String) row[1],
-                (String) row[2], (String) row[3], (String) row[4], (String) row[5], ((Number) row[6]).intValue())).findFirst();
+                (String) row[2], (String) row[3], (String) row[4], (String) row[5], (String) row[6], (String) row[7],
+                ((Number) row[8]).intValue())).findFirst();
     }
 
     /** Keeps the definition unless the copy holds a later revision of it. */
     public void define(Indicator indicator) {
         entityManager.createNativeQuery("INSERT INTO indicator_replica (code, name, unit, periodicity, better, aggregation,"
-                + " revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON DUPLICATE KEY UPDATE"
+                + " numerator_code, denominator_code, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?7)"
+                + " ON DUPLICATE KEY UPDATE"
                 + " name = IF(VALUES(revision) >= revision, VALUES(name), name),"
                 + " unit = IF(VALUES(revision) >= revision, VALUES(unit), unit),"
                 + " periodicity = IF(VALUES(revision) >= revision, VALUES(periodicity), periodicity),"
                 + " better = IF(VALUES(revision) >= revision, VALUES(better), better),"
                 + " aggregation = IF(VALUES(revision) >= revision, VALUES(aggregation), aggregation),"
+                + " numerator_code = IF(VALUES(revision) >= revision, VALUES(numerator_code), numerator_code),"
+                + " denominator_code = IF(VALUES(revision) >= revision, VALUES(denominator_code), denominator_code),"
                 + " revision = GREATEST(revision, VALUES(revision))")
                 .setParameter(1, indicator.code()).setParameter(2, indicator.name()).setParameter(3, indicator.unit())
                 .setParameter(4, indicator.periodicity()).setParameter(5, indicator.better())
-                .setParameter(6, indicator.aggregation()).setParameter(7, indicator.revision()).executeUpdate();
+                .setParameter(6, indicator.aggregation()).setParameter(7, indicator.revision())
+                .setParameter(8, indicator.numerator()).setParameter(9, indicator.denominator()).executeUpdate();
     }
 
     /**
@@ -90,18 +99,29 @@ public class IndicatorReplica {
         return upsert.executeUpdate();
     }
 
-    /** The yearly values of a series that stand (not deleted), oldest first. */
-    public List<YearValue> yearly(String unit, String indicator) {
-        List<?> rows = entityManager.createNativeQuery("SELECT period, value, status, revision FROM observation_replica"
-                + " WHERE unit_code = ?1 AND indicator_code = ?2 AND value IS NOT NULL AND CHAR_LENGTH(period) = 4"
-                + " ORDER BY period").setParameter(1, unit).setParameter(2, indicator).getResultList();
-        List<YearValue> values = new ArrayList<>(rows.size());
+    /** The yearly values that stand (not deleted) of the units' series of the indicators, by unit and indicator. */
+    public Map<String, Map<String, List<YearValue>>> yearly(Collection<String> units, Collection<String> indicators) {
+        List<?> rows = entityManager.createNativeQuery("SELECT unit_code, indicator_code, period, value, status, revision"
+                + " FROM observation_replica WHERE unit_code IN (?1) AND indicator_code IN (?2) AND value IS NOT NULL"
+                + " AND CHAR_LENGTH(period) = 4 ORDER BY period").setParameter(1, units).setParameter(2, indicators)
+                .getResultList();
+        Map<String, Map<String, List<YearValue>>> values = new HashMap<>();
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
-            values.add(new YearValue(Integer.parseInt((String) columns[0]), (BigDecimal) columns[1], (String) columns[2],
-                    ((Number) columns[3]).intValue()));
+            values.computeIfAbsent((String) columns[0], unit -> new HashMap<>())
+                    .computeIfAbsent((String) columns[1], indicator -> new ArrayList<>())
+                    .add(new YearValue(Integer.parseInt((String) columns[2]), (BigDecimal) columns[3], (String) columns[4],
+                            ((Number) columns[5]).intValue()));
         }
         return values;
+    }
+
+    /** The indicator and the ratios it is a part of: what a change of its values may move. */
+    public List<String> withRatiosOf(String indicator) {
+        List<String> codes = new ArrayList<>(List.of(indicator));
+        entityManager.createNativeQuery("SELECT code FROM indicator_replica WHERE numerator_code = ?1 OR denominator_code = ?1")
+                .setParameter(1, indicator).getResultList().forEach(code -> codes.add((String) code));
+        return codes;
     }
 
     /** A national figure for one year: the sums over the units that have the values, and how many they are. */

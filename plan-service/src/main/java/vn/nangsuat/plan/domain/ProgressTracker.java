@@ -5,11 +5,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import vn.nangsuat.plan.events.PlanEvents;
+import vn.nangsuat.provincereplica.ProvinceReplica;
 
 /**
- * Keeps each target's progress equal to what {@link ProgressRule} says of the replica's values now: recomputed from
+ * Keeps each target's progress equal to what {@link ProgressRule} says of its series ({@link PlanSeries}) now: recomputed from
  * state whenever a value of its series changes, so a redelivered or reordered event changes nothing. A progress that
  * changed is published as plan.target-progress-changed with the observation it rests on.
  */
@@ -19,30 +24,38 @@ public class ProgressTracker {
 
     private final TargetRepository targets;
     private final IndicatorReplica replica;
+    private final PlanSeries series;
+    private final ProvinceReplica units;
     private final EntityManager entityManager;
     private final PlanEvents events;
 
-    public ProgressTracker(TargetRepository targets, IndicatorReplica replica, EntityManager entityManager,
-            PlanEvents events) {
+    public ProgressTracker(TargetRepository targets, IndicatorReplica replica, PlanSeries series, ProvinceReplica units,
+            EntityManager entityManager, PlanEvents events) {
         this.targets = targets;
         this.replica = replica;
+        this.series = series;
+        this.units = units;
         this.entityManager = entityManager;
         this.events = events;
     }
 
-    /** Recomputes every target assessed on the series. */
+    /**
+     * Recomputes every target the series may move: the unit's own, those of the units it became part of (whose series
+     * combine it for the years before they took their form), on the indicator or on a ratio it is a part of.
+     * Recomputing one too many changes nothing.
+     */
     public void seriesChanged(String unit, String indicator) {
-        for (TargetRepository.Followed followed : targets.following(unit, indicator)) {
+        for (TargetRepository.Followed followed : targets.following(unitAndSuccessors(unit), replica.withRatiosOf(indicator))) {
             recompute(followed.target(), followed.plan());
         }
     }
 
     /** The target's progress now; stored, and published when it differs from what was stored. */
     public TargetProgress recompute(Target target, Plan plan) {
-        List<IndicatorReplica.YearValue> values = replica.yearly(plan.unitCode, target.indicatorCode);
+        List<PlanSeries.YearValue> values = series.of(plan, target.indicatorCode);
         ProgressRule.Assessment assessment = ProgressRule.assess(target.terms(), values.stream()
                 .map(value -> new ProgressRule.YearValue(value.year(), value.value())).toList());
-        IndicatorReplica.YearValue latest = assessment.latestYear() == null ? null : values.stream()
+        PlanSeries.YearValue latest = assessment.latestYear() == null ? null : values.stream()
                 .filter(value -> value.year() == assessment.latestYear()).findFirst().orElse(null);
         TargetProgress next = progress(target.id, assessment, latest);
         TargetProgress stored = entityManager.find(TargetProgress.class, target.id);
@@ -54,8 +67,21 @@ public class ProgressTracker {
         return kept;
     }
 
+    /** The code and every code its versions went into, and theirs, so a merged unit's targets follow its parts. */
+    private Set<String> unitAndSuccessors(String unit) {
+        Set<String> codes = new TreeSet<>();
+        Deque<String> next = new ArrayDeque<>(List.of(unit));
+        while (!next.isEmpty()) {
+            String code = next.pop();
+            if (codes.add(code)) {
+                units.history(code).forEach(version -> next.addAll(units.successorsOf(version)));
+            }
+        }
+        return codes;
+    }
+
     private static TargetProgress progress(long targetId, ProgressRule.Assessment assessment,
-            IndicatorReplica.YearValue latest) {
+            PlanSeries.YearValue latest) {
         TargetProgress progress = new TargetProgress();
         progress.targetId = targetId;
         progress.status = assessment.status();

@@ -2,6 +2,7 @@ package vn.nangsuat.plan.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 
 @ApplicationScoped
@@ -11,11 +12,11 @@ public class TargetRepository implements PanacheRepositoryBase<Target, Long> {
     public record Followed(Target target, Plan plan) {
     }
 
-    /** The targets assessed on a series: those of the unit's plans on the indicator. */
-    public List<Followed> following(String unit, String indicator) {
+    /** The targets of the units' plans on the indicators. */
+    public List<Followed> following(Collection<String> units, Collection<String> indicators) {
         return getEntityManager().createQuery("select t, p from Target t, Plan p where p.id = t.planId"
-                        + " and p.unitCode = :unit and t.indicatorCode = :indicator order by t.id", Object[].class)
-                .setParameter("unit", unit).setParameter("indicator", indicator).getResultList().stream()
+                        + " and p.unitCode in :units and t.indicatorCode in :indicators order by t.id", Object[].class)
+                .setParameter("units", units).setParameter("indicators", indicators).getResultList().stream()
                 .map(row -> new Followed((Target) row[0], (Plan) row[1])).toList();
     }
 

@@ -24,7 +24,8 @@ public class IndicatorEventsHandler implements EventHandler {
     private static final Logger LOG = Logger.getLogger(IndicatorEventsHandler.class);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Definition(String code, String name, String unit, String periodicity, String better, String aggregation) {
+    record Definition(String code, String name, String unit, String periodicity, String better, String aggregation,
+            String numerator, String denominator) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -87,7 +88,8 @@ public class IndicatorEventsHandler implements EventHandler {
             throw new UnusableEvent("a definition needs code, name, unit, periodicity, better, aggregation and revision");
         }
         replica.define(new IndicatorReplica.Indicator(definition.code(), definition.name(), definition.unit(),
-                definition.periodicity(), definition.better(), definition.aggregation(), defined.revision()));
+                definition.periodicity(), definition.better(), definition.aggregation(), definition.numerator(),
+                definition.denominator(), defined.revision()));
     }
 
     private void change(SeriesChanged series) {

@@ -2,6 +2,7 @@ package vn.nangsuat.plan.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.util.List;
 import vn.nangsuat.kit.events.Outbox;
 import vn.nangsuat.plan.api.PlanMapper;
 import vn.nangsuat.plan.api.PlanView;
@@ -9,8 +10,8 @@ import vn.nangsuat.plan.api.TargetMapper;
 import vn.nangsuat.plan.api.TargetView;
 import vn.nangsuat.plan.api.TaskView;
 import vn.nangsuat.plan.api.TransitionView;
-import vn.nangsuat.plan.domain.IndicatorReplica;
 import vn.nangsuat.plan.domain.Plan;
+import vn.nangsuat.plan.domain.PlanSeries;
 import vn.nangsuat.plan.domain.PlanTransition;
 import vn.nangsuat.plan.domain.Target;
 import vn.nangsuat.plan.domain.TargetProgress;
@@ -40,9 +41,12 @@ public class PlanEvents {
     public record Moved(PlanView plan, TransitionView transition) {
     }
 
-    /** The series value a progress rests on: the latest period's value and revision in indicator-service. */
+    /**
+     * The series value a progress rests on: the latest period's value, its least firm status and latest revision in
+     * indicator-service, and the units it was combined from (the plan's unit alone unless a merger lies between).
+     */
     public record Observation(String unit, String indicator, String period, BigDecimal value, String status,
-            int revision) {
+            int revision, List<String> combinedFrom) {
     }
 
     /** A target's progress changed, recomputed from the values of its series. */
@@ -74,9 +78,9 @@ public class PlanEvents {
     }
 
     /** @param latest the latest value of the series the progress rests on; null when it rests on none (NO_DATA) */
-    public void progressChanged(Plan plan, Target target, TargetProgress progress, IndicatorReplica.YearValue latest) {
+    public void progressChanged(Plan plan, Target target, TargetProgress progress, PlanSeries.YearValue latest) {
         Observation basedOn = latest == null ? null : new Observation(plan.unitCode, target.indicatorCode,
-                String.valueOf(latest.year()), latest.value(), latest.status(), latest.revision());
+                String.valueOf(latest.year()), latest.value(), latest.status(), latest.revision(), latest.units());
         outbox.publish(AGGREGATE, key(plan), "plan.target-progress-changed", new TargetProgressChanged(plan.id,
                 plan.unitCode, TargetMapper.toView(target, progress), basedOn));
     }

@@ -27,9 +27,15 @@ final class IndicatorFeed {
 
     /** Announces a yearly test indicator, as indicator.defined (revision 1). */
     static void define(String code, String better, String aggregation) {
+        define(code, better, aggregation, null, null);
+    }
+
+    /** The same for a ratio of two additive indicators. */
+    static void define(String code, String better, String aggregation, String numerator, String denominator) {
+        String parts = numerator == null ? "" : ",\"numerator\":\"" + numerator + "\",\"denominator\":\"" + denominator + "\"";
         String data = "{\"indicator\":{\"code\":\"" + code + "\",\"name\":\"Test " + code + "\",\"nameVi\":\"Thử\","
                 + "\"unit\":\"million VND per worker\",\"periodicity\":\"YEAR\",\"decimals\":1,\"better\":\"" + better
-                + "\",\"aggregation\":\"" + aggregation + "\"},\"revision\":1}";
+                + "\",\"aggregation\":\"" + aggregation + "\"" + parts + "},\"revision\":1}";
         TestEvents.send(TOPIC, code, TestEvents.cloudEvent(TestEvents.newId(), SOURCE, "vn.nangsuat.indicator.defined.v1",
                 code, data));
     }

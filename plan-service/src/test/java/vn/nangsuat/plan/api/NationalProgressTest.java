@@ -43,6 +43,7 @@ class NationalProgressTest {
                 + " WHERE p.unit_code IN ('06', '19'))",
                 "DELETE FROM plan_target WHERE plan_id IN (SELECT id FROM plan WHERE unit_code IN ('06', '19'))",
                 "DELETE FROM plan_transition WHERE plan_id IN (SELECT id FROM plan WHERE unit_code IN ('06', '19'))",
+                "DELETE FROM plan_task WHERE plan_id IN (SELECT id FROM plan WHERE unit_code IN ('06', '19'))",
                 "DELETE FROM plan WHERE unit_code IN ('06', '19')");
     }
 

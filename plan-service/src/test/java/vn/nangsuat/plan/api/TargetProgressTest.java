@@ -39,6 +39,9 @@ class TargetProgressTest {
     static final String SMES = "TEST_SME_PROJECTS";
     static final String TFP = "TEST_TFP_SHARE";
     static final String WORKERS = "TEST_WORKERS";
+    static final String OUTPUT = "TEST_GRDP_K";
+    static final String EMPLOYED = "TEST_WORKERS_K";
+    static final String OUTPUT_PER_WORKER = "TEST_LP_OF_PARTS";
 
     @Inject
     AgroalDataSource dataSource;
@@ -50,7 +53,10 @@ class TargetProgressTest {
         IndicatorFeed.define(SMES, "HIGHER", "ADDITIVE");
         IndicatorFeed.define(TFP, "HIGHER", "REPORTED");
         IndicatorFeed.define(WORKERS, "NEUTRAL", "ADDITIVE");
-        IndicatorFeed.known(dataSource, PRODUCTIVITY, SMES, TFP, WORKERS);
+        IndicatorFeed.define(OUTPUT, "HIGHER", "ADDITIVE");
+        IndicatorFeed.define(EMPLOYED, "NEUTRAL", "ADDITIVE");
+        IndicatorFeed.define(OUTPUT_PER_WORKER, "HIGHER", "RATIO", OUTPUT, EMPLOYED);
+        IndicatorFeed.known(dataSource, PRODUCTIVITY, SMES, TFP, WORKERS, OUTPUT, EMPLOYED, OUTPUT_PER_WORKER);
     }
 
     private static Map<String, Object> growthOf7Percent() {
@@ -205,5 +211,41 @@ class TargetProgressTest {
         given().when().get("/api/v1/plans/{id}/targets", plan).then().body("$", hasSize(1))
                 .body("[0].baselineValue", nullValue());
         given().when().get("/api/v1/plans/{id}/targets/{t}", plan, 999_999_999).then().statusCode(404);
+    }
+
+    @Test
+    void theNewThaiNguyensTargetReadsTheUnitsItWasMadeOfBeforeTheMerger() {
+        // A plan of 19 from 2025 is the new Thái Nguyên's (Bắc Kạn, 06, and the old Thái Nguyên, 19, from 1 July 2025).
+        long plan = drafted(PlanFixtures.with(PlanFixtures.with(PlanFixtures.with(bacKanPlan(), "unitCode", "19"),
+                "startYear", 2025), "endYear", 2030));
+        long target = setTarget(plan, Map.of("indicator", OUTPUT_PER_WORKER, "kind", "GROWTH", "baselineYear", 2024,
+                "targetYear", 2030, "targetValue", 7)).statusCode(201).extract().jsonPath().getLong("id");
+        long bacKanPlan = drafted(bacKanPlan());
+        long bacKanTarget = setTarget(bacKanPlan, Map.of("indicator", OUTPUT_PER_WORKER, "kind", "LEVEL",
+                "baselineYear", 2020, "targetYear", 2025, "targetValue", 20)).statusCode(201).extract().jsonPath().getLong("id");
+
+        IndicatorFeed.record("06", OUTPUT, "2020", "80", 1);
+        IndicatorFeed.record("06", EMPLOYED, "2020", "10", 1);
+        IndicatorFeed.record("06", OUTPUT, "2024", "100", 1);
+        IndicatorFeed.record("06", EMPLOYED, "2024", "10", 1);
+        IndicatorFeed.record("19", OUTPUT, "2024", "1000", 1);
+        IndicatorFeed.record("19", EMPLOYED, "2024", "100", 1);
+        IndicatorFeed.record("19", OUTPUT, "2026", "1300", 1);
+        IndicatorFeed.record("19", EMPLOYED, "2026", "110", 1);
+        // 2024 on the new unit: (100 + 1000) / (10 + 100) = 10, never the mean of 10 and 10; 2026: 1300 / 110 = 11.82,
+        // (11.82 / 10)^(1/2) - 1 = 8.7 %/year against 7 %.
+        await(() -> "ON_TRACK".equals(target(plan, target).getString("progress.status")), "the new unit's progress");
+        JsonPath progress = target(plan, target);
+        assertEquals(10f, progress.getFloat("progress.baselineValue"));
+        assertEquals(11.818182f, progress.getFloat("progress.latestValue"), 0.000001f);
+        // Bắc Kạn's own plan reads Bắc Kạn alone: 100 / 10 in 2024.
+        await(() -> "2024".equals(target(bacKanPlan, bacKanTarget).getString("progress.latestPeriod")), "Bắc Kạn's 2024");
+        assertEquals(10f, target(bacKanPlan, bacKanTarget).getFloat("progress.latestValue"));
+
+        // A correction of Bắc Kạn's 2024 output moves the new unit's baseline: (210 + 1000) / 110 = 11.
+        IndicatorFeed.record("06", OUTPUT, "2024", "210", 2);
+        await(() -> "NEEDS_ACCELERATION".equals(target(plan, target).getString("progress.status")),
+                "the new unit's target to follow its predecessor");
+        assertEquals(11f, target(plan, target).getFloat("progress.baselineValue"));
     }
 }
