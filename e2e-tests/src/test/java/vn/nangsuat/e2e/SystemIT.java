@@ -263,6 +263,27 @@ class SystemIT {
         assertEquals("ON_TRACK", progress);
         given().when().get("/api/v1/plans/{plan}/targets/{target}", plan, target).then()
                 .body("progress.latestPeriod", equalTo("2026")).body("progress.latestStatus", equalTo("ESTIMATE"));
+
+        // The national goal follows the components too: 1000 / 100 in 2020, 1331 / 100 in 2023 is 10 %/year.
+        for (String[] value : List.of(new String[] {"GRDP_CONSTANT", "2020", "1000"},
+                new String[] {"EMPLOYED_WORKERS", "2020", "100"}, new String[] {"GRDP_CONSTANT", "2023", "1331"},
+                new String[] {"EMPLOYED_WORKERS", "2023", "100"})) {
+            given().auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("value", Integer.parseInt(value[2]), "status", "OFFICIAL", "source", "e2e"))
+                    .when().put("/api/v1/observations/01/{indicator}/{period}", value[0], value[1])
+                    .then().statusCode(201);
+        }
+        String goal = "items.find { it.code == 'LABOUR_PRODUCTIVITY_GROWTH' }.progress";
+        deadline = Instant.now().plusSeconds(30);
+        Float nationalGrowth = null;
+        while ((nationalGrowth == null || nationalGrowth != 10.0f) && Instant.now().isBefore(deadline)) {
+            nationalGrowth = given().queryParam("year", 2025).when().get("/api/v1/national-goals").then().statusCode(200)
+                    .extract().path(goal + ".current");
+            Thread.sleep(50);
+        }
+        assertEquals(10.0f, nationalGrowth, "the national labour-productivity growth from the recorded components");
+        given().queryParam("year", 2025).when().get("/api/v1/national-goals").then()
+                .body(goal + ".status", equalTo("ON_TRACK")).body(goal + ".latestYear", equalTo(2023));
     }
 
     /**
@@ -309,29 +330,31 @@ class SystemIT {
         StringBuilder csv = new StringBuilder("unit,indicator,period,value,status\n");
         for (String unit : units) {
             for (String indicator : indicators) {
-                for (int year = 2005; year <= 2020; year++) {
+                for (int year = 2009; year <= 2024; year++) {  // Hà Nội took its form on 2008-08-01
                     csv.append(unit).append(',').append(indicator).append(',').append(year).append(',')
-                            .append(100 + (year - 2017) * 20).append(",OFFICIAL\n");
+                            .append(100 + (year - 2009) * 4).append(",OFFICIAL\n");
                 }
             }
         }
         int rows = units.size() * indicators.size() * 16;
         given().auth().oauth2(token).contentType("text/csv").header("Prefer", "wait=60")
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/observations/imports")
-                .then().statusCode(201).body("state", equalTo("SUCCEEDED")).body("progress.rowsCommitted", equalTo(rows));
+                .then().log().ifValidationFails(io.restassured.filter.log.LogDetail.BODY).statusCode(201)
+                .body("state", equalTo("SUCCEEDED")).body("progress.rowsCommitted", equalTo(rows));
         Instant imported = Instant.now();
 
-        // 100 -> 160 from 2017 to 2020 is 17.0 %/year against the 14.9 %/year a doubling by 2022 needs: ON_TRACK.
+        // From the baseline 100 (2017) to 152 in 2022 is 8.7 %/year against the 14.9 %/year a doubling needed.
         java.util.Set<Long> plansLeft = new java.util.HashSet<>(planOfTarget.values());
         Instant deadline = Instant.now().plusSeconds(60);
         while (!plansLeft.isEmpty() && Instant.now().isBefore(deadline)) {
             plansLeft.removeIf(plan -> given().when().get("/api/v1/plans/{id}/targets", plan).then().statusCode(200)
-                    .extract().jsonPath().getList("progress.status", String.class).stream().allMatch("ON_TRACK"::equals));
+                    .extract().jsonPath().getList("progress.status", String.class).stream()
+                    .allMatch("NEEDS_ACCELERATION"::equals));
             Thread.sleep(plansLeft.isEmpty() ? 0 : 100);
         }
         System.out.println("the 200 targets followed the " + rows + "-row import "
                 + SecondIndicatorService.since(imported).toMillis() + " ms after it committed");
-        assertTrue(plansLeft.isEmpty(), "plans with a target not yet ON_TRACK: " + plansLeft);
+        assertTrue(plansLeft.isEmpty(), "plans with a target that did not follow the import: " + plansLeft);
         assertTrue(rows >= 10_000, rows + " rows");
     }
 
@@ -438,7 +461,8 @@ class SystemIT {
         // The change feed serves a revision once settled (OBSERVATIONS_FEED_SETTLE, 2 s after it was recorded).
         List<Object> fed = List.of();
         for (Instant settled = Instant.now().plusSeconds(10); fed.isEmpty() && Instant.now().isBefore(settled); ) {
-            fed = given().queryParam("updatedAfter", "2026-01-01T00:00:00Z").queryParam("unit", "79").when()
+            fed = given().queryParam("updatedAfter", "2026-01-01T00:00:00Z").queryParam("unit", "79")
+                    .queryParam("indicator", "LABOUR_PRODUCTIVITY").when()
                     .get("/api/v1/observations/changes").then().statusCode(200).extract().jsonPath().getList("items.recordedBy");
             Thread.sleep(fed.isEmpty() ? 250 : 0);
         }
