@@ -45,8 +45,15 @@ public class ProgressTracker {
      * Recomputing one too many changes nothing.
      */
     public void seriesChanged(String unit, String indicator) {
-        for (TargetRepository.Followed followed : targets.following(unitAndSuccessors(unit), replica.withRatiosOf(indicator))) {
-            recompute(followed.target(), followed.plan());
+        List<TargetRepository.Followed> onIndicator = targets.following(replica.withRatiosOf(indicator));
+        if (onIndicator.isEmpty()) {
+            return;  // most series of an import: no target follows them, so no lineage is read
+        }
+        Set<String> units = unitAndSuccessors(unit);
+        for (TargetRepository.Followed followed : onIndicator) {
+            if (units.contains(followed.plan().unitCode)) {
+                recompute(followed.target(), followed.plan());
+            }
         }
     }
 

@@ -12,11 +12,11 @@ public class TargetRepository implements PanacheRepositoryBase<Target, Long> {
     public record Followed(Target target, Plan plan) {
     }
 
-    /** The targets of the units' plans on the indicators. */
-    public List<Followed> following(Collection<String> units, Collection<String> indicators) {
+    /** The targets on the indicators, with their plans. */
+    public List<Followed> following(Collection<String> indicators) {
         return getEntityManager().createQuery("select t, p from Target t, Plan p where p.id = t.planId"
-                        + " and p.unitCode in :units and t.indicatorCode in :indicators order by t.id", Object[].class)
-                .setParameter("units", units).setParameter("indicators", indicators).getResultList().stream()
+                        + " and t.indicatorCode in :indicators order by t.id", Object[].class)
+                .setParameter("indicators", indicators).getResultList().stream()
                 .map(row -> new Followed((Target) row[0], (Plan) row[1])).toList();
     }
 
