@@ -8,24 +8,12 @@ import static vn.nangsuat.plan.api.PlanFixtures.bacKanPlan;
 import static vn.nangsuat.plan.api.PlanFixtures.drafted;
 import static vn.nangsuat.plan.api.PlanFixtures.with;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.sql.SQLException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One answer with every unit in force, its plans and their targets' statuses, cacheable by ETag. */
 @QuarkusTest
-class DashboardResourceTest {
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    @BeforeEach
-    void knowTheUnits() throws SQLException {
-        PlanFixtures.knowBacKanAndThaiNguyen(dataSource);
-    }
+class DashboardResourceTest extends WithBacKanAndThaiNguyen {
 
     @Test
     void theNewThaiNguyenCarriesItsOwnPlansAndThoseOfTheUnitsItWasMadeOf() {

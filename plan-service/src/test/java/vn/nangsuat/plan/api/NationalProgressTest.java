@@ -12,7 +12,6 @@ import static vn.nangsuat.plan.api.PlanFixtures.drafted;
 import static vn.nangsuat.plan.api.PlanFixtures.move;
 import static vn.nangsuat.plan.api.PlanFixtures.with;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -28,17 +27,13 @@ import vn.nangsuat.plan.domain.NationalGoals;
 
 /** The national goals carry the country's progress, computed from the plans and the replica of the values. */
 @QuarkusTest
-class NationalProgressTest {
-
-    @Inject
-    AgroalDataSource dataSource;
+class NationalProgressTest extends WithBacKanAndThaiNguyen {
 
     @Inject
     Snapshots snapshots;
 
     @BeforeEach
     void onlyThisTestsPlansOfBacKanAndThaiNguyen() throws SQLException {
-        PlanFixtures.knowBacKanAndThaiNguyen(dataSource);
         sql("DELETE FROM target_progress WHERE target_id IN (SELECT t.id FROM plan_target t JOIN plan p ON p.id = t.plan_id"
                 + " WHERE p.unit_code IN ('06', '19'))",
                 "DELETE FROM plan_target WHERE plan_id IN (SELECT id FROM plan WHERE unit_code IN ('06', '19'))",

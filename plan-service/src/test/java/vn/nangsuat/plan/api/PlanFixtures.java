@@ -2,26 +2,18 @@ package vn.nangsuat.plan.api;
 
 import static io.restassured.RestAssured.given;
 
-import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import vn.nangsuat.kit.testing.TestTokens;
-import vn.nangsuat.provincereplica.testing.ReplicaFixtures;
 
 /**
- * Bắc Kạn (06) and Thái Nguyên (19) as province.units announces them (06 and the old 19 merged into the new 19 on
- * 1 July 2025), and plans drafted through the API.
+ * Plans drafted through the API, as a province's Department of Science and Technology would draft them.
  */
 final class PlanFixtures {
 
     private PlanFixtures() {
-    }
-
-    static void knowBacKanAndThaiNguyen(AgroalDataSource dataSource) throws SQLException {
-        ReplicaFixtures.knowBacKanAndThaiNguyen(dataSource);
     }
 
     /** A Decision 36 plan of Bắc Kạn for 2021-2025, as its Department of Science and Technology would draft it. */

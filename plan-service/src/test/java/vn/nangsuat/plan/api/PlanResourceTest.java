@@ -17,29 +17,17 @@ import static vn.nangsuat.plan.api.PlanFixtures.move;
 import static vn.nangsuat.plan.api.PlanFixtures.planIn;
 import static vn.nangsuat.plan.api.PlanFixtures.with;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.kit.testing.EventsProbe;
 import vn.nangsuat.kit.testing.TestTokens;
 
 /** A province drafts its plan, submits it, has it approved and carries it out; every step is kept and announced. */
 @QuarkusTest
-class PlanResourceTest {
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    @BeforeEach
-    void knowTheUnits() throws SQLException {
-        PlanFixtures.knowBacKanAndThaiNguyen(dataSource);
-    }
+class PlanResourceTest extends WithBacKanAndThaiNguyen {
 
     @Test
     void aDraftedPlanIsServedWithItsUnitAndAnnounced() {

@@ -11,12 +11,10 @@ import static vn.nangsuat.plan.api.IndicatorFeed.await;
 import static vn.nangsuat.plan.api.PlanFixtures.bacKanPlan;
 import static vn.nangsuat.plan.api.PlanFixtures.drafted;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -33,7 +31,7 @@ import vn.nangsuat.kit.testing.TestTokens;
  * a redelivered event, a stale revision or a reordered pair changes nothing.
  */
 @QuarkusTest
-class TargetProgressTest {
+class TargetProgressTest extends WithBacKanAndThaiNguyen {
 
     static final String PRODUCTIVITY = "TEST_LP_CONSTANT";
     static final String SMES = "TEST_SME_PROJECTS";
@@ -43,12 +41,8 @@ class TargetProgressTest {
     static final String EMPLOYED = "TEST_WORKERS_K";
     static final String OUTPUT_PER_WORKER = "TEST_LP_OF_PARTS";
 
-    @Inject
-    AgroalDataSource dataSource;
-
     @BeforeEach
-    void knowTheUnitsAndIndicators() throws SQLException {
-        PlanFixtures.knowBacKanAndThaiNguyen(dataSource);
+    void knowTheIndicators() throws SQLException {
         IndicatorFeed.define(PRODUCTIVITY, "HIGHER", "RATIO");
         IndicatorFeed.define(SMES, "HIGHER", "ADDITIVE");
         IndicatorFeed.define(TFP, "HIGHER", "REPORTED");

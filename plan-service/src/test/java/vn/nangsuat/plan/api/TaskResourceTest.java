@@ -8,31 +8,19 @@ import static org.hamcrest.Matchers.not;
 import static vn.nangsuat.plan.api.PlanFixtures.bacKanPlan;
 import static vn.nangsuat.plan.api.PlanFixtures.drafted;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.kit.testing.TestTokens;
 
 /** A plan's tasks, how far along each should be by today, and the overdue and lagging ones across provinces. */
 @QuarkusTest
-class TaskResourceTest {
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    @BeforeEach
-    void knowTheUnits() throws SQLException {
-        PlanFixtures.knowBacKanAndThaiNguyen(dataSource);
-    }
+class TaskResourceTest extends WithBacKanAndThaiNguyen {
 
     /** A plan of the new Thái Nguyên running through this year, so its tasks can be current. */
     private static long currentPlan() {
