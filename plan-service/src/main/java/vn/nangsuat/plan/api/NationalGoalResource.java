@@ -3,7 +3,14 @@ package vn.nangsuat.plan.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.web.Preconditions;
 import vn.nangsuat.plan.domain.NationalGoal;
+import vn.nangsuat.plan.domain.NationalGoalRegistry;
 import vn.nangsuat.plan.domain.NationalGoals;
 import vn.nangsuat.plan.domain.NationalProgress;
 
@@ -32,13 +40,17 @@ import vn.nangsuat.plan.domain.NationalProgress;
 public class NationalGoalResource {
 
     private static final String YEAR_EXPECTED = "must be a four-digit year such as 2030";
+    static final String GOAL_CODE = "[A-Z][A-Z0-9_]{0,59}";
+    static final String GOAL_CODE_EXPECTED = "must be a goal code such as PROVINCES_WITH_PLAN";
 
     private final NationalGoals goals;
     private final NationalProgress progress;
+    private final NationalGoalRegistry registry;
 
-    public NationalGoalResource(NationalGoals goals, NationalProgress progress) {
+    public NationalGoalResource(NationalGoals goals, NationalProgress progress, NationalGoalRegistry registry) {
         this.goals = goals;
         this.progress = progress;
+        this.registry = registry;
     }
 
     @GET
@@ -59,12 +71,51 @@ public class NationalGoalResource {
         return page.toResponse(uri, request, Preconditions.etag(page.items()));
     }
 
-    private NationalGoalResponse toResponse(NationalGoal goal) {
+    @GET
+    @Path("/{code}/{year}")
+    @Operation(summary = "One national goal with the country's progress",
+            description = "Its ETag covers the progress too; send it as If-Match to correct the goal.")
+    @APIResponse(responseCode = "200", description = "The goal",
+            content = @Content(schema = @Schema(implementation = NationalGoalResponse.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such goal")
+    public Response get(@Parameter(description = "Goal code", example = "PROVINCES_WITH_PLAN") @PathParam("code")
+            @jakarta.validation.constraints.Pattern(regexp = GOAL_CODE, message = GOAL_CODE_EXPECTED) String code,
+            @Parameter(description = "The goal's year", example = "2025") @PathParam("year") int year,
+            @Context Request request) {
+        NationalGoal goal = goals.goal(code, year);
         NationalProgress.GoalProgress now = progress.of(goal);
-        return new NationalGoalResponse(goal.key.code(), goal.key.year(), goal.comparator, goal.low, goal.high,
-                goal.unit, goal.description, goal.source, goal.verified, goal.measure,
-                new NationalGoalResponse.Progress(now.status(), now.current(), now.latestYear(), now.reason(),
-                        now.plans(), now.unitsInForce()));
+        EntityTag etag = EntityTag.valueOf(NationalGoals.tag(goal, now));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        return (notModified != null ? notModified : Response.ok(NationalGoalMapper.toResponse(goal, now))).tag(etag).build();
+    }
+
+    @PATCH
+    @Path("/{code}/{year}")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Correct a national goal (admin)",
+            description = "The figures come from press summaries until checked against the legal text: correct them, "
+                    + "mark them verified, or change how the goal is measured. Fields left out keep their value. "
+                    + "If-Match must carry the ETag a read returned. Publishes national-goal.changed.")
+    @APIResponse(responseCode = "200", description = "The corrected goal, with its new ETag",
+            content = @Content(schema = @Schema(implementation = NationalGoalResponse.class)))
+    @APIResponse(responseCode = "400", description = "The body is invalid (a BETWEEN without high, a baseline after the year, ...)")
+    @APIResponse(responseCode = "404", description = "No such goal")
+    @APIResponse(responseCode = "412", description = "The goal or its progress changed since it was read (stale If-Match)")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response correct(@PathParam("code")
+            @jakarta.validation.constraints.Pattern(regexp = GOAL_CODE, message = GOAL_CODE_EXPECTED) String code,
+            @PathParam("year") int year, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull NationalGoalCorrection body) {
+        NationalGoal goal = registry.correct(code, year, body.toCorrection(), ifMatch);
+        NationalProgress.GoalProgress now = progress.of(goal);
+        return Response.ok(NationalGoalMapper.toResponse(goal, now)).tag(EntityTag.valueOf(NationalGoals.tag(goal, now)))
+                .build();
+    }
+
+    private NationalGoalResponse toResponse(NationalGoal goal) {
+        return NationalGoalMapper.toResponse(goal, progress.of(goal));
     }
 
     /** Names the page of goals in the OpenAPI document. */

@@ -23,7 +23,14 @@ public record NationalGoalResponse(
         @Schema(description = "How it is measured: PLANS (provinces with an approved Decision 36 plan), RATIO_GROWTH "
                 + "(average yearly growth of a national ratio of sums), CUMULATIVE_COUNT (national sum of a count over "
                 + "the years), REPORTED (a national figure published elsewhere, not derived here)") GoalMeasure measure,
-        @Schema(description = "How far the country is, computed at this read") Progress progress) {
+        @Schema(description = "The year progress is measured from (for a count, the first year counted)", examples = "2020")
+        int baselineYear,
+        @Schema(description = "The indicator summed (RATIO_GROWTH: the numerator; CUMULATIVE_COUNT: the count)",
+                examples = "GRDP_CONSTANT", nullable = true) String numerator,
+        @Schema(description = "RATIO_GROWTH: the indicator divided by", examples = "EMPLOYED_WORKERS", nullable = true)
+        String denominator,
+        @Schema(description = "How far the country is, computed at this read (absent in events)", nullable = true)
+        Progress progress) {
 
     @Schema(name = "NationalGoalProgress", description = "A goal's current value and status, by the same rule as a "
             + "plan's target (ON_TRACK at 0.95 of the needed pace and above, NEEDS_ACCELERATION from 0.10, OFF_TRACK below, "

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import vn.nangsuat.kit.web.Preconditions;
 
 /** One goal of the decision for one year, such as 12 to 15 provinces with a productivity plan by 2025. */
 @Entity
@@ -64,4 +65,8 @@ public class NationalGoal {
     @Version
     @Column(name = "row_version", nullable = false)
     public int rowVersion;
+
+    public String etag() {
+        return Preconditions.etag("national-goal", key.code(), key.year(), rowVersion);
+    }
 }

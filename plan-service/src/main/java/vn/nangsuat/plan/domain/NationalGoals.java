@@ -6,6 +6,8 @@ import vn.nangsuat.kit.cache.Snapshot;
 import vn.nangsuat.kit.cache.Snapshots;
 import vn.nangsuat.kit.paging.Page;
 import vn.nangsuat.kit.paging.PageRequest;
+import vn.nangsuat.kit.problem.ProblemException;
+import vn.nangsuat.kit.web.Preconditions;
 
 /**
  * Reads of the national goals. They change a few times a year, so reads are answered from a snapshot in memory,
@@ -26,6 +28,16 @@ public class NationalGoals {
     /** The tag of the data that reads from now on see, for the ETag of a list (see service-kit Snapshot#tag). */
     public String tag() {
         return all.tag();
+    }
+
+    /** The ETag of a goal as read: its row version and the country's progress towards it. */
+    public static String tag(NationalGoal goal, NationalProgress.GoalProgress progress) {
+        return Preconditions.etag(goal.etag(), progress);
+    }
+
+    public NationalGoal goal(String code, int year) {
+        return all.get().stream().filter(goal -> goal.key.code().equals(code) && goal.key.year() == year).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No national goal " + code + " for " + year));
     }
 
     public Page<NationalGoal> goals(Integer year, PageRequest page) {
