@@ -24,12 +24,52 @@ import java.util.concurrent.TimeUnit;
  */
 public class StandInService implements QuarkusTestResourceLifecycleManager {
 
+    /** The path whose bodies the gateway streams (indicator-service's imports). */
+    static final String STREAMED = "/api/v1/observations/imports";
+    /** Streamed bodies received whole, and broken off, since the stand-in started. */
+    static final java.util.concurrent.atomic.AtomicInteger WHOLE = new java.util.concurrent.atomic.AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicInteger BROKEN_OFF = new java.util.concurrent.atomic.AtomicInteger();
+
     private Vertx vertx;
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().equals(STREAMED)) {
+                countStreamed(request);
+                return;
+            }
+            answer(request);
+        });
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("stand-in service did not start", e);
+        }
+        NetServer recorder = vertx.createNetServer().connectHandler(StandInService::recordTarget);
+        try {
+            recorder.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("recorder did not start", e);
+        }
+        String url = "http://127.0.0.1:" + server.actualPort();
+        Map<String, String> config = new HashMap<>();
+        config.put("gateway.upstreams.province.url", url);
+        config.put("gateway.upstreams.indicator.url", url);
+        config.put("gateway.upstreams.plan.url", url);
+        config.put("gateway.upstreams.recorder.url", "http://127.0.0.1:" + recorder.actualPort());
+        config.put("gateway.upstreams.recorder.paths", "/api/v1/recorded");
+        config.put("gateway.upstream-timeout", "1s");
+        config.put("gateway.max-body-bytes", "1024");
+        config.put("gateway.max-response-bytes", "65536");
+        // Off here, so tests that send many requests are not throttled; GatewayRateLimitTest turns it on.
+        config.put("gateway.rate-limit.requests-per-second", "0");
+        return config;
+    }
+
+    private void answer(io.vertx.core.http.HttpServerRequest request) {
+        request.body().onSuccess(body -> {
             String path = request.path();
             if (path.equals("/q/health/ready")) {
                 request.response().end("{\"status\":\"UP\"}");
@@ -57,31 +97,31 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
             } else {
                 echo(request, body.toString());
             }
-        }));
+        });
+    }
+
+    /**
+     * The streamed import path: counts and digests the body as it arrives, never holding it, and answers what it
+     * received; a body broken off (the exchange reset) is counted apart, so a test can tell it never looked whole.
+     */
+    private static void countStreamed(io.vertx.core.http.HttpServerRequest request) {
+        java.security.MessageDigest digest;
         try {
-            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("stand-in service did not start", e);
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        NetServer recorder = vertx.createNetServer().connectHandler(StandInService::recordTarget);
-        try {
-            recorder.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("recorder did not start", e);
-        }
-        String url = "http://127.0.0.1:" + server.actualPort();
-        Map<String, String> config = new HashMap<>();
-        config.put("gateway.upstreams.province.url", url);
-        config.put("gateway.upstreams.indicator.url", url);
-        config.put("gateway.upstreams.plan.url", url);
-        config.put("gateway.upstreams.recorder.url", "http://127.0.0.1:" + recorder.actualPort());
-        config.put("gateway.upstreams.recorder.paths", "/api/v1/recorded");
-        config.put("gateway.upstream-timeout", "1s");
-        config.put("gateway.max-body-bytes", "1024");
-        config.put("gateway.max-response-bytes", "65536");
-        // Off here, so tests that send many requests are not throttled; GatewayRateLimitTest turns it on.
-        config.put("gateway.rate-limit.requests-per-second", "0");
-        return config;
+        long[] bytes = {0};
+        request.exceptionHandler(broken -> BROKEN_OFF.incrementAndGet());
+        request.handler(chunk -> {
+            bytes[0] += chunk.length();
+            digest.update(chunk.getBytes());
+        });
+        request.endHandler(end -> {
+            WHOLE.incrementAndGet();
+            request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("bytes", bytes[0]).put("sha256", java.util.HexFormat.of().formatHex(digest.digest())).encode());
+        });
     }
 
     private static void echo(io.vertx.core.http.HttpServerRequest request, String body) {

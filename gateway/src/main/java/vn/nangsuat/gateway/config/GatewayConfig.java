@@ -77,5 +77,11 @@ public interface GatewayConfig {
 
         /** Path prefixes it owns, e.g. /api/v1/provinces; a prefix matches itself and everything below it. */
         List<String> paths();
+
+        /**
+         * Paths (exact) whose request bodies are streamed to the service as they arrive instead of buffered, for
+         * bodies far larger than `max-body-bytes` (bulk imports); the service bounds them itself.
+         */
+        Optional<List<String>> streamedPaths();
     }
 }

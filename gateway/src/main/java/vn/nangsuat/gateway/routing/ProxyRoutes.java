@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.streams.Pipe;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +20,8 @@ import vn.nangsuat.http.RequestId;
 import vn.nangsuat.http.RequestTargets;
 
 /**
- * Forwards each owned path prefix to its service. Request and answer are buffered whole (bodies are bounded),
+ * Forwards each owned path prefix to its service. Request and answer are buffered whole (bodies are bounded; the
+ * bodies of the few streamed paths, bulk imports, are piped through as they arrive instead),
  * so a client that drops its connection mid-request never leaves a half-used upstream connection behind: the
  * upstream exchange completes, its connection goes back to the pool, and the answer is dropped. A request to a
  * service known to be down ({@link UpstreamHealth}) is refused at once with 503 instead of waiting to fail.
@@ -53,9 +55,14 @@ public class ProxyRoutes {
         router.route().order(-100).handler(this::assignRequestId);
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
         config.upstreams().forEach((name, upstream) -> {
+            // Before the prefixes' routes, and without the body handler: these bodies are never held whole.
+            for (String path : upstream.streamedPaths().orElse(List.of())) {
+                router.route(path).order(-10).handler(context -> forward(context, name, upstream.url(), true))
+                        .failureHandler(context -> problems.fromFailure(context));
+            }
             for (String prefix : upstream.paths()) {
                 for (String path : List.of(prefix, prefix + "/*")) {
-                    router.route(path).handler(bodies).handler(context -> forward(context, name, upstream.url()))
+                    router.route(path).handler(bodies).handler(context -> forward(context, name, upstream.url(), false))
                             .failureHandler(context -> problems.fromFailure(context));
                 }
             }
@@ -71,17 +78,21 @@ public class ProxyRoutes {
         context.next();
     }
 
-    private void forward(RoutingContext context, String name, URI base) {
+    private void forward(RoutingContext context, String name, URI base, boolean streamed) {
         HttpServerRequest request = context.request();
+        // Paused at once, so no chunk of a streamed body arrives before the upstream can take it.
+        Pipe<Buffer> pipe = streamed ? request.pipe() : null;
         // Byte for byte as the client sent it: raw UTF-8 stays raw UTF-8 (the service encodes it for routing).
         String target = RequestTargets.utf8(request.uri());
         if (target == null) {
+            refuseBeforeForwarding(pipe);
             problems.write(context, 400, "malformed-request", "Malformed request",
                     "The request target is not UTF-8: percent-encode its bytes (RFC 3986)");
             return;
         }
         UpstreamHealth.State state = health.state(name);
         if (!state.up()) {
+            refuseBeforeForwarding(pipe);
             context.response().putHeader("Retry-After", Long.toString(health.retryAfterSeconds()));
             problems.write(context, 503, UpstreamRefusal.SERVICE_UNAVAILABLE, "Service Unavailable",
                     UpstreamRefusal.serviceName(name) + (state.reachable() ? " is not ready" : " is not reachable"));
@@ -98,10 +109,18 @@ public class ProxyRoutes {
         if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
         }
-        Buffer body = context.body().buffer();
-        upstreams.send(base, request.method(), target, headers, body)
+        (streamed
+                ? upstreams.stream(base, request.method(), target, headers, request.getHeader("Content-Length"), pipe)
+                : upstreams.send(base, request.method(), target, headers, context.body().buffer()))
                 .onSuccess(answer -> reply(context, answer))
                 .onFailure(failure -> refuse(context, name, failure));
+    }
+
+    /** A streamed body refused before it is forwarded is read and dropped, so its connection stays usable. */
+    private static void refuseBeforeForwarding(Pipe<Buffer> pipe) {
+        if (pipe != null) {
+            pipe.close();
+        }
     }
 
     /** The client hears what kind of failure it was; the exception itself, which names the inside, goes to the log. */

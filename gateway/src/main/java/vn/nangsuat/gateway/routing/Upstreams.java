@@ -6,12 +6,14 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.streams.Pipe;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -70,6 +72,34 @@ public class Upstreams {
         return client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(this::readBounded);
+    }
+
+    /**
+     * Sends a request whose body is piped from the client's as it arrives, with the client's back-pressure (a slow
+     * service slows the client, the gateway holds a few chunks), and buffers the answer. A client that breaks off
+     * mid-body resets the exchange: the service never sees a truncated body as a whole one.
+     */
+    public Future<Answer> stream(URI base, HttpMethod method, String pathAndQuery, MultiMap headers, String contentLength,
+            Pipe<Buffer> body) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(method)
+                .setHost(base.getHost())
+                .setPort(base.getPort() > 0 ? base.getPort() : 80)
+                .setURI(pathAndQuery)
+                .setHeaders(headers)
+                .setIdleTimeout(config.upstreamTimeout().toMillis());
+        return client.request(options).compose(request -> {
+            if (contentLength != null) {
+                request.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength);
+            } else {
+                request.setChunked(true);
+            }
+            body.endOnFailure(false).to(request).onFailure(broken -> request.reset(0, broken));
+            return request.response();
+        }, failure -> {
+            body.close();
+            return Future.failedFuture(failure);
+        }).compose(this::readBounded);
     }
 
     /** Buffers the answer up to the cap; past it, resets the exchange so neither memory nor the connection is held. */
