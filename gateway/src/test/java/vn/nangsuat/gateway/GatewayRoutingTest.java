@@ -85,6 +85,20 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aReadWhoseConnectionBreaksIsTriedOnceMoreAndAWriteNever() {
+        if (StandInService.FLAKY_CALLS.get() % 2 == 1) {
+            StandInService.FLAKY_CALLS.incrementAndGet();  // the next call breaks off
+        }
+        int before = StandInService.FLAKY_CALLS.get();
+        given().when().get("/api/v1/provinces/flaky").then().statusCode(200).body("uri", equalTo("/api/v1/provinces/flaky"));
+        assertEquals(before + 2, StandInService.FLAKY_CALLS.get(), "the read was sent twice");
+        given().auth().oauth2(TrustedKey.admin()).contentType("application/json").body("{}")
+                .when().post("/api/v1/plans/flaky").then().statusCode(502)
+                .body("detail", equalTo("plan-service broke off the exchange"));
+        assertEquals(before + 3, StandInService.FLAKY_CALLS.get(), "the write was sent once");
+    }
+
+    @Test
     void anAnswerLargerThanTheCapIsA502ProblemAndForwardingGoesOn() {
         given().when().get("/api/v1/provinces/huge")
                 .then().statusCode(502).contentType("application/problem+json")

@@ -29,6 +29,8 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
     /** Streamed bodies received whole, and broken off, since the stand-in started. */
     static final java.util.concurrent.atomic.AtomicInteger WHOLE = new java.util.concurrent.atomic.AtomicInteger();
     static final java.util.concurrent.atomic.AtomicInteger BROKEN_OFF = new java.util.concurrent.atomic.AtomicInteger();
+    /** Calls of a path ending in /flaky: the odd ones break off. */
+    static final java.util.concurrent.atomic.AtomicInteger FLAKY_CALLS = new java.util.concurrent.atomic.AtomicInteger();
 
     private Vertx vertx;
 
@@ -87,6 +89,12 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
                 vertx.setTimer(3000, t -> echo(request, body.toString()));
             } else if (path.endsWith("/hang-up")) {
                 request.connection().close();
+            } else if (path.endsWith("/flaky")) {
+                if (FLAKY_CALLS.incrementAndGet() % 2 == 1) {
+                    request.connection().close();  // every other call breaks off
+                } else {
+                    echo(request, body.toString());
+                }
             } else if (path.endsWith("/huge")) {
                 // Chunked, so no Content-Length warns the gateway: it has to count.
                 request.response().setChunked(true).putHeader("Content-Type", "text/plain");

@@ -42,6 +42,17 @@ public interface GatewayConfig {
     @WithDefault("16777216")
     long maxResponseBytes();
 
+    /**
+     * Forwarded requests to one upstream that may fail in a row (broken off, timed out) before it is cut off:
+     * requests to it then get 503 at once until its readiness answers again.
+     */
+    @WithDefault("5")
+    int breakerFailures();
+
+    /** How long a cut-off upstream stays cut off before a ready probe may let requests through again. */
+    @WithDefault("5s")
+    Duration breakerOpenFor();
+
     /** How often each upstream's readiness is probed; requests to one found down get a 503 without waiting. */
     @WithDefault("2s")
     Duration probeInterval();

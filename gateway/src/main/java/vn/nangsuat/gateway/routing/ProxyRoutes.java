@@ -1,7 +1,9 @@
 package vn.nangsuat.gateway.routing;
 
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -35,6 +37,9 @@ public class ProxyRoutes {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
             "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "forwarded");
+
+    /** Reads are tried once more when their connection failed; writes never, the service may have done them. */
+    private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final GatewayConfig config;
     private final Upstreams upstreams;
@@ -93,7 +98,7 @@ public class ProxyRoutes {
         UpstreamHealth.State state = health.state(name);
         if (!state.up()) {
             refuseBeforeForwarding(pipe);
-            context.response().putHeader("Retry-After", Long.toString(health.retryAfterSeconds()));
+            context.response().putHeader("Retry-After", Long.toString(health.retryAfterSeconds(name)));
             problems.write(context, 503, UpstreamRefusal.SERVICE_UNAVAILABLE, "Service Unavailable",
                     UpstreamRefusal.serviceName(name) + (state.reachable() ? " is not ready" : " is not reachable"));
             return;
@@ -111,8 +116,15 @@ public class ProxyRoutes {
         }
         (streamed
                 ? upstreams.stream(base, request.method(), target, headers, request.getHeader("Content-Length"), pipe)
-                : upstreams.send(base, request.method(), target, headers, context.body().buffer()))
-                .onSuccess(answer -> reply(context, answer))
+                : upstreams.send(base, request.method(), target, headers, context.body().buffer())
+                        .recover(failure -> READS.contains(request.method())
+                                && UpstreamRefusal.of(failure, name).connectionFailed()
+                                ? upstreams.send(base, request.method(), target, headers, context.body().buffer())
+                                : Future.failedFuture(failure)))
+                .onSuccess(answer -> {
+                    health.exchangeSucceeded(name);
+                    reply(context, answer);
+                })
                 .onFailure(failure -> refuse(context, name, failure));
     }
 
@@ -130,6 +142,8 @@ public class ProxyRoutes {
                 context.request().path(), UpstreamRefusal.serviceName(name), refusal.status(), failure);
         if (refusal.unreachable()) {
             health.markUnreachable(name);
+        } else if (refusal.connectionFailed() || refusal.status() == 504) {
+            health.exchangeFailed(name);
         }
         if (refusal.status() == 503) {
             context.response().putHeader("Retry-After", "1");

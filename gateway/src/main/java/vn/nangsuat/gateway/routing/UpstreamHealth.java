@@ -14,13 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import vn.nangsuat.gateway.config.GatewayConfig;
 
 /**
  * What the gateway last learnt of each upstream: its readiness, probed every `probe-interval` through the same
  * connection pool that forwards requests, and a failed connection of a forwarded request as soon as it happens.
- * Readiness and routing read this state instead of probing on every call, so both stay fast during an outage.
+ * Readiness and routing read this state instead of probing on every call, so both stay fast during an outage. It is
+ * also each upstream's circuit breaker: `breaker-failures` forwarded requests failing in a row (broken off, timed
+ * out) cut the upstream off for `breaker-open-for`; after that, its next ready probe lets requests through again.
  */
 @ApplicationScoped
 public class UpstreamHealth {
@@ -37,6 +40,9 @@ public class UpstreamHealth {
     private final Vertx vertx;
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final Map<String, Boolean> probing = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failuresInARow = new ConcurrentHashMap<>();
+    /** Until when (epoch ms) an upstream's breaker stays open whatever its readiness says. */
+    private final Map<String, Long> openUntil = new ConcurrentHashMap<>();
     private final Promise<Void> firstRound = Promise.promise();
     private long timer = -1;
 
@@ -69,9 +75,30 @@ public class UpstreamHealth {
         }
     }
 
-    /** Seconds a client should wait before trying a down upstream again: until the next probe. */
-    public long retryAfterSeconds() {
-        return Math.max(1, (config.probeInterval().toMillis() + 999) / 1000);
+    /** A forwarded request failed without an answer; one too many in a row opens the breaker. */
+    public void exchangeFailed(String upstream) {
+        int failures = failuresInARow.computeIfAbsent(upstream, name -> new AtomicInteger()).incrementAndGet();
+        if (failures >= config.breakerFailures() && state(upstream).up()) {
+            openUntil.put(upstream, System.currentTimeMillis() + config.breakerOpenFor().toMillis());
+            states.put(upstream, new State(false, true, "DOWN (" + failures + " failed requests in a row: cut off for "
+                    + config.breakerOpenFor().toSeconds() + " s, then until it answers its readiness)"));
+            LOG.warnf("%s failed %d requests in a row; requests to it get 503 until it answers its readiness again",
+                    UpstreamRefusal.serviceName(upstream), failures);
+        }
+    }
+
+    /** A forwarded request got an answer: the failures in a row start again from none. */
+    public void exchangeSucceeded(String upstream) {
+        AtomicInteger failures = failuresInARow.get(upstream);
+        if (failures != null) {
+            failures.set(0);
+        }
+    }
+
+    /** Seconds a client should wait before trying a down upstream again: until its breaker closes, or the next probe. */
+    public long retryAfterSeconds(String upstream) {
+        long open = openUntil.getOrDefault(upstream, 0L) - System.currentTimeMillis();
+        return Math.max(1, (Math.max(open, 0) + config.probeInterval().toMillis() + 999) / 1000);
     }
 
     private Future<Void> probeAll() {
@@ -103,6 +130,14 @@ public class UpstreamHealth {
                             ? "DOWN (not reachable)" : "DOWN (no valid answer to its readiness: " + refusal.slug() + ")"));
                 })
                 .map(state -> {
+                    Long open = openUntil.get(name);
+                    if (open != null && System.currentTimeMillis() < open) {
+                        return null;  // the breaker is open: a ready probe does not close it before its time
+                    }
+                    if (open != null && state.up()) {
+                        openUntil.remove(name);
+                        exchangeSucceeded(name);
+                    }
                     State previous = states.put(name, state);
                     if (previous != null && previous.up() != state.up()) {
                         LOG.infof("%s is now %s", UpstreamRefusal.serviceName(name), state.detail());

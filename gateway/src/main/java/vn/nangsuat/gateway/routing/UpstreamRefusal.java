@@ -20,6 +20,15 @@ public record UpstreamRefusal(int status, String slug, String title, String deta
         return upstream + "-service";
     }
 
+    /**
+     * Whether the exchange failed on its connection (none came about, or it broke off), so a read may be tried once
+     * more on another: a pooled connection the service had just closed is the common case. Never a timeout (the
+     * service may still be working) nor a refusal of the gateway's own.
+     */
+    public boolean connectionFailed() {
+        return status == 502 && slug.equals(UNAVAILABLE);
+    }
+
     public static UpstreamRefusal of(Throwable failure, String upstream) {
         String service = serviceName(upstream);
         // Netty's ConnectTimeoutException is a ConnectException: no connection came about, so 502, not 504.

@@ -242,4 +242,20 @@ class TargetProgressTest extends WithBacKanAndThaiNguyen {
                 "the new unit's target to follow its predecessor");
         assertEquals(11f, target(plan, target).getFloat("progress.baselineValue"));
     }
+
+    @Test
+    void theRequestIdOfTheWriteTravelsOnIntoTheProgressEvent() {
+        long plan = drafted(bacKanPlan());
+        setTarget(plan, growthOf7Percent()).statusCode(201);
+        IndicatorFeed.record("06", PRODUCTIVITY, "2020", "100", 1);
+        try (EventsProbe events = EventsProbe.open("plan.events")) {
+            String event = IndicatorFeed.valueChanged(TestEvents.newId(), "06", PRODUCTIVITY, "2023", "115", 1)
+                    .replace("\"datacontenttype\"", "\"requestid\":\"trace-" + plan + "\",\"datacontenttype\"");
+            IndicatorFeed.send("06", PRODUCTIVITY, event);
+            var changed = events.await(e -> String.valueOf(plan).equals(e.key())
+                    && e.event().path("type").asText().equals("vn.nangsuat.plan.target-progress-changed.v1")
+                    && e.event().path("data").path("basedOn").path("period").asText().equals("2023"), 1, Duration.ofSeconds(10));
+            assertEquals("trace-" + plan, changed.get(0).event().path("requestid").asText());
+        }
+    }
 }

@@ -33,6 +33,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import vn.nangsuat.kit.web.RequestIds;
 
 /**
  * Runs one Kafka consumer (its own thread) per {@link EventHandler}. Each event is handled in a transaction
@@ -119,15 +121,27 @@ public class EventConsumers {
         return Map.copyOf(progress);
     }
 
-    /** Applies one event in a transaction with its inbox row; false when this consumer had applied it before. */
+    /**
+     * Applies one event in a transaction with its inbox row; false when this consumer had applied it before. The
+     * request id the event carries is the thread's while it applies: the consumer's log lines name it, and the events
+     * its handling publishes carry it on, so one id follows a change from the caller through every service.
+     */
     boolean apply(EventHandler handler, CloudEvent event) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (!inbox.firstDelivery(handler.consumer(), event, handler.topic())) {
-                return false;
-            }
-            handler.handle(event);
-            return true;
-        });
+        if (event.requestid() != null) {
+            MDC.put(RequestIds.MDC_KEY, event.requestid());
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                if (!inbox.firstDelivery(handler.consumer(), event, handler.topic())) {
+                    return false;
+                }
+                handler.handle(event);
+                LOG.debugf("consumer %s applied %s %s", handler.consumer(), event.type(), event.id());
+                return true;
+            });
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
     }
 
     /**
