@@ -243,24 +243,42 @@ class SystemIT {
         long target = set.jsonPath().getLong("id");
         assertEquals("NO_DATA", set.jsonPath().getString("progress.status"));
 
-        for (String[] value : List.of(new String[] {"2025", "180"}, new String[] {"2026", "198"})) {
-            given().auth().oauth2(token).contentType("application/json")
-                    .body(Map.of("value", Integer.parseInt(value[1]), "status", "ESTIMATE", "source", "e2e"))
-                    .when().put("/api/v1/observations/01/LABOUR_PRODUCTIVITY_CONSTANT/{period}", value[0])
-                    .then().statusCode(201);
+        String requestId = "e2e-follow-" + java.util.UUID.randomUUID();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> planEvents = planEvents()) {
+            for (String[] value : List.of(new String[] {"2025", "180"}, new String[] {"2026", "198"})) {
+                given().auth().oauth2(token).contentType("application/json").header("X-Request-Id", requestId)
+                        .body(Map.of("value", Integer.parseInt(value[1]), "status", "ESTIMATE", "source", "e2e"))
+                        .when().put("/api/v1/observations/01/LABOUR_PRODUCTIVITY_CONSTANT/{period}", value[0])
+                        .then().statusCode(201).header("X-Request-Id", requestId);
+            }
+            Instant written = Instant.now();
+            // 180 -> 198 in a year is 10 % against the 7 % a year needed.
+            deadline = Instant.now().plusSeconds(30);
+            String progress = null;
+            while (!"ON_TRACK".equals(progress) && Instant.now().isBefore(deadline)) {
+                progress = given().when().get("/api/v1/plans/{plan}/targets/{target}", plan, target)
+                        .then().statusCode(200).extract().path("progress.status");
+                Thread.sleep("ON_TRACK".equals(progress) ? 0 : 50);
+            }
+            System.out.println("target progress followed the value " + SecondIndicatorService.since(written).toMillis()
+                    + " ms after the write");
+            assertEquals("ON_TRACK", progress);
+
+            // The id of the PUTs sent through the gateway travelled into indicator-service's events, to plan-service's
+            // consumer, and on into the event plan-service published about the progress.
+            String followed = null;
+            Instant until = Instant.now().plusSeconds(30);
+            while (followed == null && Instant.now().isBefore(until)) {
+                for (var record : planEvents.poll(Duration.ofMillis(200))) {
+                    if (record.value().contains("\"requestid\":\"" + requestId + "\"")
+                            && record.value().contains("vn.nangsuat.plan.target-progress-changed.v1")
+                            && String.valueOf(plan).equals(record.key())) {
+                        followed = record.value();
+                    }
+                }
+            }
+            assertTrue(followed != null, "no progress event of plan " + plan + " carried request id " + requestId);
         }
-        Instant written = Instant.now();
-        // 180 -> 198 in a year is 10 % against the 7 % a year needed.
-        deadline = Instant.now().plusSeconds(30);
-        String progress = null;
-        while (!"ON_TRACK".equals(progress) && Instant.now().isBefore(deadline)) {
-            progress = given().when().get("/api/v1/plans/{plan}/targets/{target}", plan, target)
-                    .then().statusCode(200).extract().path("progress.status");
-            Thread.sleep("ON_TRACK".equals(progress) ? 0 : 50);
-        }
-        System.out.println("target progress followed the value " + SecondIndicatorService.since(written).toMillis()
-                + " ms after the write");
-        assertEquals("ON_TRACK", progress);
         given().when().get("/api/v1/plans/{plan}/targets/{target}", plan, target).then()
                 .body("progress.latestPeriod", equalTo("2026")).body("progress.latestStatus", equalTo("ESTIMATE"));
 
@@ -284,6 +302,23 @@ class SystemIT {
         assertEquals(10.0f, nationalGrowth, "the national labour-productivity growth from the recorded components");
         given().queryParam("year", 2025).when().get("/api/v1/national-goals").then()
                 .body(goal + ".status", equalTo("ON_TRACK")).body(goal + ".latestYear", equalTo(2023));
+    }
+
+    /** A reader of plan.events from its end, as another service would follow it. */
+    private static org.apache.kafka.clients.consumer.KafkaConsumer<String, String> planEvents() {
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", "127.0.0.1:" + RunningSystem.DEVSTACK.get("DEVSTACK_KAFKA_PORT"));
+        props.put("group.id", "e2e-" + java.util.UUID.randomUUID());
+        props.put("enable.auto.commit", "false");
+        props.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        props.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props);
+        var partitions = consumer.partitionsFor("plan.events", Duration.ofSeconds(10)).stream()
+                .map(info -> new org.apache.kafka.common.TopicPartition("plan.events", info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);  // fixed now, before the writes
+        return consumer;
     }
 
     /**
