@@ -62,14 +62,7 @@ public class Upstreams {
     /** As {@link #send(URI, HttpMethod, String, MultiMap, Buffer)}, waiting at most {@code timeout} for the answer. */
     public Future<Answer> send(URI base, HttpMethod method, String pathAndQuery, MultiMap headers, Buffer body,
             Duration timeout) {
-        RequestOptions options = new RequestOptions()
-                .setMethod(method)
-                .setHost(base.getHost())
-                .setPort(base.getPort() > 0 ? base.getPort() : 80)
-                .setURI(pathAndQuery)
-                .setHeaders(headers)
-                .setIdleTimeout(timeout.toMillis());
-        return client.request(options)
+        return client.request(options(base, method, pathAndQuery, headers, timeout))
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(this::readBounded);
     }
@@ -81,14 +74,7 @@ public class Upstreams {
      */
     public Future<Answer> stream(URI base, HttpMethod method, String pathAndQuery, MultiMap headers, String contentLength,
             Pipe<Buffer> body) {
-        RequestOptions options = new RequestOptions()
-                .setMethod(method)
-                .setHost(base.getHost())
-                .setPort(base.getPort() > 0 ? base.getPort() : 80)
-                .setURI(pathAndQuery)
-                .setHeaders(headers)
-                .setIdleTimeout(config.upstreamTimeout().toMillis());
-        return client.request(options).compose(request -> {
+        return client.request(options(base, method, pathAndQuery, headers, config.upstreamTimeout())).compose(request -> {
             if (contentLength != null) {
                 request.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength);
             } else {
@@ -100,6 +86,17 @@ public class Upstreams {
             body.close();
             return Future.failedFuture(failure);
         }).compose(this::readBounded);
+    }
+
+    private static RequestOptions options(URI base, HttpMethod method, String pathAndQuery, MultiMap headers,
+            Duration timeout) {
+        return new RequestOptions()
+                .setMethod(method)
+                .setHost(base.getHost())
+                .setPort(base.getPort() > 0 ? base.getPort() : 80)
+                .setURI(pathAndQuery)
+                .setHeaders(headers)
+                .setIdleTimeout(timeout.toMillis());
     }
 
     /** Buffers the answer up to the cap; past it, resets the exchange so neither memory nor the connection is held. */
