@@ -55,10 +55,8 @@ public class Dashboard {
             List<PlanTargets> carried = new ArrayList<>();
             addPlans(carried, plansByVersion.get(unit.code() + "/" + unit.validFrom()), false, targetsByPlan, progress);
             for (ReplicaUnit predecessor : units.predecessorsOf(unit)) {
-                if (!(predecessor.code() + "/" + predecessor.validFrom()).equals(unit.code() + "/" + unit.validFrom())) {
-                    addPlans(carried, plansByVersion.get(predecessor.code() + "/" + predecessor.validFrom()), true,
-                            targetsByPlan, progress);
-                }
+                addPlans(carried, plansByVersion.get(predecessor.code() + "/" + predecessor.validFrom()), true,
+                        targetsByPlan, progress);
             }
             answer.add(new UnitPlans(unit, carried));
         }

@@ -1,5 +1,7 @@
 package vn.nangsuat.plan.domain;
 
+import static vn.nangsuat.plan.domain.Corrections.given;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -79,7 +81,4 @@ public class NationalGoalRegistry {
         return figure == null ? null : figure.setScale(3, RoundingMode.HALF_UP);
     }
 
-    private static <T> T given(T corrected, T kept) {
-        return corrected != null ? corrected : kept;
-    }
 }

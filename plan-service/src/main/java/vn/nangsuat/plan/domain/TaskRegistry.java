@@ -1,5 +1,7 @@
 package vn.nangsuat.plan.domain;
 
+import static vn.nangsuat.plan.domain.Corrections.given;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -60,12 +62,12 @@ public class TaskRegistry {
         Preconditions.requireMatch(ifMatch, task.etag());
         task.title = details.title() == null ? task.title : details.title().strip();
         task.leadAgency = details.leadAgency() == null ? task.leadAgency : details.leadAgency().strip();
-        task.partnerAgencies = details.partnerAgencies() == null ? task.partnerAgencies : details.partnerAgencies();
-        task.startDate = details.startDate() == null ? task.startDate : details.startDate();
-        task.endDate = details.endDate() == null ? task.endDate : details.endDate();
-        task.budget = details.budget() == null ? task.budget : details.budget();
-        task.status = details.status() == null ? task.status : details.status();
-        task.percentDone = details.percentDone() == null ? task.percentDone : details.percentDone();
+        task.partnerAgencies = given(details.partnerAgencies(), task.partnerAgencies);
+        task.startDate = given(details.startDate(), task.startDate);
+        task.endDate = given(details.endDate(), task.endDate);
+        task.budget = given(details.budget(), task.budget);
+        task.status = given(details.status(), task.status);
+        task.percentDone = given(details.percentDone(), task.percentDone);
         requireConsistent(task, plan);
         task.updatedAt = now();
         tasks.flush();
