@@ -47,6 +47,35 @@ public class ProvinceReplica {
                 date, date);
     }
 
+    /** Why a code names no unit at some time: none ever, not yet (it began later), or no longer (it ceased). */
+    public enum AbsenceKind { NEVER, NOT_YET, NO_LONGER }
+
+    /**
+     * The start of a refusal that names a unit not in force, written once for every service: "06 names no provincial
+     * unit", "01 (Hà Nội) began on 2008-08-01", "06 (Bắc Kạn) ceased on 2025-06-30 and became part of 19"; the caller
+     * adds what it had asked for. {@code successors}: the codes a unit that ceased became part of.
+     */
+    public record Absence(AbsenceKind kind, String reason, List<String> successors) {
+    }
+
+    /**
+     * Why the code, with these versions (oldest first, as {@link #history} gives them), names no unit in force in a
+     * time ending on {@code lastDay}.
+     */
+    public Absence absence(String code, List<ReplicaUnit> history, LocalDate lastDay) {
+        if (history.isEmpty()) {
+            return new Absence(AbsenceKind.NEVER, code + " names no provincial unit", List.of());
+        }
+        ReplicaUnit first = history.get(0);
+        ReplicaUnit last = history.get(history.size() - 1);
+        if (last.validTo() == null || lastDay.isBefore(first.validFrom())) {
+            return new Absence(AbsenceKind.NOT_YET, code + " (" + first.name() + ") began on " + first.validFrom(), List.of());
+        }
+        List<String> successors = successorsOf(last);
+        return new Absence(AbsenceKind.NO_LONGER, code + " (" + last.name() + ") ceased on " + last.validTo()
+                + (successors.isEmpty() ? "" : " and became part of " + String.join(", ", successors)), successors);
+    }
+
     /** Every version a code has named, oldest first. */
     public List<ReplicaUnit> history(String code) {
         return versions("SELECT code, name, kind, region, region_derived, valid_from, valid_to, revision"

@@ -29,18 +29,13 @@ public class UnitsInForce {
         if (inForce) {
             return;
         }
-        if (history.isEmpty()) {
-            throw ProblemException.invalid("unit", unit + " names no provincial unit");
-        }
-        ReplicaUnit first = history.get(0);
-        if (period.lastDay().isBefore(first.validFrom())) {
-            throw ProblemException.invalid("unit", unit + " (" + first.name() + ") began on " + first.validFrom()
-                    + ", after " + period);
-        }
-        ReplicaUnit last = history.get(history.size() - 1);
-        List<String> successors = replica.successorsOf(last);
-        throw ProblemException.invalid("unit", unit + " (" + last.name() + ") ceased on " + last.validTo()
-                + (successors.isEmpty() ? "" : " and became part of " + String.join(", ", successors)
-                        + ": a value for " + period + " belongs to " + String.join(", ", successors)));
+        ProvinceReplica.Absence absence = replica.absence(unit, history, period.lastDay());
+        String successors = String.join(", ", absence.successors());
+        throw ProblemException.invalid("unit", switch (absence.kind()) {
+            case NEVER -> absence.reason();
+            case NOT_YET -> absence.reason() + ", after " + period;
+            case NO_LONGER -> absence.reason() + (successors.isEmpty() ? "" : ": a value for " + period + " belongs to "
+                    + successors);
+        });
     }
 }

@@ -1,5 +1,7 @@
 package vn.nangsuat.plan.domain;
 
+import static vn.nangsuat.plan.domain.Corrections.given;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -168,24 +170,12 @@ public class PlanRegistry {
         if (!versions.isEmpty()) {
             return versions.get(versions.size() - 1);
         }
-        List<ReplicaUnit> history = units.history(code);
-        if (history.isEmpty()) {
-            throw ProblemException.invalid("unitCode", code + " names no provincial unit");
-        }
-        ReplicaUnit last = history.get(history.size() - 1);
-        if (last.validTo() == null || startYear < history.get(0).validFrom().getYear()) {
-            throw ProblemException.invalid("unitCode", code + " (" + history.get(0).name() + ") began on "
-                    + history.get(0).validFrom() + ", after a plan starting in " + startYear);
-        }
-        List<String> successors = units.successorsOf(last);
-        throw ProblemException.invalid("unitCode", code + " (" + last.name() + ") ceased on " + last.validTo()
-                + (successors.isEmpty() ? "" : " and became part of " + String.join(", ", successors))
-                + ": it is not in force in " + startYear);
-    }
-
-    /** The corrected value, or the one kept when the correction leaves the field out. */
-    private static <T> T given(T corrected, T kept) {
-        return corrected != null ? corrected : kept;
+        ProvinceReplica.Absence absence = units.absence(code, units.history(code), LocalDate.of(startYear, 12, 31));
+        throw ProblemException.invalid("unitCode", switch (absence.kind()) {
+            case NEVER -> absence.reason();
+            case NOT_YET -> absence.reason() + ", after a plan starting in " + startYear;
+            case NO_LONGER -> absence.reason() + ": it is not in force in " + startYear;
+        });
     }
 
     private static Instant now() {
