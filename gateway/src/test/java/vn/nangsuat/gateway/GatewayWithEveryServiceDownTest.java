@@ -44,4 +44,14 @@ class GatewayWithEveryServiceDownTest {
                 .header("Retry-After", "2")
                 .body("detail", equalTo("plan-service is not reachable"));
     }
+
+    @Test
+    void anOverviewWithNoPartToShowIsA503NamingEachService() {
+        given().when().get("/q/health/ready").then().statusCode(503);
+        given().when().get("/api/v1/provinces/46/overview")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("detail", equalTo("No part of the overview could be had: province-service is not reachable; "
+                        + "plan-service is not reachable; indicator-service is not reachable"));
+    }
 }

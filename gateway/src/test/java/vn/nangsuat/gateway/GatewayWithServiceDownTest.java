@@ -1,7 +1,9 @@
 package vn.nangsuat.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -35,6 +37,20 @@ class GatewayWithServiceDownTest {
                 .body("type", equalTo("https://nangsuat.vn/problems/service-unavailable"))
                 .body("detail", equalTo("indicator-service is not reachable"))
                 .body("requestId", notNullValue());
+    }
+
+    @Test
+    void theOverviewLeavesOutWhatTheServiceDownOwnsAndSaysSo() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/api/v1/provinces/46/overview?asOf=2026-11-29")
+                .then().statusCode(200)
+                .body("unit.name", equalTo("Huế"))
+                .body("plan.id", equalTo(7))
+                .body("latestValues", empty())
+                .body("warnings", hasSize(1))
+                .body("warnings[0].part", equalTo("latestValues"))
+                .body("warnings[0].service", equalTo("indicator-service"))
+                .body("warnings[0].detail", equalTo("indicator-service is not reachable"));
     }
 
     @Test

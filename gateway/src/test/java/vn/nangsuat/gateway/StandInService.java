@@ -32,6 +32,35 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
     /** Calls of a path ending in /flaky: the odd ones break off. */
     static final java.util.concurrent.atomic.AtomicInteger FLAKY_CALLS = new java.util.concurrent.atomic.AtomicInteger();
 
+    /**
+     * What the services answer the overview of unit 46 (and 06, a former code) with, as their contracts say; the
+     * request id of the last such call is kept, to show the overview's calls carry the client's.
+     */
+    private static final Map<String, String> OVERVIEW_ANSWERS = Map.of(
+            "/api/v1/provinces/46", """
+                    {"code":"46","name":"Huế","kind":"CITY","region":"NORTH_CENTRAL_AND_CENTRAL_COAST","regionDerived":false,
+                     "validFrom":"2025-07-01","validTo":null,"former":false}""",
+            "/api/v1/plans?unit=46", """
+                    {"items":[
+                      {"id":5,"unitCode":"46","title":"Withdrawn","startYear":2021,"endYear":2030,"state":"WITHDRAWN"},
+                      {"id":6,"unitCode":"46","title":"2016-2020","startYear":2016,"endYear":2020,"state":"COMPLETED"},
+                      {"id":7,"unitCode":"46","title":"2021-2030","startYear":2021,"endYear":2030,"state":"IN_PROGRESS"},
+                      {"id":8,"unitCode":"46","title":"Draft","startYear":2026,"endYear":2030,"state":"DRAFT"}],
+                     "page":0,"size":500,"totalItems":4}""",
+            "/api/v1/plans/7/targets", """
+                    [{"id":41,"planId":7,"indicator":"GRDP_CONSTANT","kind":"GROWTH","targetYear":2030,"targetValue":7,
+                      "progress":{"status":"ON_TRACK","latestPeriod":"2024"}}]""",
+            "/api/v1/plans/6/targets", "[]",
+            "/api/v1/observations?unit=46", """
+                    {"items":[
+                      {"unit":"46","indicator":"EMPLOYED_WORKERS","period":"2024","value":610.2,"deleted":false},
+                      {"unit":"46","indicator":"GRDP_CONSTANT","period":"2023","value":45100.0,"deleted":false},
+                      {"unit":"46","indicator":"GRDP_CONSTANT","period":"2024","value":48215.6,"deleted":false},
+                      {"unit":"46","indicator":"GRDP_CONSTANT","period":"2025","value":null,"deleted":true}],
+                     "page":0,"size":1000,"totalItems":4}""");
+    static final java.util.concurrent.atomic.AtomicReference<String> OVERVIEW_REQUEST_ID =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     private Vertx vertx;
 
     @Override
@@ -73,7 +102,15 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
     private void answer(io.vertx.core.http.HttpServerRequest request) {
         request.body().onSuccess(body -> {
             String path = request.path();
-            if (path.equals("/q/health/ready")) {
+            String canned = request.method().name().equals("GET") ? overviewAnswer(request) : null;
+            if (canned != null) {
+                OVERVIEW_REQUEST_ID.set(request.getHeader("X-Request-Id"));
+                request.response().putHeader("Content-Type", "application/json").end(canned);
+            } else if (path.equals("/api/v1/provinces/06")) {
+                request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
+                        .end("{\"type\":\"https://nangsuat.vn/problems/not-found\",\"title\":\"Not Found\",\"status\":404,"
+                                + "\"detail\":\"No unit has code 06 on 2026-11-29\"}");
+            } else if (path.equals("/q/health/ready")) {
                 request.response().end("{\"status\":\"UP\"}");
             } else if (path.equals("/q/openapi")) {
                 request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
@@ -106,6 +143,12 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
                 echo(request, body.toString());
             }
         });
+    }
+
+    /** The overview's answer for this request: by path, or by path and the unit asked for. */
+    private static String overviewAnswer(io.vertx.core.http.HttpServerRequest request) {
+        String unit = request.getParam("unit");
+        return OVERVIEW_ANSWERS.get(unit == null ? request.path() : request.path() + "?unit=" + unit);
     }
 
     /**

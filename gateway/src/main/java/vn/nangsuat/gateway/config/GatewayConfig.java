@@ -63,6 +63,19 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Overview overview();
+
+    /** GET /api/v1/provinces/{code}/overview, composed by the gateway from the services' public endpoints. */
+    interface Overview {
+        /** The yearly indicators whose latest values it shows, in this order. */
+        @WithDefault("LABOUR_PRODUCTIVITY_CONSTANT,LABOUR_PRODUCTIVITY_GROWTH,GRDP_CONSTANT,EMPLOYED_WORKERS,TFP_CONTRIBUTION")
+        List<String> indicators();
+
+        /** How long each service may take to answer its part; past it, the part is left out with a warning. */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
     /** Requests a client may make under /api; 0 requests a second turns the limit off. */
     interface RateLimit {
         @WithDefault("50")

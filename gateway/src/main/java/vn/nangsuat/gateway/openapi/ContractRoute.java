@@ -22,7 +22,8 @@ import vn.nangsuat.gateway.routing.GatewayProblems;
 import vn.nangsuat.gateway.routing.Upstreams;
 
 /**
- * Serves the merged contract at /openapi.json (Swagger UI at /q/swagger-ui reads it), and each service's
+ * Serves the merged contract at /openapi.json (Swagger UI at /q/swagger-ui reads it): the services' documents and
+ * the gateway's own (resources/contract), and each service's
  * AsyncAPI document at /asyncapi/<service>.yaml. The services' own
  * documents are fetched over HTTP from the running services, since the merge has to work on packaged jars.
  */
@@ -30,6 +31,7 @@ import vn.nangsuat.gateway.routing.Upstreams;
 public class ContractRoute {
 
     public static final String PATH = "/openapi.json";
+    private static final String OWN_DOCUMENT = "/contract/gateway-openapi.json";
     private static final Logger LOG = Logger.getLogger(ContractRoute.class);
 
     private final GatewayConfig config;
@@ -38,6 +40,8 @@ public class ContractRoute {
     private final ContractMerger merger;
     private final GatewayProblems problems;
     private final String version;
+    /** The paths the gateway answers itself (the overview), merged as if a service of its own had served them. */
+    private final JsonNode own;
     private volatile String cached;
     private volatile Instant cachedUntil = Instant.MIN;
 
@@ -49,6 +53,11 @@ public class ContractRoute {
         this.json = json;
         this.merger = new ContractMerger(json);
         this.version = version;
+        try (var document = ContractRoute.class.getResourceAsStream(OWN_DOCUMENT)) {
+            this.own = json.readTree(document);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("the gateway's own OpenAPI document " + OWN_DOCUMENT + " cannot be read", e);
+        }
     }
 
     void install(@Observes Router router) {
@@ -90,6 +99,7 @@ public class ContractRoute {
         List<Future<JsonNode>> all = new ArrayList<>(fetches.values());
         Future.join(all).onComplete(done -> {
             Map<String, JsonNode> documents = new LinkedHashMap<>();
+            documents.put("gateway", own);
             fetches.forEach((name, fetch) -> documents.put(name, fetch.succeeded() ? fetch.result() : null));
             try {
                 String merged = json.writerWithDefaultPrettyPrinter().writeValueAsString(merger.merge(documents, version));

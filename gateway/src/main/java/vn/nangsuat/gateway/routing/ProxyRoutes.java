@@ -140,11 +140,7 @@ public class ProxyRoutes {
         UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
         LOG.warnf("request %s: %s %s -> %s failed, answered %d: %s", context.get(REQUEST_ID), context.request().method(),
                 context.request().path(), UpstreamRefusal.serviceName(name), refusal.status(), failure);
-        if (refusal.unreachable()) {
-            health.markUnreachable(name);
-        } else if (refusal.connectionFailed() || refusal.status() == 504) {
-            health.exchangeFailed(name);
-        }
+        health.exchangeFailed(name, refusal);
         if (refusal.status() == 503) {
             context.response().putHeader("Retry-After", "1");
         }

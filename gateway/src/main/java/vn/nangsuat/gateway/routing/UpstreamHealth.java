@@ -67,7 +67,7 @@ public class UpstreamHealth {
     }
 
     /** A forwarded request could not connect: routing stops trying until a probe finds the upstream again. */
-    public void markUnreachable(String upstream) {
+    private void markUnreachable(String upstream) {
         State previous = states.put(upstream, new State(false, false, "DOWN (not reachable)"));
         if (previous == null || previous.up()) {
             LOG.warnf("%s is not reachable; requests to it get 503 until it answers its readiness again",
@@ -76,7 +76,7 @@ public class UpstreamHealth {
     }
 
     /** A forwarded request failed without an answer; one too many in a row opens the breaker. */
-    public void exchangeFailed(String upstream) {
+    private void exchangeFailed(String upstream) {
         int failures = failuresInARow.computeIfAbsent(upstream, name -> new AtomicInteger()).incrementAndGet();
         if (failures >= config.breakerFailures() && state(upstream).up()) {
             openUntil.put(upstream, System.currentTimeMillis() + config.breakerOpenFor().toMillis());
@@ -84,6 +84,15 @@ public class UpstreamHealth {
                     + config.breakerOpenFor().toSeconds() + " s, then until it answers its readiness)"));
             LOG.warnf("%s failed %d requests in a row; requests to it get 503 until it answers its readiness again",
                     UpstreamRefusal.serviceName(upstream), failures);
+        }
+    }
+
+    /** What a failed exchange says of the upstream: gone until a probe finds it, or one more failure in a row. */
+    public void exchangeFailed(String upstream, UpstreamRefusal refusal) {
+        if (refusal.unreachable()) {
+            markUnreachable(upstream);
+        } else if (refusal.connectionFailed() || refusal.status() == 504) {
+            exchangeFailed(upstream);
         }
     }
 

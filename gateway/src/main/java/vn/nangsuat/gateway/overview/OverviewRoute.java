@@ -1,0 +1,279 @@
+package vn.nangsuat.gateway.overview;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import vn.nangsuat.gateway.config.GatewayConfig;
+import vn.nangsuat.gateway.routing.GatewayProblems;
+import vn.nangsuat.gateway.routing.UpstreamHealth;
+import vn.nangsuat.gateway.routing.UpstreamRefusal;
+import vn.nangsuat.gateway.routing.Upstreams;
+import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.RequestId;
+import vn.nangsuat.http.RouterProblems;
+
+/**
+ * {@code GET /api/v1/provinces/{code}/overview}: what a frontend shows first of a unit, in one answer composed from
+ * the services' public endpoints, asked at the same time: the unit (province-service), its current plan with each
+ * target's progress (plan-service) and the latest value of each key indicator (indicator-service). A service that is
+ * down, slow or answers oddly costs its part only: the rest is answered with a warning naming the part and the
+ * service. An unknown or former code is province-service's own 404. The ETag is computed over the composed body.
+ */
+@ApplicationScoped
+public class OverviewRoute {
+
+    private static final Logger LOG = Logger.getLogger(OverviewRoute.class);
+    static final String PATH = "/api/v1/provinces/:code/overview";
+    private static final Pattern CODE = Pattern.compile("\\d{2}");
+
+    /** One part that could not be had, and why; the overview carries it as a warning. */
+    record Warning(String part, String service, String detail) {
+    }
+
+    /** A part's failure that becomes a warning. */
+    private static final class Missing extends RuntimeException {
+        final Warning warning;
+
+        Missing(String part, String upstream, String detail) {
+            super(detail, null, false, false);
+            this.warning = new Warning(part, UpstreamRefusal.serviceName(upstream), detail);
+        }
+    }
+
+    private final GatewayConfig config;
+    private final Upstreams upstreams;
+    private final UpstreamHealth health;
+    private final GatewayProblems problems;
+    private final RouterProblems fieldProblems;
+    private final ObjectMapper json;
+
+    public OverviewRoute(GatewayConfig config, Upstreams upstreams, UpstreamHealth health, GatewayProblems problems,
+            RouterProblems fieldProblems, ObjectMapper json) {
+        this.config = config;
+        this.upstreams = upstreams;
+        this.health = health;
+        this.problems = problems;
+        this.fieldProblems = fieldProblems;
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        // Before the province prefix's route, which would send it on to province-service.
+        router.get(PATH).order(-10).handler(this::answer);
+    }
+
+    private void answer(RoutingContext context) {
+        String code = context.pathParam("code");
+        if (!CODE.matcher(code).matches()) {
+            refuse(context, "code", "must be a two-digit unit code such as 19");
+            return;
+        }
+        String asOfParam = context.request().getParam("asOf");
+        LocalDate asOf;
+        try {
+            asOf = asOfParam == null ? LocalDate.now() : LocalDate.parse(asOfParam);
+        } catch (DateTimeParseException e) {
+            refuse(context, "asOf", "must be a date (ISO 8601) such as 2025-07-01");
+            return;
+        }
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add(HttpHeaders.ACCEPT, "application/json")
+                .add(RequestId.HEADER, context.request().getHeader(RequestId.HEADER));
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            headers.add(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        Future<Upstreams.Answer> unit = ask("unit", "/api/v1/provinces/" + code
+                + (asOfParam == null ? "" : "?asOf=" + asOf), headers);
+        Future<JsonNode[]> plan = currentPlan(code, asOf.getYear(), headers);
+        Future<ArrayNode> values = latestValues(code, headers);
+        Future.join(unit, plan, values).onComplete(done -> {
+            if (unit.succeeded() && unit.result().status() != 200 && unit.result().status() < 500) {
+                // province-service's own refusal: no such unit on that date, or a date it cannot read.
+                Upstreams.Answer refusal = unit.result();
+                context.response().setStatusCode(refusal.status())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, refusal.headers().get(HttpHeaders.CONTENT_TYPE))
+                        .end(refusal.body());
+                return;
+            }
+            List<Warning> warnings = new ArrayList<>();
+            ObjectNode overview = json.createObjectNode().put("code", code).put("asOf", asOf.toString());
+            overview.set("unit", unit.succeeded() ? part("unit", "province", unit.result(), warnings) : null);
+            overview.set("plan", plan.succeeded() ? plan.result()[0] : null);
+            overview.set("targets", plan.succeeded() ? plan.result()[1] : json.createArrayNode());
+            overview.set("latestValues", values.succeeded() ? values.result() : json.createArrayNode());
+            warn(unit, "unit", "province", warnings);
+            warn(plan, "plan", "plan", warnings);
+            warn(values, "latestValues", "indicator", warnings);
+            overview.set("warnings", json.valueToTree(warnings));
+            if (warnings.size() == 3) {
+                context.response().putHeader("Retry-After", "1");
+                problems.write(context, 503, UpstreamRefusal.SERVICE_UNAVAILABLE, "Service Unavailable",
+                        "No part of the overview could be had: " + warnings.stream().map(Warning::detail)
+                                .collect(Collectors.joining("; ")));
+                return;
+            }
+            send(context, overview);
+        });
+    }
+
+    /** The plan covering the year and its targets with their progress; no such plan: null and no targets. */
+    private Future<JsonNode[]> currentPlan(String code, int year, MultiMap headers) {
+        return ask("plan", "/api/v1/plans?size=500&unit=" + code, headers)
+                .map(answer -> readOk("plan", "plan", answer))
+                .compose(page -> CurrentPlan.of(page.path("items"), year)
+                        .map(plan -> ask("plan", "/api/v1/plans/" + plan.path("id").asLong() + "/targets", headers)
+                                .map(answer -> new JsonNode[] { plan, readList("plan", "plan", answer) }))
+                        .orElse(Future.succeededFuture(new JsonNode[] { null, json.createArrayNode() })));
+    }
+
+    /** The latest value of each key indicator that has one, in the configured order. */
+    private Future<ArrayNode> latestValues(String code, MultiMap headers) {
+        List<String> indicators = config.overview().indicators();
+        String query = indicators.stream().map(indicator -> "&indicator=" + URLEncoder.encode(indicator, StandardCharsets.UTF_8))
+                .collect(Collectors.joining());
+        return ask("latestValues", "/api/v1/observations?size=1000&unit=" + code + query, headers)
+                .map(answer -> {
+                    // Sorted by indicator, then period: the last of each indicator is its latest.
+                    Map<String, JsonNode> latest = new LinkedHashMap<>();
+                    indicators.forEach(indicator -> latest.put(indicator, null));
+                    for (JsonNode value : readOk("latestValues", "indicator", answer).path("items")) {
+                        if (!value.path("deleted").asBoolean(false)) {
+                            latest.put(value.path("indicator").asText(), value);
+                        }
+                    }
+                    ArrayNode values = json.createArrayNode();
+                    latest.values().stream().filter(value -> value != null).forEach(values::add);
+                    return values;
+                });
+    }
+
+    /** Asks the service owning the path, unless it is known down; any failure becomes a {@link Missing} part. */
+    private Future<Upstreams.Answer> ask(String part, String pathAndQuery, MultiMap headers) {
+        String path = pathAndQuery.replaceFirst("\\?.*", "");
+        Map.Entry<String, GatewayConfig.Upstream> owner = config.upstreams().entrySet().stream()
+                .filter(upstream -> upstream.getValue().paths().stream()
+                        .anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/")))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no upstream owns " + path));
+        String name = owner.getKey();
+        UpstreamHealth.State state = health.state(name);
+        if (!state.up()) {
+            return Future.failedFuture(new Missing(part, name, UpstreamRefusal.serviceName(name)
+                    + (state.reachable() ? " is not ready" : " is not reachable")));
+        }
+        URI base = owner.getValue().url();
+        return upstreams.send(base, HttpMethod.GET, pathAndQuery, headers, null, config.overview().timeout())
+                .map(answer -> {
+                    health.exchangeSucceeded(name);
+                    return answer;
+                })
+                .recover(failure -> {
+                    UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
+                    health.exchangeFailed(name, refusal);
+                    return Future.failedFuture(new Missing(part, name, refusal.detail()));
+                });
+    }
+
+    /** A 200's JSON body; anything else leaves the part out. */
+    private JsonNode readOk(String part, String upstream, Upstreams.Answer answer) {
+        if (answer.status() != 200) {
+            throw new Missing(part, upstream, UpstreamRefusal.serviceName(upstream) + " answered " + answer.status());
+        }
+        try {
+            return json.readTree(answer.body().getBytes());
+        } catch (IOException e) {
+            throw new Missing(part, upstream, UpstreamRefusal.serviceName(upstream) + " answered with a body that is not JSON");
+        }
+    }
+
+    /** A 200's JSON array (a list the service does not page). */
+    private JsonNode readList(String part, String upstream, Upstreams.Answer answer) {
+        JsonNode list = readOk(part, upstream, answer);
+        if (!list.isArray()) {
+            throw new Missing(part, upstream, UpstreamRefusal.serviceName(upstream) + " answered with something else than a list");
+        }
+        return list;
+    }
+
+    private static void warn(Future<?> part, String name, String upstream, List<Warning> warnings) {
+        if (part.failed()) {
+            if (part.cause() instanceof Missing missing) {
+                warnings.add(missing.warning);
+            } else {
+                LOG.error("overview part " + name + " failed", part.cause());
+                warnings.add(new Warning(name, UpstreamRefusal.serviceName(upstream), "its part could not be composed"));
+            }
+        }
+    }
+
+    private JsonNode part(String part, String upstream, Upstreams.Answer answer, List<Warning> warnings) {
+        try {
+            return readOk(part, upstream, answer);
+        } catch (Missing missing) {
+            warnings.add(missing.warning);
+            return null;
+        }
+    }
+
+    private void send(RoutingContext context, ObjectNode overview) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(overview);
+        } catch (IOException e) {
+            context.fail(e);
+            return;
+        }
+        String etag = etag(body);
+        context.response().putHeader(HttpHeaders.ETAG, etag);
+        String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
+                .map(tag -> tag.trim().replaceFirst("^W/", ""))
+                .anyMatch(tag -> tag.equals(etag) || tag.equals("*"))) {
+            context.response().setStatusCode(304).end();
+            return;
+        }
+        context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(io.vertx.core.buffer.Buffer.buffer(body));
+    }
+
+    /** A strong validator over the composed body: equal bytes, equal tag. */
+    static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private void refuse(RoutingContext context, String field, String message) {
+        // As the services word an invalid parameter.
+        fieldProblems.write(context, 400, "invalid-input", "Invalid input", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+}
