@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -170,6 +171,11 @@ class SystemIT {
                 .body("'x-merge-conflicts'", nullValue())
                 .body("'x-unavailable-services'", nullValue());
         given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    /** The published contract: valid, whole, committed, and usable by a client generated from it. */
+    @Nested
+    class ThePublishedContract extends PublishedContract {
     }
 
     @Test

@@ -213,6 +213,14 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void swaggerUiShowsTheMergedContractAndKeepsTheTokenGivenToAuthorize() {
+        given().when().get("/q/swagger-ui/")
+                .then().statusCode(200)
+                .body(containsString("url: '/openapi.json'"))
+                .body(containsString("persistAuthorization: true"));
+    }
+
+    @Test
     void swaggerUiIsServed() {
         given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }

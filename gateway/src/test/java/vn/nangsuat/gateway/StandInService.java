@@ -38,7 +38,7 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
      */
     private static final Map<String, String> OVERVIEW_ANSWERS = Map.of(
             "/api/v1/provinces/46", """
-                    {"code":"46","name":"Huế","kind":"CITY","region":"NORTH_CENTRAL_AND_CENTRAL_COAST","regionDerived":false,
+                    {"code":"46","name":"Huế","kind":"CITY","region":"NORTH_CENTRAL_CENTRAL_COAST","regionDerived":false,
                      "validFrom":"2025-07-01","validTo":null,"former":false}""",
             "/api/v1/plans?unit=46", """
                     {"items":[
@@ -57,7 +57,7 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
                       {"unit":"46","indicator":"GRDP_CONSTANT","period":"2023","value":45100.0,"deleted":false},
                       {"unit":"46","indicator":"GRDP_CONSTANT","period":"2024","value":48215.6,"deleted":false},
                       {"unit":"46","indicator":"GRDP_CONSTANT","period":"2025","value":null,"deleted":true}],
-                     "page":0,"size":1000,"totalItems":4}""");
+                     "page":0,"size":500,"totalItems":4}""");
     static final java.util.concurrent.atomic.AtomicReference<String> OVERVIEW_REQUEST_ID =
             new java.util.concurrent.atomic.AtomicReference<>();
 

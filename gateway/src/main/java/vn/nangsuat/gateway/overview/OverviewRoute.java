@@ -158,7 +158,7 @@ public class OverviewRoute {
         List<String> indicators = config.overview().indicators();
         String query = indicators.stream().map(indicator -> "&indicator=" + URLEncoder.encode(indicator, StandardCharsets.UTF_8))
                 .collect(Collectors.joining());
-        return ask("latestValues", "/api/v1/observations?size=1000&unit=" + code + query, headers)
+        return ask("latestValues", "/api/v1/observations?size=500&unit=" + code + query, headers)
                 .map(answer -> {
                     // Sorted by indicator, then period: the last of each indicator is its latest.
                     Map<String, JsonNode> latest = new LinkedHashMap<>();
