@@ -53,12 +53,14 @@ public class StreamingBench {
                 long heapBefore = gatewayHeap(gateway);
                 AtomicLong heapMax = new AtomicLong(heapBefore);
                 AtomicBoolean sending = new AtomicBoolean(true);
-                Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+                Thread sampler = new Thread(() -> {
                     while (sending.get()) {
                         heapMax.accumulateAndGet(gatewayHeap(gateway), Math::max);
                         sleep(50);
                     }
                 });
+                sampler.setDaemon(true);
+                sampler.start();
                 long start = System.nanoTime();
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + PATH))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
@@ -148,22 +150,31 @@ public class StreamingBench {
         }
     }
 
-    /** CSV rows made up as they are read, never held: a provincial system's export of that many bytes. */
+    /**
+     * CSV rows as they are read, never held whole: one block of distinct rows, made once and sent over and over (so
+     * the client makes bytes faster than the gateway forwards them), the last cut to the size asked for.
+     */
     private static final class CsvRows extends InputStream {
+        private static final byte[] BLOCK = block();
         private final long size;
         private long position;
-        private byte[] row = "unit,indicator,period,value,status\n".getBytes(StandardCharsets.US_ASCII);
-        private int inRow;
-        private long rows;
 
         CsvRows(long size) {
             this.size = size;
         }
 
+        private static byte[] block() {
+            StringBuilder rows = new StringBuilder("unit,indicator,period,value,status\n");
+            for (int row = 0; rows.length() < 1 << 20; row++) {
+                rows.append("%02d,BENCH_YEARLY_%d,%d,%d.5,OFFICIAL\n".formatted(1 + row % 63, row % 1000, 1990 + row % 35,
+                        row % 100000));
+            }
+            return rows.toString().getBytes(StandardCharsets.US_ASCII);
+        }
+
         @Override
         public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            return position < size ? BLOCK[(int) (position++ % BLOCK.length)] & 0xff : -1;
         }
 
         @Override
@@ -171,21 +182,11 @@ public class StreamingBench {
             if (position >= size) {
                 return -1;
             }
-            int written = 0;
-            while (written < length && position < size) {
-                if (inRow == row.length) {
-                    rows++;
-                    row = ("%02d,BENCH_YEARLY_%d,%d,%d.5,OFFICIAL\n".formatted(1 + rows % 63, rows % 1000,
-                            1990 + rows % 35, rows % 100000)).getBytes(StandardCharsets.US_ASCII);
-                    inRow = 0;
-                }
-                int n = (int) Math.min(Math.min(length - written, row.length - inRow), size - position);
-                System.arraycopy(row, inRow, buffer, offset + written, n);
-                inRow += n;
-                written += n;
-                position += n;
-            }
-            return written;
+            int at = (int) (position % BLOCK.length);
+            int n = (int) Math.min(Math.min(length, BLOCK.length - at), size - position);
+            System.arraycopy(BLOCK, at, buffer, offset, n);
+            position += n;
+            return n;
         }
     }
 }
