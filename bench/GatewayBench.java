@@ -14,7 +14,8 @@ import java.util.concurrent.Future;
  * One read, side by side: straight to province-service and through the gateway, each without and with a bearer
  * token (the gateway verifies it; the service, for a public read, does not). Closed loop: `clients` threads each send the next request when the last answered.
  * Rounds alternate the four ways, so drift on the shared 2 cores hits them alike.
- *   java bench/GatewayBench.java <token> [seconds-per-round] [clients] [rounds]   (defaults 5, 8, 7)
+ *   java bench/GatewayBench.java <token> [seconds-per-round] [clients] [rounds] [reference-proxy-url]
+ *   (defaults 5, 8, 7, none)
  */
 public class GatewayBench {
 
@@ -33,11 +34,15 @@ public class GatewayBench {
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 7;
         String path = "/api/v1/provinces/38";
-        List<Way> ways = List.of(
+        List<Way> ways = new ArrayList<>(List.of(
                 new Way("direct to province-service", "http://127.0.0.1:8081" + path, null),
                 new Way("direct, with a bearer token", "http://127.0.0.1:8081" + path, token),
                 new Way("through the gateway", "http://127.0.0.1:8080" + path, null),
-                new Way("gateway, bearer token verified", "http://127.0.0.1:8080" + path, token));
+                new Way("gateway, bearer token verified", "http://127.0.0.1:8080" + path, token)));
+        if (args.length > 4) {
+            // A proxy that does nothing but forward, on the same cores: what any hop costs here.
+            ways.add(new Way("reference proxy (nginx), token", args[4] + path, token));
+        }
 
         for (Way way : ways) {
             run(way, 10, clients);  // warm-up: JIT of client and servers, connection pools
