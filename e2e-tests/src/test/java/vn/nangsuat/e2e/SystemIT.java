@@ -178,12 +178,21 @@ class SystemIT {
     class ThePublishedContract extends PublishedContract {
     }
 
+    /** Routing of every read, a token's province enforced behind the gateway, rate limits per client. */
+    @Nested
+    class WhatTheGatewayDoesOnTheWay extends ThroughTheGateway {
+    }
+
     @Test
     void theEventContractsAreServedBesideTheOpenApiOne() {
         given().when().get("/asyncapi/province.yaml")
                 .then().statusCode(200).body(containsString("vn.nangsuat.province.reorganized.v1"));
         given().when().get("/asyncapi/indicator.yaml").then().statusCode(200).body(containsString("province.units.dlq"));
         given().when().get("/asyncapi/nothing.yaml").then().statusCode(404).contentType("application/problem+json");
+        // The OpenAPI contract links each of them.
+        List<String> linked = given().when().get("/openapi.json").then().extract().path("'x-event-contracts'.url");
+        assertEquals(List.of("/asyncapi/indicator.yaml", "/asyncapi/plan.yaml", "/asyncapi/province.yaml"), linked);
+        linked.forEach(url -> given().when().get(url).then().statusCode(200).body(containsString("asyncapi:")));
     }
 
     /**
@@ -266,7 +275,7 @@ class SystemIT {
                         .then().statusCode(200).extract().path("progress.status");
                 Thread.sleep("ON_TRACK".equals(progress) ? 0 : 50);
             }
-            System.out.println("target progress followed the value " + SecondIndicatorService.since(written).toMillis()
+            System.out.println("target progress followed the value " + ExtraInstance.since(written).toMillis()
                     + " ms after the write");
             assertEquals("ON_TRACK", progress);
 
@@ -394,7 +403,7 @@ class SystemIT {
             Thread.sleep(plansLeft.isEmpty() ? 0 : 100);
         }
         System.out.println("the 200 targets followed the " + rows + "-row import "
-                + SecondIndicatorService.since(imported).toMillis() + " ms after it committed");
+                + ExtraInstance.since(imported).toMillis() + " ms after it committed");
         assertTrue(plansLeft.isEmpty(), "plans with a target that did not follow the import: " + plansLeft);
         assertTrue(rows >= 10_000, rows + " rows");
     }
@@ -434,15 +443,15 @@ class SystemIT {
         String key = java.util.UUID.randomUUID().toString();
 
         String job;
-        try (SecondIndicatorService doomed = SecondIndicatorService.start()) {
-            job = given().port(SecondIndicatorService.PORT).auth().oauth2(token).contentType("text/csv")
+        try (ExtraInstance doomed = ExtraInstance.indicatorService()) {
+            job = given().port(ExtraInstance.INDICATOR_SERVICE_PORT).auth().oauth2(token).contentType("text/csv")
                     .header("Idempotency-Key", key).header("Prefer", "respond-async").body(file)
                     .when().post("/api/v1/observations/imports").then().statusCode(202).extract().path("id");
             String phase = null;
             Instant deadline = Instant.now().plusSeconds(60);
             while (!"COMMITTING".equals(phase) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(20);
-                phase = given().port(SecondIndicatorService.PORT).auth().oauth2(token).when()
+                phase = given().port(ExtraInstance.INDICATOR_SERVICE_PORT).auth().oauth2(token).when()
                         .get("/api/v1/observations/imports/" + job).then().statusCode(200).extract().path("phase");
             }
             assertEquals("COMMITTING", phase, "the import never reached its commit");
@@ -471,7 +480,7 @@ class SystemIT {
                 .then().statusCode(201).body("state", equalTo("SUCCEEDED")).body("progress.rowsCommitted", equalTo(rows))
                 .body("id", org.hamcrest.Matchers.not(equalTo(job)));
         System.out.println(rows + " rows imported again after the kill in "
-                + SecondIndicatorService.since(resubmitted).toMillis() + " ms");
+                + ExtraInstance.since(resubmitted).toMillis() + " ms");
         given().queryParam("unit", units.get(0)).queryParam("indicator", indicators.get(19)).when().get("/api/v1/observations")
                 .then().statusCode(200).body("totalItems", equalTo(180));
     }

@@ -209,7 +209,9 @@ class GatewayRoutingTest {
                 .body("paths.'/api/v1/provinces'.get.responses.'503'.content.'application/problem+json'.example.type",
                         equalTo("https://nangsuat.vn/problems/service-unavailable"))
                 .body("components.schemas.Problem", notNullValue())
-                .body("'x-merge-conflicts'", nullValue());
+                .body("'x-merge-conflicts'", nullValue())
+                .body("'x-event-contracts'.find { it.service == 'plan-service' }.url", equalTo("/asyncapi/plan.yaml"))
+                .body("info.description", containsString("[indicator-service](/asyncapi/indicator.yaml)"));
     }
 
     @Test

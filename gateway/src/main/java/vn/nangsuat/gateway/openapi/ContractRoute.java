@@ -2,6 +2,8 @@ package vn.nangsuat.gateway.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.nangsuat.gateway.config.GatewayConfig;
 import vn.nangsuat.gateway.routing.GatewayProblems;
+import vn.nangsuat.gateway.routing.UpstreamRefusal;
 import vn.nangsuat.gateway.routing.Upstreams;
 
 /**
@@ -102,7 +105,9 @@ public class ContractRoute {
             documents.put("gateway", own);
             fetches.forEach((name, fetch) -> documents.put(name, fetch.succeeded() ? fetch.result() : null));
             try {
-                String merged = json.writerWithDefaultPrettyPrinter().writeValueAsString(merger.merge(documents, version));
+                ObjectNode contract = merger.merge(documents, version);
+                linkEventContracts(contract);
+                String merged = json.writerWithDefaultPrettyPrinter().writeValueAsString(contract);
                 if (!documents.containsValue(null)) {
                     cached = merged;
                     cachedUntil = Instant.now().plus(config.openapiCacheTime());
@@ -112,6 +117,20 @@ public class ContractRoute {
                 context.fail(e);
             }
         });
+    }
+
+    /** OpenAPI has no place for the events the services publish: their AsyncAPI documents are linked from info. */
+    private void linkEventContracts(ObjectNode contract) {
+        ObjectNode info = (ObjectNode) contract.get("info");
+        StringBuilder description = new StringBuilder(info.path("description").asText())
+                .append("\n\nThe events each service publishes on Kafka are described in AsyncAPI:");
+        ArrayNode links = contract.putArray("x-event-contracts");
+        config.upstreams().keySet().stream().sorted().forEach(name -> {
+            String url = "/asyncapi/" + name + ".yaml";
+            description.append(" [").append(UpstreamRefusal.serviceName(name)).append("](").append(url).append(")");
+            links.addObject().put("service", UpstreamRefusal.serviceName(name)).put("url", url);
+        });
+        info.put("description", description.append('.').toString());
     }
 
     private Future<JsonNode> fetch(String name, GatewayConfig.Upstream upstream) {

@@ -1,0 +1,94 @@
+package vn.nangsuat.e2e;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A packaged application started beside the running system's, on a port of its own, so a test can kill it or give
+ * it another setting without the supervisor stopping the whole system: a second indicator-service (same schema, same
+ * broker) to kill with SIGKILL mid-work, or a second gateway in front of the running services with one of them
+ * stopped.
+ */
+final class ExtraInstance implements AutoCloseable {
+
+    static final int INDICATOR_SERVICE_PORT = 8092;
+    static final int GATEWAY_PORT = 8090;
+
+    private final Process process;
+
+    private ExtraInstance(Process process) {
+        this.process = process;
+    }
+
+    static ExtraInstance indicatorService() throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_URL", "jdbc:mysql://127.0.0.1:" + RunningSystem.DEVSTACK.get("DEVSTACK_DB_PORT")
+                + "/indicator?sslMode=DISABLED");
+        env.put("DB_USER", "indicator");
+        env.put("DB_PASSWORD", "indicator-dev");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + RunningSystem.DEVSTACK.get("DEVSTACK_KAFKA_PORT"));
+        env.put("IMPORT_STALE_AFTER", "3s");
+        env.put("IMPORT_SPOOL_DIR", Path.of("target/imports-" + INDICATOR_SERVICE_PORT).toAbsolutePath().toString());
+        return start("indicator-service", INDICATOR_SERVICE_PORT, env);
+    }
+
+    /** The packaged gateway in front of the running province- and indicator-service; plan-service's port is closed. */
+    static ExtraInstance gatewayWithPlanServiceStopped() throws IOException, InterruptedException {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        return start("gateway", GATEWAY_PORT, Map.of("PROVINCE_SERVICE_URL", "http://127.0.0.1:8081",
+                "INDICATOR_SERVICE_URL", "http://127.0.0.1:8082", "PLAN_SERVICE_URL", "http://127.0.0.1:" + closed));
+    }
+
+    private static ExtraInstance start(String module, int port, Map<String, String> env)
+            throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("nangsuat.root", "..")).toAbsolutePath().normalize();
+        Path home = Path.of(RunningSystem.DEVSTACK.get("DEVSTACK_HOME"));
+        Path log = Path.of("target/" + module + "-" + port + ".log").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
+                "-jar", root.resolve(module + "/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("HTTP_PORT", Integer.toString(port));
+        builder.environment().put("HTTP_HOST", "127.0.0.1");
+        builder.environment().put("JWT_PUBLIC_KEY_LOCATION", home.resolve("keys/public.pem").toString());
+        builder.environment().put("JWT_ISSUER", "https://nangsuat.vn/devstack");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!RunningSystem.ready(http, port)) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(module + " on " + port + " did not start:\n" + Files.readString(log));
+            }
+            Thread.sleep(200);
+        }
+        return new ExtraInstance(process);
+    }
+
+    /** SIGKILL: no shutdown hook, no rollback by the application, the connection simply drops. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    static Duration since(Instant start) {
+        return Duration.between(start, Instant.now());
+    }
+}
