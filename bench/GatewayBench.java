@@ -12,14 +12,19 @@ import java.util.concurrent.Future;
 
 /**
  * One read, side by side: straight to province-service and through the gateway, each without and with a bearer
- * token (the gateway verifies it; the service, for a public read, does not). Closed loop: `clients` threads each send the next request when the last answered.
+ * token (the gateway verifies it; the service, for a public read, does not), and through the gateway with
+ * Cache-Control: no-cache (the gateway may not answer from its shared cache: every read goes to the service). Closed loop: `clients` threads each send the next request when the last answered.
  * Rounds alternate the four ways, so drift on the shared 2 cores hits them alike.
  *   java bench/GatewayBench.java <token> [seconds-per-round] [clients] [rounds] [reference-proxy-url]
  *   (defaults 5, 8, 7, none)
  */
 public class GatewayBench {
 
-    record Way(String name, String url, String token) {
+    /** {@code revalidate}: the request says Cache-Control: no-cache, so the gateway asks the service every time. */
+    record Way(String name, String url, String token, boolean revalidate) {
+        Way(String name, String url, String token) {
+            this(name, url, token, false);
+        }
     }
 
     record Round(long requests, long errors, List<Long> nanos, double seconds) {
@@ -38,7 +43,8 @@ public class GatewayBench {
                 new Way("direct to province-service", "http://127.0.0.1:8081" + path, null),
                 new Way("direct, with a bearer token", "http://127.0.0.1:8081" + path, token),
                 new Way("through the gateway", "http://127.0.0.1:8080" + path, null),
-                new Way("gateway, bearer token verified", "http://127.0.0.1:8080" + path, token)));
+                new Way("gateway, bearer token verified", "http://127.0.0.1:8080" + path, token),
+                new Way("gateway, token, no-cache", "http://127.0.0.1:8080" + path, token, true)));
         if (args.length > 4) {
             // A proxy that does nothing but forward, on the same cores: what any hop costs here.
             ways.add(new Way("reference proxy (nginx), token", args[4] + path, token));
@@ -92,6 +98,9 @@ public class GatewayBench {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(way.url())).timeout(Duration.ofSeconds(10));
         if (way.token() != null) {
             builder.header("Authorization", "Bearer " + way.token());
+        }
+        if (way.revalidate()) {
+            builder.header("Cache-Control", "no-cache");
         }
         HttpRequest request = builder.build();
         ExecutorService pool = Executors.newFixedThreadPool(clients);

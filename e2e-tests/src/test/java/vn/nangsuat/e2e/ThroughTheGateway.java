@@ -130,4 +130,16 @@ abstract class ThroughTheGateway {
                 .header("Access-Control-Allow-Origin", "https://dashboard.example.vn")
                 .header("Access-Control-Allow-Methods", containsString("PUT"));
     }
+
+    @Test
+    void aUnitReadIsAnsweredFromTheGatewaysCacheUntilAWriteToProvinceService() throws Exception {
+        given().when().get("/api/v1/provinces/46").then().statusCode(200).header("Cache-Control", "s-maxage=1");
+        given().when().get("/api/v1/provinces/46").then().statusCode(200).header("Age", notNullValue());
+        given().header("Cache-Control", "no-cache").when().get("/api/v1/provinces/46")
+                .then().statusCode(200).header("Age", nullValue());
+        // A write to province-service (refused or not) drops what the gateway kept of it.
+        given().auth().oauth2(RunningSystem.token("--role", "admin")).contentType("application/json").body("{}")
+                .when().post("/api/v1/provinces").then().statusCode(400);
+        given().when().get("/api/v1/provinces/46").then().statusCode(200).header("Age", nullValue());
+    }
 }

@@ -61,6 +61,12 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
     static final java.util.concurrent.atomic.AtomicReference<String> OVERVIEW_REQUEST_ID =
             new java.util.concurrent.atomic.AtomicReference<>();
 
+    /**
+     * Calls of a path ending in /cacheable or /late-cacheable (answered with Cache-Control s-maxage) or /private
+     * (private, max-age).
+     */
+    static final java.util.concurrent.atomic.AtomicInteger CACHEABLE_CALLS = new java.util.concurrent.atomic.AtomicInteger();
+
     private Vertx vertx;
 
     @Override
@@ -120,6 +126,14 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
                         .put("components", new JsonObject().put("schemas", new JsonObject()
                                 .put("Problem", new JsonObject().put("type", "object"))))
                         .encode());
+            } else if (path.endsWith("cacheable") || path.endsWith("/private")) {
+                int call = CACHEABLE_CALLS.incrementAndGet();
+                // A path ending in /late-cacheable answers after 300 ms, as a read still on its way.
+                vertx.setTimer(path.endsWith("/late-cacheable") ? 300 : 1, t -> request.response()
+                        .putHeader("Content-Type", "application/json")
+                        .putHeader("Cache-Control", path.endsWith("/private") ? "private, max-age=30" : "s-maxage=30")
+                        .putHeader("ETag", "\"v" + call + "\"")
+                        .end(new JsonObject().put("call", call).encode()));
             } else if (path.endsWith("/slow")) {
                 vertx.setTimer(300, t -> echo(request, body.toString()));
             } else if (path.endsWith("/very-slow")) {

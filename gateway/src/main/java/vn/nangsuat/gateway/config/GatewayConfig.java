@@ -57,6 +57,13 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration probeInterval();
 
+    /**
+     * Bytes of answers the gateway keeps as a shared cache, for the reads a service marks reusable (Cache-Control
+     * s-maxage); 0 turns the cache off.
+     */
+    @WithDefault("33554432")
+    long cacheMaxBytes();
+
     /** How long the merged OpenAPI document is reused before the services are asked again. */
     @WithDefault("30s")
     Duration openapiCacheTime();

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import vn.nangsuat.gateway.config.GatewayConfig;
+import vn.nangsuat.gateway.routing.EntityTags;
 import vn.nangsuat.gateway.routing.GatewayProblems;
 import vn.nangsuat.gateway.routing.UpstreamHealth;
 import vn.nangsuat.gateway.routing.UpstreamRefusal;
@@ -251,10 +252,7 @@ public class OverviewRoute {
         }
         String etag = etag(body);
         context.response().putHeader(HttpHeaders.ETAG, etag);
-        String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
-                .map(tag -> tag.trim().replaceFirst("^W/", ""))
-                .anyMatch(tag -> tag.equals(etag) || tag.equals("*"))) {
+        if (EntityTags.unchanged(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             context.response().setStatusCode(304).end();
             return;
         }

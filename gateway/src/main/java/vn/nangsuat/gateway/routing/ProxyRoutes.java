@@ -26,7 +26,8 @@ import vn.nangsuat.http.RequestTargets;
  * bodies of the few streamed paths, bulk imports, are piped through as they arrive instead),
  * so a client that drops its connection mid-request never leaves a half-used upstream connection behind: the
  * upstream exchange completes, its connection goes back to the pool, and the answer is dropped. A request to a
- * service known to be down ({@link UpstreamHealth}) is refused at once with 503 instead of waiting to fail.
+ * service known to be down ({@link UpstreamHealth}) is refused at once with 503 instead of waiting to fail. A read
+ * the service has marked reusable is answered from the {@link SharedCache} while it is fresh.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -46,14 +47,16 @@ public class ProxyRoutes {
     private final GatewayProblems problems;
     private final UpstreamHealth health;
     private final ClientAddresses clients;
+    private final SharedCache cache;
 
     public ProxyRoutes(GatewayConfig config, Upstreams upstreams, GatewayProblems problems, UpstreamHealth health,
-            ClientAddresses clients) {
+            ClientAddresses clients, SharedCache cache) {
         this.config = config;
         this.upstreams = upstreams;
         this.problems = problems;
         this.health = health;
         this.clients = clients;
+        this.cache = cache;
     }
 
     void install(@Observes Router router) {
@@ -95,6 +98,14 @@ public class ProxyRoutes {
                     "The request target is not UTF-8: percent-encode its bytes (RFC 3986)");
             return;
         }
+        if (!streamed) {
+            var kept = cache.lookup(name, request);
+            if (kept.isPresent()) {
+                reply(context, kept.get().answer(), (System.currentTimeMillis() - kept.get().storedAt()) / 1000);
+                return;
+            }
+        }
+        long writesBefore = cache.writesSoFar(name);
         UpstreamHealth.State state = health.state(name);
         if (!state.up()) {
             refuseBeforeForwarding(pipe);
@@ -121,9 +132,11 @@ public class ProxyRoutes {
                                 && UpstreamRefusal.of(failure, name).connectionFailed()
                                 ? upstreams.send(base, request.method(), target, headers, context.body().buffer())
                                 : Future.failedFuture(failure)))
+                .onComplete(done -> cache.forgetAfter(name, request.method()))
                 .onSuccess(answer -> {
                     health.exchangeSucceeded(name);
-                    reply(context, answer);
+                    cache.offer(name, request, answer, writesBefore);
+                    reply(context, answer, -1);
                 })
                 .onFailure(failure -> refuse(context, name, failure));
     }
@@ -147,18 +160,25 @@ public class ProxyRoutes {
         problems.write(context, refusal.status(), refusal.slug(), refusal.title(), refusal.detail());
     }
 
-    private void reply(RoutingContext context, Upstreams.Answer answer) {
+    /** The service's answer, fresh ({@code age} -1) or kept by the shared cache that many seconds ago. */
+    private void reply(RoutingContext context, Upstreams.Answer answer, long age) {
         HttpServerResponse response = context.response();
         if (response.closed() || response.ended()) {
             return;
         }
-        response.setStatusCode(answer.status());
         answer.headers().forEach(header -> {
             String key = header.getKey().toLowerCase(Locale.ROOT);
             if (!HOP_BY_HOP.contains(key) && !key.equals(REQUEST_ID.toLowerCase(Locale.ROOT))) {
                 response.headers().add(header.getKey(), header.getValue());
             }
         });
-        response.end(answer.body());
+        if (age < 0) {
+            response.setStatusCode(answer.status()).end(answer.body());
+        } else if (EntityTags.unchanged(context.request().getHeader("If-None-Match"), answer.headers().get("ETag"))) {
+            response.headers().remove("Content-Type");
+            response.putHeader("Age", Long.toString(age)).setStatusCode(304).end();
+        } else {
+            response.putHeader("Age", Long.toString(age)).setStatusCode(answer.status()).end(answer.body());
+        }
     }
 }

@@ -40,6 +40,13 @@ class ProvinceResourceTest {
     }
 
     @Test
+    void unitReadsMayBeReusedByASharedCacheForASecond() {
+        given().when().get("/api/v1/provinces/38").then().statusCode(200).header("Cache-Control", "s-maxage=1");
+        given().queryParam("asOf", "2025-06-30").when().get("/api/v1/provinces")
+                .then().statusCode(200).header("Cache-Control", "s-maxage=1");
+    }
+
+    @Test
     void theSameQueryGivesSixtyThreeUnitsBeforeTheReorganisationAndThirtyFourAfter() {
         given().queryParam("asOf", "2025-06-30").queryParam("size", 500)
                 .when().get("/api/v1/provinces")
