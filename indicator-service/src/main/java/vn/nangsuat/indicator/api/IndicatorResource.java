@@ -27,10 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.Cache;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.indicator.domain.IndicatorDefinition;
 import vn.nangsuat.indicator.domain.IndicatorRegistry;
 import vn.nangsuat.kit.paging.PageParams;
+import vn.nangsuat.kit.web.SharedCaching;
 
 @Path("/api/v1/indicators")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +48,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @Cache(sMaxAge = SharedCaching.SECONDS)
     @Operation(summary = "List the indicator definitions", description = "Sorted by code.")
     @APIResponse(responseCode = "200", description = "One page of definitions; Link headers point to the other pages",
             content = @Content(schema = @Schema(implementation = IndicatorPage.class)))
@@ -57,6 +60,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @Cache(sMaxAge = SharedCaching.SECONDS)
     @Path("/{code}")
     @Operation(summary = "One indicator definition",
             description = "Carries an ETag; send it back as If-None-Match for a 304.")

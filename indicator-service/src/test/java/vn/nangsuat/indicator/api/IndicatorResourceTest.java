@@ -66,6 +66,12 @@ class IndicatorResourceTest {
     }
 
     @Test
+    void definitionReadsMayBeReusedByASharedCacheForASecond() {
+        given().when().get("/api/v1/indicators/GRDP").then().statusCode(200).header("Cache-Control", "s-maxage=1");
+        given().when().get("/api/v1/indicators").then().statusCode(200).header("Cache-Control", "s-maxage=1");
+    }
+
+    @Test
     void aPageOfDefinitionsCarriesAnEtagOfItsContent() {
         String etag = given().when().get("/api/v1/indicators").then().statusCode(200).extract().header("ETag");
         given().header("If-None-Match", etag).when().get("/api/v1/indicators").then().statusCode(304);

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
 import vn.nangsuat.kit.paging.PageParams;
+import vn.nangsuat.kit.web.SharedCaching;
 import vn.nangsuat.province.domain.LineageGraph;
 import vn.nangsuat.province.domain.ProvinceCatalog;
 import vn.nangsuat.province.domain.ProvinceRegistry;
@@ -47,12 +48,6 @@ import vn.nangsuat.province.domain.UnitVersion;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provinces", description = "Provincial-level units over time: the 63 until 2025-06-30, the 34 from 2025-07-01")
 public class ProvinceResource {
-
-    /**
-     * Units change a few times a year: a shared cache (the gateway) may answer a read for this long without asking
-     * again. A write through the gateway drops what it kept; another gateway instance may serve the old for this long.
-     */
-    static final int SHARED_CACHE_SECONDS = 1;
 
     private static final String CODE_EXPECTED = "must be a two-digit code such as 38";
 
@@ -67,7 +62,7 @@ public class ProvinceResource {
     }
 
     @GET
-    @Cache(sMaxAge = SHARED_CACHE_SECONDS)
+    @Cache(sMaxAge = SharedCaching.SECONDS)
     @Operation(summary = "List the units in force on a date",
             description = "Sorted by code. The same query on 2025-06-30 and 2025-07-01 gives the 63 and the 34 units. "
                     + "When a search finds no unit in force, or with includeFormer=true, the former units that match follow "
@@ -101,7 +96,7 @@ public class ProvinceResource {
     }
 
     @GET
-    @Cache(sMaxAge = SHARED_CACHE_SECONDS)
+    @Cache(sMaxAge = SharedCaching.SECONDS)
     @Path("/{code}")
     @Operation(summary = "One unit as it stood on a date",
             description = "Carries the ETag of the code (the same on every date, changed by any change to the code); "
@@ -122,7 +117,7 @@ public class ProvinceResource {
     }
 
     @GET
-    @Cache(sMaxAge = SHARED_CACHE_SECONDS)
+    @Cache(sMaxAge = SharedCaching.SECONDS)
     @Path("/{code}/history")
     @Operation(summary = "Every version a code has named, oldest first")
     @APIResponse(responseCode = "200", description = "The versions",
@@ -135,7 +130,7 @@ public class ProvinceResource {
     }
 
     @GET
-    @Cache(sMaxAge = SHARED_CACHE_SECONDS)
+    @Cache(sMaxAge = SharedCaching.SECONDS)
     @Path("/{code}/lineage")
     @Operation(summary = "What a unit came from and became, with dates, transitively",
             description = "For the version of the code in force on asOf (default today).")
@@ -154,7 +149,7 @@ public class ProvinceResource {
     }
 
     @GET
-    @Cache(sMaxAge = SHARED_CACHE_SECONDS)
+    @Cache(sMaxAge = SharedCaching.SECONDS)
     @Path("/crosswalk")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @Operation(summary = "Map the units of one date to those of another",
