@@ -1,5 +1,9 @@
 package vn.nangsuat.e2e;
 
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -26,6 +30,8 @@ final class RunningSystem {
 
     static final int GATEWAY = 8080;
     static final List<Integer> SERVICE_PORTS = List.of(8080, 8081, 8082, 8083);
+    /** The services behind the gateway, by the name the gateway knows them by, and their ports. */
+    static final Map<String, Integer> SERVICES = Map.of("province", 8081, "indicator", 8082, "plan", 8083);
     /** A devstack of the tests' own (state, ports), so a run starts from nothing and leaves a developer's alone. */
     static final Map<String, String> DEVSTACK = Map.of(
             "DEVSTACK_HOME", Path.of("target/e2e-devstack").toAbsolutePath().toString(),
@@ -130,6 +136,12 @@ final class RunningSystem {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** A service's own OpenAPI document, as the gateway fetches it to merge. */
+    static JsonNode serviceContract(int port) throws IOException {
+        return new ObjectMapper().readTree(given().port(port).accept("application/json")
+                .when().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
     }
 
     static boolean portFree(int port) {

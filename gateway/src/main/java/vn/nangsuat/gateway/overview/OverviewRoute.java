@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -26,6 +27,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -57,6 +59,10 @@ public class OverviewRoute {
     record Warning(String part, String service, String detail) {
     }
 
+    /** The service owning one of the public paths the overview reads, found once at start. */
+    private record Owner(String name, URI url) {
+    }
+
     /** A part's failure that becomes a warning. */
     private static final class Missing extends RuntimeException {
         final Warning warning;
@@ -73,6 +79,9 @@ public class OverviewRoute {
     private final GatewayProblems problems;
     private final RouterProblems fieldProblems;
     private final ObjectMapper json;
+    private Owner provinces;
+    private Owner plans;
+    private Owner observations;
 
     public OverviewRoute(GatewayConfig config, Upstreams upstreams, UpstreamHealth health, GatewayProblems problems,
             RouterProblems fieldProblems, ObjectMapper json) {
@@ -85,8 +94,19 @@ public class OverviewRoute {
     }
 
     void install(@Observes Router router) {
+        provinces = ownerOf("/api/v1/provinces");
+        plans = ownerOf("/api/v1/plans");
+        observations = ownerOf("/api/v1/observations");
         // Before the province prefix's route, which would send it on to province-service.
         router.get(PATH).order(-10).handler(this::answer);
+    }
+
+    private Owner ownerOf(String prefix) {
+        return config.upstreams().entrySet().stream()
+                .filter(upstream -> upstream.getValue().paths().stream()
+                        .anyMatch(owned -> prefix.equals(owned) || prefix.startsWith(owned + "/")))
+                .map(upstream -> new Owner(upstream.getKey(), upstream.getValue().url()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no upstream owns " + prefix));
     }
 
     private void answer(RoutingContext context) {
@@ -110,7 +130,7 @@ public class OverviewRoute {
         if (authorization != null) {
             headers.add(HttpHeaders.AUTHORIZATION, authorization);
         }
-        Future<Upstreams.Answer> unit = ask("unit", "/api/v1/provinces/" + code
+        Future<Upstreams.Answer> unit = ask("unit", provinces, "/api/v1/provinces/" + code
                 + (asOfParam == null ? "" : "?asOf=" + asOf), headers);
         Future<JsonNode[]> plan = currentPlan(code, asOf.getYear(), headers);
         Future<ArrayNode> values = latestValues(code, headers);
@@ -146,10 +166,10 @@ public class OverviewRoute {
 
     /** The plan covering the year and its targets with their progress; no such plan: null and no targets. */
     private Future<JsonNode[]> currentPlan(String code, int year, MultiMap headers) {
-        return ask("plan", "/api/v1/plans?size=500&unit=" + code, headers)
+        return ask("plan", plans, "/api/v1/plans?size=500&unit=" + code, headers)
                 .map(answer -> readOk("plan", "plan", answer))
                 .compose(page -> CurrentPlan.of(page.path("items"), year)
-                        .map(plan -> ask("plan", "/api/v1/plans/" + plan.path("id").asLong() + "/targets", headers)
+                        .map(plan -> ask("plan", plans, "/api/v1/plans/" + plan.path("id").asLong() + "/targets", headers)
                                 .map(answer -> new JsonNode[] { plan, readList("plan", "plan", answer) }))
                         .orElse(Future.succeededFuture(new JsonNode[] { null, json.createArrayNode() })));
     }
@@ -159,7 +179,7 @@ public class OverviewRoute {
         List<String> indicators = config.overview().indicators();
         String query = indicators.stream().map(indicator -> "&indicator=" + URLEncoder.encode(indicator, StandardCharsets.UTF_8))
                 .collect(Collectors.joining());
-        return ask("latestValues", "/api/v1/observations?size=500&unit=" + code + query, headers)
+        return ask("latestValues", observations, "/api/v1/observations?size=500&unit=" + code + query, headers)
                 .map(answer -> {
                     // Sorted by indicator, then period: the last of each indicator is its latest.
                     Map<String, JsonNode> latest = new LinkedHashMap<>();
@@ -170,26 +190,19 @@ public class OverviewRoute {
                         }
                     }
                     ArrayNode values = json.createArrayNode();
-                    latest.values().stream().filter(value -> value != null).forEach(values::add);
+                    latest.values().stream().filter(Objects::nonNull).forEach(values::add);
                     return values;
                 });
     }
 
-    /** Asks the service owning the path, unless it is known down; any failure becomes a {@link Missing} part. */
-    private Future<Upstreams.Answer> ask(String part, String pathAndQuery, MultiMap headers) {
-        String path = pathAndQuery.replaceFirst("\\?.*", "");
-        Map.Entry<String, GatewayConfig.Upstream> owner = config.upstreams().entrySet().stream()
-                .filter(upstream -> upstream.getValue().paths().stream()
-                        .anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/")))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no upstream owns " + path));
-        String name = owner.getKey();
+    /** Asks the service, unless it is known down; any failure becomes a {@link Missing} part. */
+    private Future<Upstreams.Answer> ask(String part, Owner owner, String pathAndQuery, MultiMap headers) {
+        String name = owner.name();
         UpstreamHealth.State state = health.state(name);
         if (!state.up()) {
-            return Future.failedFuture(new Missing(part, name, UpstreamRefusal.serviceName(name)
-                    + (state.reachable() ? " is not ready" : " is not reachable")));
+            return Future.failedFuture(new Missing(part, name, state.refusal(name)));
         }
-        URI base = owner.getValue().url();
-        return upstreams.send(base, HttpMethod.GET, pathAndQuery, headers, null, config.overview().timeout())
+        return upstreams.send(owner.url(), HttpMethod.GET, pathAndQuery, headers, null, config.overview().timeout())
                 .map(answer -> {
                     health.exchangeSucceeded(name);
                     return answer;
@@ -256,7 +269,7 @@ public class OverviewRoute {
             context.response().setStatusCode(304).end();
             return;
         }
-        context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(io.vertx.core.buffer.Buffer.buffer(body));
+        context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(Buffer.buffer(body));
     }
 
     /** A strong validator over the composed body: equal bytes, equal tag. */

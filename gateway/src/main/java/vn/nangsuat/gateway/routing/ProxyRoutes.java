@@ -111,7 +111,7 @@ public class ProxyRoutes {
             refuseBeforeForwarding(pipe);
             context.response().putHeader("Retry-After", Long.toString(health.retryAfterSeconds(name)));
             problems.write(context, 503, UpstreamRefusal.SERVICE_UNAVAILABLE, "Service Unavailable",
-                    UpstreamRefusal.serviceName(name) + (state.reachable() ? " is not ready" : " is not reachable"));
+                    state.refusal(name));
             return;
         }
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();

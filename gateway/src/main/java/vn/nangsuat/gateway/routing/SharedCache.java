@@ -33,6 +33,7 @@ public class SharedCache {
 
     private static final Pattern S_MAXAGE = Pattern.compile("(?:^|,)\\s*s-maxage\\s*=\\s*(\\d{1,9})");
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|,)\\s*max-age\\s*=\\s*(\\d{1,9})");
+    private static final Pattern PUBLIC = Pattern.compile("(?:^|,)\\s*public\\s*(?:,|$)");
     private static final Pattern KEEPS_OUT = Pattern.compile("(?:^|,)\\s*(?:private|no-store|no-cache)\\b");
 
     private final Cache<String, Kept> kept;
@@ -97,7 +98,7 @@ public class SharedCache {
         }
         // A max-age alone lets a shared cache keep an answer to a request with credentials only when public.
         Matcher any = MAX_AGE.matcher(control);
-        boolean allowed = !requestHadAuthorization || control.matches("(?:^|.*,)\\s*public\\s*(?:,.*|$)");
+        boolean allowed = !requestHadAuthorization || PUBLIC.matcher(control).find();
         return any.find() && allowed ? Long.parseLong(any.group(1)) : 0;
     }
 

@@ -30,6 +30,11 @@ public class UpstreamHealth {
 
     /** One upstream's last known state; {@code detail} is what readiness shows. */
     public record State(boolean up, boolean reachable, String detail) {
+
+        /** What a request refused because the upstream is in this state is told. */
+        public String refusal(String upstream) {
+            return UpstreamRefusal.serviceName(upstream) + (reachable ? " is not ready" : " is not reachable");
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(UpstreamHealth.class);
