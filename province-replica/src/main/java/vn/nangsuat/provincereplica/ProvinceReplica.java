@@ -11,21 +11,47 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import vn.nangsuat.kit.cache.Snapshot;
+import vn.nangsuat.kit.cache.Snapshots;
 
 /**
  * This service's copy of the provincial units and their lineage, kept by {@link ProvinceUnitsHandler}.
  * A version is keyed by (code, validFrom); of two snapshots of one version, the higher revision wins, so
- * events applied out of order across units still converge.
+ * events applied out of order across units still converge. Its tables are written by the handler; reads are
+ * answered from all of it held in memory (a few hundred rows), loaded again once an event was applied, so a read
+ * never takes a connection of its own beside the one its request may hold.
  */
 @ApplicationScoped
 public class ProvinceReplica {
 
-    private final AgroalDataSource dataSource;
+    /** The aggregate type the snapshot of the replica follows (changed by the replica's consumer, not by an outbox). */
+    public static final String AGGREGATE = "province-replica";
 
-    public ProvinceReplica(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final Snapshot<Units> units;
+    private final Snapshots snapshots;
+
+    public ProvinceReplica(AgroalDataSource dataSource, Snapshots snapshots) {
         this.dataSource = dataSource;
+        this.snapshots = snapshots;
+        this.units = snapshots.of(this::load, AGGREGATE);
+    }
+
+    /** A version's key: its code and first day. */
+    private record Key(String code, LocalDate validFrom) {
+    }
+
+    /** The whole replica: versions by code (oldest first), and the lineage both ways. */
+    private record Units(List<ReplicaUnit> all, Map<String, List<ReplicaUnit>> byCode, Map<Key, List<String>> successors,
+            Map<Key, List<ReplicaUnit>> predecessors) {
+
+        List<ReplicaUnit> history(String code) {
+            return byCode.getOrDefault(code, List.of());
+        }
     }
 
     /** The unit a code named on a date, as far as this replica knows. */
@@ -35,16 +61,16 @@ public class ProvinceReplica {
 
     /** The versions of a code in force on any day from `first` to `last`, oldest first. */
     public List<ReplicaUnit> versionsDuring(String code, LocalDate first, LocalDate last) {
-        return versions("SELECT code, name, kind, region, region_derived, valid_from, valid_to, revision"
-                + " FROM province_replica_unit WHERE code = ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)"
-                + " ORDER BY valid_from", code, last, first);
+        return units.get().history(code).stream().filter(version -> inForceDuring(version, first, last)).toList();
     }
 
     /** The units in force on a date, by code. */
     public List<ReplicaUnit> unitsOn(LocalDate date) {
-        return versions("SELECT code, name, kind, region, region_derived, valid_from, valid_to, revision"
-                + " FROM province_replica_unit WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code",
-                date, date);
+        return units.get().all().stream().filter(version -> inForceDuring(version, date, date)).toList();
+    }
+
+    private static boolean inForceDuring(ReplicaUnit version, LocalDate first, LocalDate last) {
+        return !version.validFrom().isAfter(last) && (version.validTo() == null || !version.validTo().isBefore(first));
     }
 
     /** Why a code names no unit at some time: none ever, not yet (it began later), or no longer (it ceased). */
@@ -78,49 +104,73 @@ public class ProvinceReplica {
 
     /** Every version a code has named, oldest first. */
     public List<ReplicaUnit> history(String code) {
-        return versions("SELECT code, name, kind, region, region_derived, valid_from, valid_to, revision"
-                + " FROM province_replica_unit WHERE code = ? ORDER BY valid_from", code);
+        return units.get().history(code);
     }
 
     /** The codes a version's territory went to, sorted; empty while it stands (or when this replica knows none). */
     public List<String> successorsOf(ReplicaUnit version) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT DISTINCT successor_code FROM"
-                        + " province_replica_lineage WHERE predecessor_code = ? AND predecessor_valid_from = ?"
-                        + " ORDER BY successor_code")) {
-            query.setString(1, version.code());
-            query.setDate(2, Date.valueOf(version.validFrom()));
-            List<String> codes = new ArrayList<>();
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    codes.add(row.getString(1));
-                }
-            }
-            return codes;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return units.get().successors().getOrDefault(new Key(version.code(), version.validFrom()), List.of());
     }
 
     /** Every version the replica holds, by code then first day: a few hundred rows, for answers that span years. */
     public List<ReplicaUnit> allVersions() {
-        return versions("SELECT code, name, kind, region, region_derived, valid_from, valid_to, revision"
-                + " FROM province_replica_unit ORDER BY code, valid_from");
+        return units.get().all();
     }
 
     /** The versions whose territory became (part of) this version, sorted by code; empty for an original one. */
     public List<ReplicaUnit> predecessorsOf(ReplicaUnit version) {
-        return versions("SELECT u.code, u.name, u.kind, u.region, u.region_derived, u.valid_from, u.valid_to, u.revision"
-                + " FROM province_replica_lineage l JOIN province_replica_unit u ON u.code = l.predecessor_code"
-                + " AND u.valid_from = l.predecessor_valid_from WHERE l.successor_code = ? AND l.successor_valid_from = ?"
-                + " ORDER BY u.code", version.code(), version.validFrom());
+        return units.get().predecessors().getOrDefault(new Key(version.code(), version.validFrom()), List.of());
     }
 
-    private List<ReplicaUnit> versions(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i] instanceof LocalDate date ? Date.valueOf(date) : parameters[i]);
+    /** Rows were written behind the handler's back (a test's fixture): reads see them once this returns. */
+    public void reloadNow() {
+        snapshots.reloadNow(AGGREGATE);
+    }
+
+    /** An event was applied (here or, for a redelivery, by another instance): reads see it once loaded again. */
+    void changed() {
+        snapshots.invalidate(AGGREGATE);
+    }
+
+    private Units load() {
+        List<ReplicaUnit> all = versions("SELECT code, name, kind, region, region_derived, valid_from, valid_to, revision"
+                + " FROM province_replica_unit ORDER BY code, valid_from");
+        Map<String, List<ReplicaUnit>> byCode = new HashMap<>();
+        Map<Key, ReplicaUnit> byKey = new HashMap<>();
+        for (ReplicaUnit version : all) {
+            byCode.computeIfAbsent(version.code(), code -> new ArrayList<>()).add(version);
+            byKey.put(new Key(version.code(), version.validFrom()), version);
+        }
+        Map<Key, List<String>> successors = new HashMap<>();
+        Map<Key, List<ReplicaUnit>> predecessors = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT DISTINCT predecessor_code,"
+                        + " predecessor_valid_from, successor_code, successor_valid_from FROM province_replica_lineage"
+                        + " ORDER BY successor_code, predecessor_code");
+                ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                Key predecessor = new Key(row.getString(1), row.getDate(2).toLocalDate());
+                Key successor = new Key(row.getString(3), row.getDate(4).toLocalDate());
+                List<String> codes = successors.computeIfAbsent(predecessor, key -> new ArrayList<>());
+                if (!codes.contains(successor.code())) {
+                    codes.add(successor.code());
+                }
+                ReplicaUnit known = byKey.get(predecessor);
+                if (known != null) {
+                    predecessors.computeIfAbsent(successor, key -> new ArrayList<>()).add(known);
+                }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        byCode.replaceAll((code, versions) -> List.copyOf(versions));
+        successors.replaceAll((key, codes) -> codes.stream().sorted().toList());
+        predecessors.replaceAll((key, versions) -> List.copyOf(versions));
+        return new Units(List.copyOf(all), Map.copyOf(byCode), Map.copyOf(successors), Map.copyOf(predecessors));
+    }
+
+    private List<ReplicaUnit> versions(String sql) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
             List<ReplicaUnit> units = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {

@@ -81,4 +81,9 @@ public class ProvinceUnitsHandler implements EventHandler {
             }
         }
     }
+
+    @Override
+    public void applied(CloudEvent event) {
+        replica.changed();
+    }
 }

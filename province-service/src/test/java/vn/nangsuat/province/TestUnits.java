@@ -29,6 +29,6 @@ public final class TestUnits {
             throw new IllegalStateException(e);
         }
         // Deleted behind the service's back: its units in memory must go too.
-        Arc.container().instance(Snapshots.class).get().invalidate(ProvinceEvents.AGGREGATE);
+        Arc.container().instance(Snapshots.class).get().reloadNow(ProvinceEvents.AGGREGATE);
     }
 }

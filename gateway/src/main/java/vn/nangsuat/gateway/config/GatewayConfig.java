@@ -43,13 +43,13 @@ public interface GatewayConfig {
     long maxResponseBytes();
 
     /**
-     * Forwarded requests to one upstream that may fail in a row (broken off, timed out) before it is cut off:
-     * requests to it then get 503 at once until its readiness answers again.
+     * Forwarded requests of one route (method and path) that may fail in a row (broken off, timed out) before the
+     * route is cut off: its requests then get 503 at once for {@link #breakerOpenFor()}; the service's other routes go on.
      */
     @WithDefault("5")
     int breakerFailures();
 
-    /** How long a cut-off upstream stays cut off before a ready probe may let requests through again. */
+    /** How long a cut-off route stays cut off; then a request is let through, and one more failure cuts it off again. */
     @WithDefault("5s")
     Duration breakerOpenFor();
 

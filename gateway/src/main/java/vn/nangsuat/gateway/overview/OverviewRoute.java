@@ -202,14 +202,19 @@ public class OverviewRoute {
         if (!state.up()) {
             return Future.failedFuture(new Missing(part, name, state.refusal(name)));
         }
+        String route = UpstreamHealth.route(name, HttpMethod.GET, pathAndQuery);
+        var cutOff = health.routeCutOff(route);
+        if (cutOff.isPresent()) {
+            return Future.failedFuture(new Missing(part, name, cutOff.get()));
+        }
         return upstreams.send(owner.url(), HttpMethod.GET, pathAndQuery, headers, null, config.overview().timeout())
                 .map(answer -> {
-                    health.exchangeSucceeded(name);
+                    health.exchangeSucceeded(route);
                     return answer;
                 })
                 .recover(failure -> {
                     UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
-                    health.exchangeFailed(name, refusal);
+                    health.exchangeFailed(name, route, refusal);
                     return Future.failedFuture(new Missing(part, name, refusal.detail()));
                 });
     }

@@ -114,6 +114,14 @@ public class ProxyRoutes {
                     state.refusal(name));
             return;
         }
+        String route = UpstreamHealth.route(name, request.method(), target);
+        var cutOff = health.routeCutOff(route);
+        if (cutOff.isPresent()) {
+            refuseBeforeForwarding(pipe);
+            context.response().putHeader("Retry-After", Long.toString(health.routeRetryAfterSeconds(route)));
+            problems.write(context, 503, UpstreamRefusal.SERVICE_UNAVAILABLE, "Service Unavailable", cutOff.get());
+            return;
+        }
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         request.headers().forEach(header -> {
             if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
@@ -134,11 +142,11 @@ public class ProxyRoutes {
                                 : Future.failedFuture(failure)))
                 .onComplete(done -> cache.forgetAfter(name, request.method()))
                 .onSuccess(answer -> {
-                    health.exchangeSucceeded(name);
+                    health.exchangeSucceeded(route);
                     cache.offer(name, request, answer, writesBefore);
                     reply(context, answer, -1);
                 })
-                .onFailure(failure -> refuse(context, name, failure));
+                .onFailure(failure -> refuse(context, name, route, failure));
     }
 
     /** A streamed body refused before it is forwarded is read and dropped, so its connection stays usable. */
@@ -149,11 +157,11 @@ public class ProxyRoutes {
     }
 
     /** The client hears what kind of failure it was; the exception itself, which names the inside, goes to the log. */
-    private void refuse(RoutingContext context, String name, Throwable failure) {
+    private void refuse(RoutingContext context, String name, String route, Throwable failure) {
         UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
         LOG.warnf("request %s: %s %s -> %s failed, answered %d: %s", context.get(REQUEST_ID), context.request().method(),
                 context.request().path(), UpstreamRefusal.serviceName(name), refusal.status(), failure);
-        health.exchangeFailed(name, refusal);
+        health.exchangeFailed(name, route, refusal);
         if (refusal.status() == 503) {
             context.response().putHeader("Retry-After", "1");
         }

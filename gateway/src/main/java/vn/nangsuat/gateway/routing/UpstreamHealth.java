@@ -13,17 +13,21 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import vn.nangsuat.gateway.config.GatewayConfig;
 
 /**
  * What the gateway last learnt of each upstream: its readiness, probed every `probe-interval` through the same
  * connection pool that forwards requests, and a failed connection of a forwarded request as soon as it happens.
- * Readiness and routing read this state instead of probing on every call, so both stay fast during an outage. It is
- * also each upstream's circuit breaker: `breaker-failures` forwarded requests failing in a row (broken off, timed
- * out) cut the upstream off for `breaker-open-for`; after that, its next ready probe lets requests through again.
+ * Readiness and routing read this state instead of probing on every call, so both stay fast during an outage. An
+ * upstream is cut off as a whole only when it cannot be reached or says it is not ready.
+ * <p>
+ * It also keeps a circuit breaker per route (method and path, without the query): `breaker-failures` requests of one
+ * route failing in a row (broken off, timed out) cut that route off for `breaker-open-for`, then the next request is
+ * let through and one more failure cuts it off again. So a read made slow by the load its own clients put on it
+ * costs those clients a fast 503, while the service's other routes, and other clients, go on being served.
  */
 @ApplicationScoped
 public class UpstreamHealth {
@@ -39,15 +43,16 @@ public class UpstreamHealth {
 
     private static final Logger LOG = Logger.getLogger(UpstreamHealth.class);
     private static final State NOT_YET_PROBED = new State(true, true, "UP (not probed yet)");
+    /** Failing routes kept at once; past it, those no longer cut off are forgotten first. */
+    private static final int MAX_ROUTES = 10_000;
 
     private final GatewayConfig config;
     private final Upstreams upstreams;
     private final Vertx vertx;
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final Map<String, Boolean> probing = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> failuresInARow = new ConcurrentHashMap<>();
-    /** Until when (epoch ms) an upstream's breaker stays open whatever its readiness says. */
-    private final Map<String, Long> openUntil = new ConcurrentHashMap<>();
+    /** The routes that failed lately, by {@link #route}; a route that succeeds is forgotten. */
+    private final Map<String, RouteBreaker> routes = new ConcurrentHashMap<>();
     private final Promise<Void> firstRound = Promise.promise();
     private long timer = -1;
 
@@ -80,39 +85,78 @@ public class UpstreamHealth {
         }
     }
 
-    /** A forwarded request failed without an answer; one too many in a row opens the breaker. */
-    private void exchangeFailed(String upstream) {
-        int failures = failuresInARow.computeIfAbsent(upstream, name -> new AtomicInteger()).incrementAndGet();
-        if (failures >= config.breakerFailures() && state(upstream).up()) {
-            openUntil.put(upstream, System.currentTimeMillis() + config.breakerOpenFor().toMillis());
-            states.put(upstream, new State(false, true, "DOWN (" + failures + " failed requests in a row: cut off for "
-                    + config.breakerOpenFor().toSeconds() + " s, then until it answers its readiness)"));
-            LOG.warnf("%s failed %d requests in a row; requests to it get 503 until it answers its readiness again",
-                    UpstreamRefusal.serviceName(upstream), failures);
+    /** The key of a route's breaker: the upstream, the method and the path without its query. */
+    public static String route(String upstream, HttpMethod method, String pathAndQuery) {
+        int query = pathAndQuery.indexOf('?');
+        return upstream + " " + method.name() + " " + (query < 0 ? pathAndQuery : pathAndQuery.substring(0, query));
+    }
+
+    /** One route's failures in a row, and until when (epoch ms) it is cut off; 0 when it is not. */
+    private static final class RouteBreaker {
+        int failures;
+        long openUntil;
+    }
+
+    /** Why a request of this route gets 503 without being forwarded; empty while the route is let through. */
+    public Optional<String> routeCutOff(String route) {
+        RouteBreaker breaker = routes.get(route);
+        if (breaker == null) {
+            return Optional.empty();
+        }
+        synchronized (breaker) {
+            if (System.currentTimeMillis() >= breaker.openUntil) {
+                return Optional.empty();
+            }
+            String[] parts = route.split(" ", 3);
+            return Optional.of(parts[1] + " " + parts[2] + " failed " + breaker.failures + " times in a row at "
+                    + UpstreamRefusal.serviceName(parts[0]) + " (timed out or broken off): it is cut off for "
+                    + config.breakerOpenFor().toSeconds() + " s; the service's other requests go on");
         }
     }
 
-    /** What a failed exchange says of the upstream: gone until a probe finds it, or one more failure in a row. */
-    public void exchangeFailed(String upstream, UpstreamRefusal refusal) {
+    /** Seconds a client should wait before trying a cut-off route again. */
+    public long routeRetryAfterSeconds(String route) {
+        RouteBreaker breaker = routes.get(route);
+        long open = breaker == null ? 0 : breaker.openUntil - System.currentTimeMillis();
+        return Math.max(1, (open + 999) / 1000);
+    }
+
+    /**
+     * What a failed exchange says: an upstream that cannot be reached is gone until a probe finds it; a route that
+     * timed out or broke off counts one more failure in a row, and one too many cuts the route off.
+     */
+    public void exchangeFailed(String upstream, String route, UpstreamRefusal refusal) {
         if (refusal.unreachable()) {
             markUnreachable(upstream);
-        } else if (refusal.connectionFailed() || refusal.status() == 504) {
-            exchangeFailed(upstream);
+            return;
+        }
+        if (!refusal.connectionFailed() && refusal.status() != 504) {
+            return;
+        }
+        if (routes.size() >= MAX_ROUTES) {
+            long now = System.currentTimeMillis();
+            routes.values().removeIf(breaker -> breaker.openUntil <= now);
+        }
+        RouteBreaker breaker = routes.computeIfAbsent(route, key -> new RouteBreaker());
+        synchronized (breaker) {
+            breaker.failures++;
+            long now = System.currentTimeMillis();
+            if (breaker.failures >= config.breakerFailures() && breaker.openUntil <= now) {
+                breaker.openUntil = now + config.breakerOpenFor().toMillis();
+                LOG.warnf("%s failed %d requests in a row; it gets 503 for %d s", route, breaker.failures,
+                        config.breakerOpenFor().toSeconds());
+            }
         }
     }
 
-    /** A forwarded request got an answer: the failures in a row start again from none. */
-    public void exchangeSucceeded(String upstream) {
-        AtomicInteger failures = failuresInARow.get(upstream);
-        if (failures != null) {
-            failures.set(0);
-        }
+    /** A route got an answer: its failures in a row start again from none. */
+    public void exchangeSucceeded(String route) {
+        routes.remove(route);
     }
 
-    /** Seconds a client should wait before trying a down upstream again: until its breaker closes, or the next probe. */
+    /** Seconds a client should wait before trying a down upstream again: until the next probe. */
     public long retryAfterSeconds(String upstream) {
-        long open = openUntil.getOrDefault(upstream, 0L) - System.currentTimeMillis();
-        return Math.max(1, (Math.max(open, 0) + config.probeInterval().toMillis() + 999) / 1000);
+        return Math.max(1, (config.probeInterval().toMillis() + 999) / 1000);
     }
 
     private Future<Void> probeAll() {
@@ -144,14 +188,6 @@ public class UpstreamHealth {
                             ? "DOWN (not reachable)" : "DOWN (no valid answer to its readiness: " + refusal.slug() + ")"));
                 })
                 .map(state -> {
-                    Long open = openUntil.get(name);
-                    if (open != null && System.currentTimeMillis() < open) {
-                        return null;  // the breaker is open: a ready probe does not close it before its time
-                    }
-                    if (open != null && state.up()) {
-                        openUntil.remove(name);
-                        exchangeSucceeded(name);
-                    }
                     State previous = states.put(name, state);
                     if (previous != null && previous.up() != state.up()) {
                         LOG.infof("%s is now %s", UpstreamRefusal.serviceName(name), state.detail());

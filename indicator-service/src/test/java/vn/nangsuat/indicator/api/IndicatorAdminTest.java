@@ -43,7 +43,7 @@ class IndicatorAdminTest {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.executeUpdate("DELETE FROM indicator_definition WHERE code LIKE 'TEST\\_%'");
         }
-        snapshots.invalidate(IndicatorCatalog.AGGREGATE);  // deleted behind the service's back
+        snapshots.reloadNow(IndicatorCatalog.AGGREGATE);  // deleted behind the service's back
     }
 
     private static Map<String, Object> exports(String code) {

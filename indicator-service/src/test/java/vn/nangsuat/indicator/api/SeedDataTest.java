@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.nangsuat.provincereplica.testing.ReplicaFixtures;
 
 /** The published 2022 labour productivity of 51 provinces is there for a newcomer, as revisable values. */
 @QuarkusTest
@@ -52,6 +53,7 @@ class SeedDataTest {
                     + " UNION SELECT '84' UNION SELECT '86' UNION SELECT '89' UNION SELECT '91' UNION SELECT '92'"
                     + " UNION SELECT '93' UNION SELECT '94' UNION SELECT '95' UNION SELECT '96') c");
         }
+        ReplicaFixtures.reload();
         Instant deadline = Instant.now().plusSeconds(60);
         while (given().when().get("/api/v1/observations/79/LABOUR_PRODUCTIVITY/2022").statusCode() != 200
                 && Instant.now().isBefore(deadline)) {

@@ -1,9 +1,11 @@
 package vn.nangsuat.provincereplica.testing;
 
+import io.quarkus.arc.Arc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import vn.nangsuat.provincereplica.ProvinceReplica;
 
 /**
  * Units as province.units announces them, written straight into a service's replica, so a test does not depend on
@@ -27,5 +29,11 @@ public final class ReplicaFixtures {
                     + " ('06', '2004-01-01', '19', '2025-07-01', '2025-07-01', 'MERGE'),"
                     + " ('19', '2004-01-01', '19', '2025-07-01', '2025-07-01', 'MERGE')");
         }
+        reload();
+    }
+
+    /** Rows were written straight into the replica's tables: its reads see them once this returns. */
+    public static void reload() {
+        Arc.container().instance(ProvinceReplica.class).get().reloadNow();
     }
 }

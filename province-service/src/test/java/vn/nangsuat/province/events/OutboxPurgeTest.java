@@ -12,6 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.kit.events.CloudEvent;
 import vn.nangsuat.kit.events.Outbox;
@@ -40,12 +43,24 @@ class OutboxPurgeTest {
             Thread.sleep(50);
         }
         assertTrue(sentAt(sent.id()) != null, "the relay sent it");
-        // Hold the relay lease, as another instance's relay would: nothing is sent meanwhile.
-        try (Connection lease = dataSource.getConnection()) {
-            lease.setAutoCommit(false);
-            try (PreparedStatement hold = lease.prepareStatement("SELECT id FROM outbox_relay_lease WHERE id = 1 FOR UPDATE")) {
-                hold.executeQuery().close();
+        // Hold the relay lease on a thread of its own, as another instance's relay would: nothing is sent meanwhile.
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        CompletableFuture<Void> otherRelay = CompletableFuture.runAsync(() -> {
+            try (Connection lease = dataSource.getConnection()) {
+                lease.setAutoCommit(false);
+                try (PreparedStatement hold = lease.prepareStatement("SELECT id FROM outbox_relay_lease WHERE id = 1 FOR UPDATE")) {
+                    hold.executeQuery().close();
+                }
+                held.countDown();
+                done.await(30, TimeUnit.SECONDS);
+                lease.rollback();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
+        });
+        try {
+            assertTrue(held.await(10, TimeUnit.SECONDS), "the other relay holds the lease");
             CloudEvent unsent = QuarkusTransaction.requiringNew().call(() ->
                     outbox.publish("probe", "purge-test", "probe.unsent", Map.of("n", 2)));
             assertEquals(0, relay.drain(), "no relay sends while another holds the lease");
@@ -54,7 +69,9 @@ class OutboxPurgeTest {
 
             assertEquals(0, rows(sent.id()), "the sent row is gone");
             assertEquals(1, rows(unsent.id()), "the unsent row stays");
-            lease.rollback();
+        } finally {
+            done.countDown();
+            otherRelay.join();
         }
     }
 

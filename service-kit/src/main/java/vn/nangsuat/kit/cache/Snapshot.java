@@ -5,10 +5,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Data a service reads often and changes a few times a year (units, definitions, goals), held in memory whole
- * and loaded again after it changes. {@link #invalidate()} is called after every commit that changes it, in this
- * instance and (through the service's own events) in every other, so a read that begins after the change sees it.
- * A load that overlaps an invalidation is handed to its reader but not kept.
+ * Data a service reads often and changes a few times a year (units, definitions, goals, a replica), held in memory
+ * whole. A read never touches the database (but the very first, when nothing was loaded yet): loading again is done by
+ * whoever learns of a change, right after it, with no connection of a request held ({@link Snapshots}). So a request
+ * that already holds a pooled connection never needs a second one for a snapshot.
+ * {@link #invalidate()} says the data changed; {@link #refresh()} loads it again if it did. A load that overlaps an
+ * invalidation is kept but stays stale, so the next refresh loads again.
  */
 public final class Snapshot<T> {
 
@@ -24,37 +26,50 @@ public final class Snapshot<T> {
         this.loader = loader;
     }
 
-    /** The data as last loaded, or loaded now when it changed since (one loader at a time). */
+    /** The data as last loaded; loaded now only when it never was. */
     public T get() {
         Held<T> current = held;
-        if (current != null && current.generation() == generation.get()) {
+        if (current != null) {
             return current.value();
         }
         synchronized (this) {
-            current = held;
-            long asked = generation.get();
-            if (current != null && current.generation() == asked) {
-                return current.value();
-            }
-            T value = loader.get();
-            if (generation.get() == asked) {
-                held = new Held<>(value, asked);
-            }
-            return value;
+            return held != null ? held.value() : load().value();
         }
     }
 
     /**
-     * A tag that changes whenever the data may have: this instance's snapshot and its generation (another instance
-     * gives other tags: a client going from one to the other just gets a 200). Take it before reading the data, so
-     * that a change in between gives the next request a newer tag, never an older answer under a newer tag.
+     * A tag that changes whenever the data served does: this instance's snapshot and the generation of what it holds
+     * (another instance gives other tags: a client going from one to the other just gets a 200). Take it before
+     * reading the data, so that a reload in between gives the next request a newer tag, never an older answer under a
+     * newer tag.
      */
     public String tag() {
-        return instance + "-" + generation.get();
+        Held<T> current = held;
+        return instance + "-" + (current == null ? -1 : current.generation());
     }
 
-    /** The data changed: the next read loads it again. */
+    /** The data changed: the next {@link #refresh()} loads it again. */
     public void invalidate() {
         generation.incrementAndGet();
+    }
+
+    /** Whether the data changed since it was last loaded (or was never loaded). */
+    public boolean stale() {
+        Held<T> current = held;
+        return current == null || current.generation() != generation.get();
+    }
+
+    /** Loads the data again when it changed since the last load (one loader at a time). */
+    public synchronized void refresh() {
+        if (stale()) {
+            load();
+        }
+    }
+
+    private Held<T> load() {
+        long asked = generation.get();
+        Held<T> loaded = new Held<>(loader.get(), asked);
+        held = loaded;
+        return loaded;
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,17 +32,24 @@ import vn.nangsuat.kit.events.OutboxRelay;
 
 /**
  * Makes and keeps the service's {@link Snapshot}s, each depending on aggregate types of its own data (`province`,
- * `indicator`). A snapshot is invalidated right after a commit of this instance that published an event of one of
- * its types, and, for every other instance, when that event reaches it: each instance follows the service's own
- * topics from their end (no group, nothing committed). So no instance serves changed data for longer than the
- * event latency; while Kafka is away, other instances serve what they had until it is back.
+ * `indicator`) or of a replica it keeps. Every snapshot is loaded at start. One is loaded again right after a commit
+ * of this instance that published an event of one of its types, on the committing thread before it answers (so a
+ * client reads its own write), and, for every other instance, when that event reaches it: each instance follows the
+ * service's own topics from their end (no group, nothing committed). So no instance serves changed data for longer
+ * than the event latency; while Kafka is away, other instances serve what they had until it is back. Any other change
+ * ({@link #invalidate}) and any load that failed are loaded again by a thread of its own, at once and then every
+ * {@code RETRY} until it succeeds: a request thread never loads one, so it never needs a second pooled connection.
  */
 @ApplicationScoped
 public class Snapshots {
 
     private static final Logger LOG = Logger.getLogger(Snapshots.class);
 
+    private static final Duration RETRY = Duration.ofMillis(500);
+
     private final Map<String, List<Snapshot<?>>> byAggregateType = new ConcurrentHashMap<>();
+    private final List<Snapshot<?>> all = new CopyOnWriteArrayList<>();
+    private final Semaphore changed = new Semaphore(0);
     private final EventsConfig config;
     private final KafkaClients kafka;
     private final String applicationName;
@@ -57,31 +66,83 @@ public class Snapshots {
     /** A snapshot loaded by the loader in a read transaction of its own, thrown away when those types change. */
     public <T> Snapshot<T> of(Supplier<T> loader, String... aggregateTypes) {
         Snapshot<T> snapshot = new Snapshot<>(() -> QuarkusTransaction.requiringNew().call(loader::get));
+        all.add(snapshot);
         for (String type : aggregateTypes) {
             byAggregateType.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(snapshot);
         }
         return snapshot;
     }
 
+    /** After this instance's commit, on the committing thread (its connection back in the pool): load again now. */
     void afterLocalCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
-        invalidate(written.aggregateType());
+        for (Snapshot<?> snapshot : byAggregateType.getOrDefault(written.aggregateType(), List.of())) {
+            snapshot.invalidate();
+            refreshSafely(snapshot);
+        }
     }
 
-    /** Throws away the snapshots of a type: after its events, or after a change made behind the service's back. */
+    /**
+     * The data of a type changed (another instance's event, a replica's, a change made behind the service's back):
+     * its snapshots are loaded again at once by the refreshing thread; reads get the former data until then.
+     */
     public void invalidate(String aggregateType) {
         byAggregateType.getOrDefault(aggregateType, List.of()).forEach(Snapshot::invalidate);
+        changed.release();
+    }
+
+    /**
+     * The data of a type changed: its snapshots are loaded again now, on the caller's thread, which must hold no pooled
+     * connection (a test that changed rows behind the service's back, say).
+     */
+    public void reloadNow(String aggregateType) {
+        for (Snapshot<?> snapshot : byAggregateType.getOrDefault(aggregateType, List.of())) {
+            snapshot.invalidate();
+            snapshot.refresh();
+        }
     }
 
     void start(@Observes StartupEvent startup) {
-        Thread thread = new Thread(this::watchOwnTopics, "snapshots-own-events");
+        all.forEach(Snapshots::refreshSafely);
+        daemon("snapshots-own-events", this::watchOwnTopics);
+        daemon("snapshots-refresh", this::refreshStale);
+    }
+
+    private static void daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
         thread.setDaemon(true);
         thread.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
+        changed.release();
         if (watcher != null) {
             watcher.wakeup();
+        }
+    }
+
+    /** Loads what is stale as soon as it is said to be, and retries what failed to load (the database away). */
+    private void refreshStale() {
+        while (running) {
+            try {
+                changed.tryAcquire(RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                changed.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (Snapshot<?> snapshot : all) {
+                if (running && snapshot.stale()) {
+                    refreshSafely(snapshot);
+                }
+            }
+        }
+    }
+
+    private static void refreshSafely(Snapshot<?> snapshot) {
+        try {
+            snapshot.refresh();
+        } catch (RuntimeException e) {
+            LOG.warnf("a snapshot could not be loaded; it is tried again shortly: %s", e.toString());
         }
     }
 

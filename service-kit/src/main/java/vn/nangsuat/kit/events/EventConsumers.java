@@ -307,6 +307,7 @@ public class EventConsumers {
             try {
                 apply(handler, event);
                 lastApplied = Instant.now();
+                handler.applied(event);
             } catch (RuntimeException e) {
                 if (!canNeverApply(e)) {
                     throw new MayYetApply(e);

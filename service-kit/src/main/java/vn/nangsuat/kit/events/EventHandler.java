@@ -37,4 +37,11 @@ public interface EventHandler {
     }
 
     void handle(CloudEvent event) throws Exception;
+
+    /**
+     * Called after the transaction, once the event is known applied: by this consumer now, or before (a redelivery,
+     * another instance of the service). What a handler keeps in memory of its tables may be loaded again here.
+     */
+    default void applied(CloudEvent event) {
+    }
 }

@@ -121,6 +121,14 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (poolExhausted(e)) {
+            LOG.warnf("no database connection came free in time: %s", e.toString());
+            return Response.fromResponse(Problems.response(503, "service-busy", "Service Unavailable",
+                            "The service is busy: every database connection stayed in use while this request waited;"
+                                    + " nothing was changed. Retry after the time in Retry-After",
+                            uri.getPath(), List.of()))
+                    .header("Retry-After", BUSY_RETRY_AFTER_SECONDS).build();
+        }
         if (databaseUnreachable(e)) {
             LOG.warnf("database unreachable: %s", e.toString());
             return Response.fromResponse(Problems.response(503, "database-unavailable", "Service Unavailable",
@@ -140,6 +148,22 @@ public class ProblemMappers {
     }
 
     static final String RETRY_AFTER_SECONDS = "5";
+    static final String BUSY_RETRY_AFTER_SECONDS = "1";
+    /** What Agroal says when no connection came free within `quarkus.datasource.jdbc.acquisition-timeout`. */
+    private static final String ACQUISITION_TIMEOUT = "Sorry, acquisition timeout!";
+
+    /**
+     * Every pooled connection stayed in use for the whole acquisition timeout: the service is busy, not broken, and
+     * the database may be fine (Agroal says so by message only; PoolExhaustionTest in each service holds it to it).
+     */
+    static boolean poolExhausted(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ACQUISITION_TIMEOUT.equals(sql.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** SQL state class 08 is "connection exception"; a pool with no connection to give says so by its own types. */
     static boolean databaseUnreachable(Throwable failure) {
