@@ -183,6 +183,11 @@ class SystemIT {
     class WhatTheGatewayDoesOnTheWay extends ThroughTheGateway {
     }
 
+    /** Every read holds 32 clients at once, straight and through the gateway: no 5xx, nobody waits 10 s. */
+    @Nested
+    class UnderLoad extends LoadHeld {
+    }
+
     @Test
     void theEventContractsAreServedBesideTheOpenApiOne() {
         given().when().get("/asyncapi/province.yaml")
