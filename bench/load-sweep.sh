@@ -46,7 +46,7 @@ for service in province indicator plan; do
   done < <(curl -s "http://127.0.0.1:${port[$service]}/q/openapi?format=json" | python3 -c '
 import json, sys
 doc = json.load(sys.stdin)
-values = {"code": "19", "unit": "19", "indicator": "GRDP_CONSTANT", "period": "2024", "year": "2025", "id": sys.argv[1],
+values = {"unit": "19", "indicator": "GRDP_CONSTANT", "period": "2024", "year": "2025", "id": sys.argv[1],
           "planId": sys.argv[1]}
 query = {"indicator": "LABOUR_PRODUCTIVITY_CONSTANT", "period": "2024", "from": "2010", "to": "2025", "unit": "19",
          "harmonize": "2025-07-01", "concern": "OVERDUE", "updatedAfter": "2020-01-01T00:00:00Z"}
@@ -54,12 +54,15 @@ for path, item in sorted(doc["paths"].items()):
     get = item.get("get")
     if not get:
         continue
-    target = path
+    code = {"indicators": "GRDP_CONSTANT", "national-goals": "LABOUR_PRODUCTIVITY_GROWTH"}.get(path.split("/")[3], "19")
+    target = path.replace("{code}", code)
     for name, value in values.items():
         target = target.replace("{" + name + "}", value)
     while "{" in target:
         target = target[:target.index("{")] + "1" + target[target.index("}") + 1:]
     required = [p["name"] for p in get.get("parameters", []) if p.get("in") == "query" and p.get("required")]
+    if path.endswith("/changes"):
+        required.append("updatedAfter")
     if path.endswith("/crosswalk"):
         query_here = dict(query, **{"from": "2025-06-30", "to": "2025-07-01"})
     else:
@@ -79,7 +82,7 @@ for indicator in BENCH_SWEEP_1 BENCH_SWEEP_2; do
 done
 lua=$(mktemp --suffix .lua)
 cat > "$lua" <<LUA
-local units = {"01","04","08","11","12","15","19","22","24","25","31","33","37","38","40","42","44","46","48","51","52"}
+local units = {"02","04","08","11","12","15","19","22","24","25","31","33","37","38","40","42","44","46","48","51","52"}
 local threads, n, offset = 0, 0, 0
 local kind, indicator = os.getenv("WRITE"), os.getenv("INDICATOR")
 function setup(thread) thread:set("offset", threads * 2709); threads = threads + 1 end
