@@ -83,7 +83,7 @@ done
 lua=$(mktemp --suffix .lua)
 cat > "$lua" <<LUA
 local units = {"02","04","08","11","12","15","19","22","24","25","31","33","37","38","40","42","44","46","48","51","52"}
-local threads, n, offset = 0, 0, 0
+local threads, n = 0, 0
 local kind, indicator = os.getenv("WRITE"), os.getenv("INDICATOR")
 function setup(thread) thread:set("offset", threads * 2709); threads = threads + 1 end
 function request()

@@ -1,6 +1,7 @@
 package vn.nangsuat.provincereplica;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.Date;
@@ -25,6 +26,7 @@ import vn.nangsuat.kit.cache.Snapshots;
  * answered from all of it held in memory (a few hundred rows), loaded again once an event was applied, so a read
  * never takes a connection of its own beside the one its request may hold.
  */
+@Startup  // made at start, so its snapshot is loaded then, never by a request
 @ApplicationScoped
 public class ProvinceReplica {
 

@@ -1,5 +1,6 @@
 package vn.nangsuat.indicator.domain;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import vn.nangsuat.kit.problem.ProblemException;
  * Reads of the indicator definitions. They change a few times a year, so reads are answered from a snapshot in
  * memory, loaded again after each change of a definition (see service-kit Snapshots).
  */
+@Startup  // made at start, so its snapshot is loaded then, never by a request
 @ApplicationScoped
 public class IndicatorCatalog {
 

@@ -1,5 +1,6 @@
 package vn.nangsuat.plan.domain;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import vn.nangsuat.kit.cache.Snapshot;
@@ -13,6 +14,7 @@ import vn.nangsuat.kit.web.Preconditions;
  * Reads of the national goals. They change a few times a year, so reads are answered from a snapshot in memory,
  * sorted by year then code, loaded again after each change of a goal (see service-kit Snapshots).
  */
+@Startup  // made at start, so its snapshot is loaded then, never by a request
 @ApplicationScoped
 public class NationalGoals {
 

@@ -1,5 +1,6 @@
 package vn.nangsuat.province.domain;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import vn.nangsuat.province.events.ProvinceEvents;
  * answered from a snapshot of all versions, aliases and links in memory, loaded again after each write of this
  * instance and each `province` event of another (see service-kit Snapshots).
  */
+@Startup  // made at start, so its snapshot is loaded then, never by a request
 @ApplicationScoped
 public class ProvinceCatalog {
 

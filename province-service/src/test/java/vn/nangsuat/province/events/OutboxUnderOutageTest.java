@@ -65,6 +65,7 @@ class OutboxUnderOutageTest {
                 assertTrue(unsentEvents() >= 6, "the six events wait in the outbox while Kafka is down");
                 // Still ready: it answers from its database, and says where the events stand.
                 awaitReadinessDetail("kafka", "unreachable");
+                awaitOutboxPending(6);
                 given().when().get("/q/health/ready").then().statusCode(200)
                         .body("checks.find { it.name == 'Events' }.data.outboxPending", greaterThanOrEqualTo(6));
             } finally {
@@ -131,6 +132,19 @@ class OutboxUnderOutageTest {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    /** Readiness counts the outbox every half second: waits for the count to reach the events written. */
+    private static void awaitOutboxPending(int atLeast) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            Integer pending = given().when().get("/q/health/ready").then().extract()
+                    .path("checks.find { it.name == 'Events' }.data.outboxPending");
+            if (pending != null && pending >= atLeast) {
+                return;
+            }
+            Thread.sleep(100);
         }
     }
 

@@ -3,9 +3,11 @@ package vn.nangsuat.kit.cache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,7 +103,8 @@ public class Snapshots {
         }
     }
 
-    void start(@Observes StartupEvent startup) {
+    /** After the beans made at start ({@code @Startup}) have made their snapshots: every one is loaded now. */
+    void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent startup) {
         all.forEach(Snapshots::refreshSafely);
         daemon("snapshots-own-events", this::watchOwnTopics);
         daemon("snapshots-refresh", this::refreshStale);

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
@@ -14,6 +15,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -24,16 +28,23 @@ import org.eclipse.microprofile.health.Readiness;
  * `outbox_lag_seconds`), whether the relay reaches the broker, and for each consumer how many events it has
  * not applied, whether it is stuck on one (and why), and how many it has ever parked on a DLQ. Reported as
  * readiness detail, never gating: a service is ready when it can answer (its database check says so), and a
- * Kafka outage, a backlog or a stuck consumer do not stop it answering from what it has.
+ * Kafka outage, a backlog or a stuck consumer do not stop it answering from what it has. The counts that need the
+ * database are taken every half second on a thread of their own, so a probe answers at once whatever the pool does.
  */
 @Readiness
 @ApplicationScoped
 public class EventsReadiness implements HealthCheck {
 
+    /** How often the outbox and the parked events are counted; a probe reads the last count. */
+    static final Duration SAMPLE_EVERY = Duration.ofMillis(500);
+
     private final AgroalDataSource dataSource;
     private final EventConsumers consumers;
     private final OutboxRelay relay;
     private final Inbox inbox;
+    /** The last counts; a probe never waits for the database (a busy pool must not make a probe slow or fail). */
+    private volatile Sample sample = new Sample(new OutboxState(-1, -1), Map.of());
+    private ScheduledExecutorService sampler;
 
     public EventsReadiness(AgroalDataSource dataSource, EventConsumers consumers, OutboxRelay relay, Inbox inbox) {
         this.dataSource = dataSource;
@@ -42,17 +53,42 @@ public class EventsReadiness implements HealthCheck {
         this.inbox = inbox;
     }
 
-    void registerMetrics(@Observes StartupEvent startup, MeterRegistry registry) {
+    private record Sample(OutboxState outbox, Map<String, Long> parked) {
+    }
+
+    void start(@Observes StartupEvent startup, MeterRegistry registry) {
         Gauge.builder("outbox.lag.seconds", this, readiness -> readiness.outbox().lagSeconds())
                 .description("Age of the oldest event not yet sent to Kafka").register(registry);
         Gauge.builder("outbox.pending", this, readiness -> readiness.outbox().pending())
                 .description("Events written but not yet sent to Kafka").register(registry);
+        sampler = Executors.newSingleThreadScheduledExecutor(work -> {
+            Thread thread = new Thread(work, "events-readiness");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sampler.scheduleWithFixedDelay(this::sample, 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sampler != null) {
+            sampler.shutdownNow();
+        }
     }
 
     public record OutboxState(long pending, double lagSeconds) {
     }
 
+    /** The outbox as last counted (pending -1: not counted yet, or the database did not answer). */
     public OutboxState outbox() {
+        return sample.outbox();
+    }
+
+    private void sample() {
+        sample = new Sample(countOutbox(), parkedCounts());
+    }
+
+    private OutboxState countOutbox() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
                         "SELECT COUNT(*), MIN(created_at) FROM outbox_event WHERE sent_at IS NULL");
@@ -62,21 +98,20 @@ public class EventsReadiness implements HealthCheck {
             Timestamp oldest = row.getTimestamp(2);
             double lag = oldest == null ? 0 : Duration.between(oldest.toInstant(), Instant.now()).toMillis() / 1000.0;
             return new OutboxState(pending, Math.max(0, lag));
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             return new OutboxState(-1, -1);
         }
     }
 
     @Override
     public HealthCheckResponse call() {
-        OutboxState outbox = outbox();
+        Sample last = sample;
         OutboxRelay.BrokerState broker = relay.brokerState();
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("Events").up()
-                .withData("outboxPending", outbox.pending())
-                .withData("outboxLagSeconds", String.format("%.3f", outbox.lagSeconds()))
+                .withData("outboxPending", last.outbox().pending())
+                .withData("outboxLagSeconds", String.format("%.3f", last.outbox().lagSeconds()))
                 .withData("kafka", broker.reachable() ? "reachable"
                         : "unreachable since " + broker.since() + ": " + broker.lastError());
-        Map<String, Long> parked = parkedCounts();
         consumers.progress().values().forEach(progress -> {
             String name = progress.consumer();
             EventConsumers.Stuck stuck = progress.stuck();
@@ -85,7 +120,7 @@ public class EventsReadiness implements HealthCheck {
                     .withData(name + " lastApplied", progress.lastApplied() == null ? "none yet" : progress.lastApplied().toString())
                     .withData(name + " state", stuck == null ? "applying"
                             : "stuck since " + stuck.since() + " after " + stuck.attempts() + " attempts: " + stuck.lastError())
-                    .withData(name + " deadLettered", parked.getOrDefault(name, 0L));
+                    .withData(name + " deadLettered", last.parked().getOrDefault(name, 0L));
         });
         return builder.build();
     }
@@ -93,8 +128,8 @@ public class EventsReadiness implements HealthCheck {
     private Map<String, Long> parkedCounts() {
         try {
             return inbox.parkedCounts();
-        } catch (SQLException e) {
-            return Map.of();
+        } catch (SQLException | RuntimeException e) {
+            return sample.parked();
         }
     }
 }

@@ -9,6 +9,7 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -129,6 +130,11 @@ public class ProblemMappers {
                             uri.getPath(), List.of()))
                     .header("Retry-After", BUSY_RETRY_AFTER_SECONDS).build();
         }
+        if (clientWentAway(e)) {
+            // Nobody will read this answer; the client's doing, not a failure of the service.
+            LOG.debugf("the client closed the connection before its request was read: %s", e.toString());
+            return Problems.forStatus(400, "The connection was closed before the request was read whole", uri.getPath());
+        }
         if (databaseUnreachable(e)) {
             LOG.warnf("database unreachable: %s", e.toString());
             return Response.fromResponse(Problems.response(503, "database-unavailable", "Service Unavailable",
@@ -159,6 +165,16 @@ public class ProblemMappers {
     static boolean poolExhausted(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && ACQUISITION_TIMEOUT.equals(sql.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The client closed its connection while its request body was being read (a load test stopping, say). */
+    static boolean clientWentAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
                 return true;
             }
         }
