@@ -164,7 +164,7 @@ public class ImportBench {
             String code = "BENCH_MONTHLY_" + i;
             codes.add(code);
             String body = "{\"code\":\"" + code + "\",\"name\":\"Bench " + i + "\",\"nameVi\":\"Bench " + i + "\",\"unit\":\"count\","
-                    + "\"periodicity\":\"MONTH\",\"decimals\":2,\"better\":\"HIGHER\",\"aggregation\":\"ADDITIVE\","
+                    + "\"periodicity\":\"MONTH\",\"decimals\":2,\"better\":\"HIGHER\",\"aggregation\":\"ADDITIVE\",\"overTime\":\"FLOW\","
                     + "\"description\":\"Rows of bench/ImportBench.java\"}";
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/api/v1/indicators"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")

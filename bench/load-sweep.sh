@@ -18,6 +18,7 @@ gw=http://127.0.0.1:8080
 auth=(-H "Authorization: Bearer $token")
 
 # Data: GRDP and workers for the units of each year (bench values), then 20 plans of units in force today.
+until curl -s "$gw/api/v1/provinces?size=100" | grep -q '"code":"38"'; do sleep 0.5; done  # the gateway reaches it
 csv=$(mktemp)
 echo "unit,indicator,period,value,status,source" > "$csv"
 for year in $(seq 2010 2025); do
@@ -26,8 +27,10 @@ for year in $(seq 2010 2025); do
     echo "$unit,EMPLOYED_WORKERS,$year,$((500 + 10#$unit * 5)),OFFICIAL,bench (fictional)" >> "$csv"
   done
 done
-curl -s -o /dev/null -w 'import of %{size_upload} bytes: %{http_code}\n' "${auth[@]}" -H 'Content-Type: text/csv' \
-  -H 'Prefer: wait=60' --data-binary "@$csv" "$gw/api/v1/observations/imports"
+[ "$(wc -l < "$csv")" -gt 1000 ] || { echo "the bench's values were not made: $(wc -l < "$csv") lines"; exit 1; }
+job=$(curl -s "${auth[@]}" -H 'Content-Type: text/csv' -H 'Prefer: wait=60' --data-binary "@$csv" \
+  "$gw/api/v1/observations/imports" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+echo "imported $(($(wc -l < "$csv") - 1)) values (job $job)"
 plan=
 for unit in $(curl -s "$gw/api/v1/provinces?size=100" | grep -o '"code":"[0-9]*"' | cut -d'"' -f4 | sort -u | head -20); do
   id=$(curl -s "${auth[@]}" -H 'Content-Type: application/json' -X POST "$gw/api/v1/plans" \
@@ -36,6 +39,13 @@ for unit in $(curl -s "$gw/api/v1/provinces?size=100" | grep -o '"code":"[0-9]*"
   plan=${plan:-$id}
 done
 sleep 3  # the values and plans reach plan-service's replica
+target=$(curl -s "${auth[@]}" -H 'Content-Type: application/json' -X POST "$gw/api/v1/plans/$plan/targets" \
+  -d '{"indicator":"GRDP_CONSTANT","kind":"LEVEL","baselineYear":2024,"targetYear":2030,"targetValue":150000}' \
+  | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+task=$(curl -s "${auth[@]}" -H 'Content-Type: application/json' -X POST "$gw/api/v1/plans/$plan/tasks" \
+  -d '{"title":"Hỗ trợ doanh nghiệp","leadAgency":"Sở Khoa học và Công nghệ","startDate":"2026-01-01","endDate":"2027-12-31"}' \
+  | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+echo "plan $plan, its target $target and task $task"
 
 # Every GET of each service's contract, with real values for its parameters.
 declare -A port=([province]=8081 [indicator]=8082 [plan]=8083)
@@ -46,8 +56,8 @@ for service in province indicator plan; do
   done < <(curl -s "http://127.0.0.1:${port[$service]}/q/openapi?format=json" | python3 -c '
 import json, sys
 doc = json.load(sys.stdin)
-values = {"unit": "19", "indicator": "GRDP_CONSTANT", "period": "2024", "year": "2025", "id": sys.argv[1],
-          "planId": sys.argv[1]}
+values = {"unit": "19", "indicator": "GRDP_CONSTANT", "period": "2024", "year": "2025", "planId": sys.argv[1],
+          "targetId": sys.argv[2], "taskId": sys.argv[3]}
 query = {"indicator": "LABOUR_PRODUCTIVITY_CONSTANT", "period": "2024", "from": "2010", "to": "2025", "unit": "19",
          "harmonize": "2025-07-01", "concern": "OVERDUE", "updatedAfter": "2020-01-01T00:00:00Z"}
 for path, item in sorted(doc["paths"].items()):
@@ -55,7 +65,7 @@ for path, item in sorted(doc["paths"].items()):
     if not get:
         continue
     code = {"indicators": "GRDP_CONSTANT", "national-goals": "LABOUR_PRODUCTIVITY_GROWTH"}.get(path.split("/")[3], "19")
-    target = path.replace("{code}", code)
+    target = path.replace("{code}", code).replace("{id}", sys.argv[4] if "/imports/" in path else sys.argv[1])
     for name, value in values.items():
         target = target.replace("{" + name + "}", value)
     while "{" in target:
@@ -70,7 +80,7 @@ for path, item in sorted(doc["paths"].items()):
     if required:
         target += "?" + "&".join(n + "=" + query_here.get(n, "1") for n in required)
     print(target)
-' "$plan")
+' "$plan" "$target" "$task" "$job")
 done
 
 # The main writes: a value recorded (a first value each time: a monthly indicator of the bench's per run, each request
@@ -78,7 +88,7 @@ done
 for indicator in BENCH_SWEEP_1 BENCH_SWEEP_2; do
   curl -s -o /dev/null "${auth[@]}" -H 'Content-Type: application/json' -X POST "$gw/api/v1/indicators" -d "{\"code\":\"$indicator\",
     \"name\":\"Bench sweep\",\"nameVi\":\"Bench sweep\",\"unit\":\"count\",\"periodicity\":\"MONTH\",\"decimals\":0,
-    \"better\":\"HIGHER\",\"aggregation\":\"ADDITIVE\",\"description\":\"Values written by bench/load-sweep.sh\"}"
+    \"better\":\"HIGHER\",\"aggregation\":\"ADDITIVE\",\"overTime\":\"FLOW\",\"description\":\"Values written by bench/load-sweep.sh\"}"
 done
 lua=$(mktemp --suffix .lua)
 cat > "$lua" <<LUA
@@ -101,9 +111,9 @@ function request()
 end
 LUA
 
-run() {  # run <label> <url> [lua]: one wrk run, one line
+run() {  # run <label> <url> <lua or ""> <via> [header options]: one wrk run, one line
   local out
-  out=$(wrk -t2 -c64 -d"${seconds}s" --timeout 10s --latency ${3:+-s "$3"} "$2" 2>&1)
+  out=$(wrk -t2 -c64 -d"${seconds}s" --timeout 10s --latency ${3:+-s "$3"} "${@:5}" "$2" 2>&1)
   printf '%-58s %-7s %9s %9s %9s %7s %7s\n' "$1" "$4" \
     "$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<< "$out")" \
     "$(awk '$1 == "50%" { print $2 }' <<< "$out")" "$(awk '$1 == "99%" { print $2 }' <<< "$out")" \
@@ -113,9 +123,11 @@ run() {  # run <label> <url> [lua]: one wrk run, one line
 printf '%-58s %-7s %9s %9s %9s %7s %7s\n' endpoint via req/s p50 p99 non-2xx timeouts
 for entry in "${targets[@]}"; do
   service=${entry%% *}; target=${entry#* }
-  status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${port[$service]}$target")
-  run "GET $target [$status]" "http://127.0.0.1:${port[$service]}$target" "" straight
-  run "GET $target [$status]" "$gw$target" "" gateway
+  # Import jobs are read by those who may import: with the token. Every other read is public.
+  [[ $target == */imports/* ]] && read_auth=("${auth[@]}") || read_auth=()
+  status=$(curl -s -o /dev/null -w '%{http_code}' "${read_auth[@]}" "http://127.0.0.1:${port[$service]}$target")
+  run "GET $target [$status]" "http://127.0.0.1:${port[$service]}$target" "" straight "${read_auth[@]}"
+  run "GET $target [$status]" "$gw$target" "" gateway "${read_auth[@]}"
 done
 run "GET /api/v1/provinces/19/overview" "$gw/api/v1/provinces/19/overview" "" gateway
 WRITE=value INDICATOR=BENCH_SWEEP_1 run "PUT /api/v1/observations/{unit}/{indicator}/{month}" "http://127.0.0.1:8082" "$lua" straight

@@ -356,7 +356,7 @@ class SystemIT {
             indicators.add(code);
             given().auth().oauth2(token).contentType("application/json").body(Map.of("code", code, "name", "Yearly " + i,
                     "nameVi", "Hàng năm " + i, "unit", "count", "periodicity", "YEAR", "decimals", 0, "better", "HIGHER",
-                    "aggregation", "ADDITIVE", "description", "A yearly count of the e2e tests"))
+                    "aggregation", "ADDITIVE", "overTime", "FLOW", "description", "A yearly count of the e2e tests"))
                     .when().post("/api/v1/indicators").then().statusCode(201);
         }
         // Twenty units each promise to double every count from 2017 to 2022.
@@ -429,7 +429,7 @@ class SystemIT {
             indicators.add(code);
             given().auth().oauth2(token).contentType("application/json").body(Map.of("code", code, "name", "Monthly " + i,
                     "nameVi", "Hàng tháng " + i, "unit", "count", "periodicity", "MONTH", "decimals", 0, "better", "HIGHER",
-                    "aggregation", "ADDITIVE", "description", "A monthly count of the e2e tests"))
+                    "aggregation", "ADDITIVE", "overTime", "FLOW", "description", "A monthly count of the e2e tests"))
                     .when().post("/api/v1/indicators").then().statusCode(201);
         }
         StringBuilder csv = new StringBuilder("unit,indicator,period,value,status\n");

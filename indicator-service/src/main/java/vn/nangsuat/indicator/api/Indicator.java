@@ -2,6 +2,7 @@ package vn.nangsuat.indicator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nangsuat.rules.OverTime;
 import vn.nangsuat.indicator.domain.Aggregation;
 import vn.nangsuat.indicator.domain.Direction;
 import vn.nangsuat.indicator.domain.Periodicity;
@@ -21,6 +22,9 @@ public record Indicator(
         @Schema(description = "ADDITIVE values sum; a RATIO is recomputed from its summed parts; a GROWTH from its base;"
                 + " REPORTED is taken as reported and never combined")
         Aggregation aggregation,
+        @Schema(description = "How its values combine over time: FLOW (what happened in the period: a span of periods is"
+                + " their sum) or STOCK (what exists at the period's end: a span is its latest value, never a sum)")
+        OverTime overTime,
         @Schema(description = "For a RATIO: the indicator divided", examples = "GRDP") String numerator,
         @Schema(description = "For a RATIO: the indicator divided by", examples = "EMPLOYED_WORKERS") String denominator,
         @Schema(description = "For a GROWTH: the indicator whose year-on-year change it is",

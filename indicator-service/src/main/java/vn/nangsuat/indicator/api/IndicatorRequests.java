@@ -12,6 +12,7 @@ import vn.nangsuat.indicator.domain.Direction;
 import vn.nangsuat.indicator.domain.IndicatorDefinition;
 import vn.nangsuat.indicator.domain.IndicatorRegistry;
 import vn.nangsuat.indicator.domain.Periodicity;
+import vn.nangsuat.rules.OverTime;
 
 /** The bodies of the admin writes of the catalogue. */
 public final class IndicatorRequests {
@@ -33,6 +34,10 @@ public final class IndicatorRequests {
             @NotNull @Min(0) @Max(6) @Schema(examples = "1") Integer decimals,
             @NotNull Direction better,
             @NotNull Aggregation aggregation,
+            @NotNull(message = "is required: FLOW (what happened in the period, summed over periods) or STOCK (what exists"
+                    + " at the period's end, never summed over time)")
+            @Schema(description = "FLOW (what happened in the period: summed over periods) or STOCK (what exists at the "
+                    + "period's end: never summed over time)") OverTime overTime,
             @Pattern(regexp = CODE, message = CODE_EXPECTED)
             @Schema(description = "For a RATIO only: the additive indicator divided", nullable = true) String numerator,
             @Pattern(regexp = CODE, message = CODE_EXPECTED)
@@ -52,6 +57,7 @@ public final class IndicatorRequests {
             definition.decimals = decimals;
             definition.better = better;
             definition.aggregation = aggregation;
+            definition.overTime = overTime;
             definition.numeratorCode = numerator;
             definition.denominatorCode = denominator;
             definition.baseCode = base;
@@ -61,7 +67,7 @@ public final class IndicatorRequests {
     }
 
     @Schema(name = "IndicatorCorrection", description = "Corrections of a definition; fields left out keep their value. "
-            + "How it combines (aggregation, parts, periodicity) cannot change: that is a new indicator.")
+            + "How it combines (aggregation, over time, parts, periodicity) cannot change: that is a new indicator.")
     public record IndicatorCorrection(
             @Size(min = 1, max = 200) @Schema(nullable = true) String name,
             @Size(min = 1, max = 200) @Schema(nullable = true) String nameVi,

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.ParamConverters;
 import vn.nangsuat.kit.web.Preconditions;
+import vn.nangsuat.rules.OverTime;
 
 /** What an indicator measures, its unit, and how its values combine across provinces. */
 @Entity
@@ -48,6 +49,11 @@ public class IndicatorDefinition {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public Aggregation aggregation;
+
+    /** How its values combine over time: a FLOW sums over periods, a STOCK never does. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "over_time", nullable = false, length = 8)
+    public OverTime overTime;
 
     @Column(name = "numerator_code", length = 40)
     public String numeratorCode;
@@ -121,6 +127,7 @@ public class IndicatorDefinition {
         copy.decimals = decimals;
         copy.better = better;
         copy.aggregation = aggregation;
+        copy.overTime = overTime;
         copy.numeratorCode = numeratorCode;
         copy.denominatorCode = denominatorCode;
         copy.baseCode = baseCode;

@@ -9,6 +9,7 @@ import java.util.Objects;
 import vn.nangsuat.indicator.events.IndicatorEvents;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.Preconditions;
+import vn.nangsuat.rules.OverTime;
 
 /**
  * The admin's changes to the catalogue: each is one transaction that writes the definition and its event (through
@@ -90,6 +91,10 @@ public class IndicatorRegistry {
         requirePart("base", definition.baseCode, growth, definition);
         if (ratio && definition.numeratorCode.equals(definition.denominatorCode)) {
             throw ProblemException.invalid("denominator", "must differ from the numerator");
+        }
+        if (definition.aggregation != Aggregation.ADDITIVE && definition.overTime == OverTime.FLOW) {
+            throw ProblemException.invalid("overTime", "must be STOCK for a " + definition.aggregation + " indicator: its"
+                    + " value belongs to its own period and is never summed over time");
         }
     }
 

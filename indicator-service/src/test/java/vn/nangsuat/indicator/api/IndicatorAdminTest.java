@@ -49,7 +49,8 @@ class IndicatorAdminTest {
     private static Map<String, Object> exports(String code) {
         Map<String, Object> body = new HashMap<>(Map.of("code", code, "name", "Exports of goods",
                 "nameVi", "Kim ngạch xuất khẩu hàng hóa", "unit", "million USD", "periodicity", "YEAR", "decimals", 1,
-                "better", "HIGHER", "aggregation", "ADDITIVE", "description", "Exports of goods, customs statistics."));
+                "better", "HIGHER", "aggregation", "ADDITIVE", "overTime", "FLOW",
+                "description", "Exports of goods, customs statistics."));
         return body;
     }
 
@@ -86,7 +87,8 @@ class IndicatorAdminTest {
     @Test
     void aRatioDividesTwoAdditiveIndicatorsAndAGrowthNamesItsBase() {
         Map<String, Object> perWorker = exports("TEST_EXPORTS_PER_WORKER");
-        perWorker.putAll(Map.of("aggregation", "RATIO", "numerator", "TFP_CONTRIBUTION", "denominator", "EMPLOYED_WORKERS"));
+        perWorker.putAll(Map.of("aggregation", "RATIO", "overTime", "STOCK", "numerator", "TFP_CONTRIBUTION",
+                "denominator", "EMPLOYED_WORKERS"));
         admin().body(perWorker).when().post("/api/v1/indicators")
                 .then().statusCode(400).body("errors[0].field", equalTo("numerator"))
                 .body("errors[0].message", containsString("additive"));
@@ -94,7 +96,7 @@ class IndicatorAdminTest {
         admin().body(perWorker).when().post("/api/v1/indicators").then().statusCode(201).body("numerator", equalTo("GRDP"));
 
         Map<String, Object> growth = exports("TEST_GROWTH");
-        growth.put("aggregation", "GROWTH");
+        growth.putAll(Map.of("aggregation", "GROWTH", "overTime", "STOCK"));
         admin().body(growth).when().post("/api/v1/indicators")
                 .then().statusCode(400).body("errors[0].field", equalTo("base"));
         growth.put("base", "TFP_CONTRIBUTION");
@@ -109,6 +111,24 @@ class IndicatorAdminTest {
         admin().body(additiveWithParts).when().post("/api/v1/indicators")
                 .then().statusCode(400).body("errors[0].field", equalTo("numerator"));
         given().when().get("/api/v1/indicators/TEST_GROWTH").then().statusCode(404);
+    }
+
+    @Test
+    void howValuesCombineOverTimeIsPartOfTheDefinition() {
+        given().when().get("/api/v1/indicators/SCHOOLS_WITH_PRODUCTIVITY_CLUBS").then().statusCode(200)
+                .body("overTime", equalTo("STOCK"));
+        given().when().get("/api/v1/indicators/SME_PILOT_PROJECTS").then().statusCode(200).body("overTime", equalTo("FLOW"));
+        given().when().get("/api/v1/indicators/LABOUR_PRODUCTIVITY_CONSTANT").then().statusCode(200)
+                .body("overTime", equalTo("STOCK"));
+        Map<String, Object> unsaid = exports("TEST_UNSAID");
+        unsaid.remove("overTime");
+        admin().body(unsaid).when().post("/api/v1/indicators").then().statusCode(400)
+                .body("errors[0].field", equalTo("overTime")).body("errors[0].message", containsString("STOCK"));
+        Map<String, Object> ratioAsFlow = exports("TEST_RATIO_FLOW");
+        ratioAsFlow.putAll(Map.of("aggregation", "RATIO", "numerator", "GRDP", "denominator", "EMPLOYED_WORKERS"));
+        admin().body(ratioAsFlow).when().post("/api/v1/indicators").then().statusCode(400)
+                .body("errors[0].field", equalTo("overTime")).body("errors[0].message", containsString("never summed"));
+        given().when().get("/api/v1/indicators/TEST_RATIO_FLOW").then().statusCode(404);
     }
 
     @Test

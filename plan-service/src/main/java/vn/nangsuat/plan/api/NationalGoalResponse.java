@@ -21,11 +21,11 @@ public record NationalGoalResponse(
         @Schema(description = "Where the figure comes from") String source,
         @Schema(description = "False until checked against the legal text") boolean verified,
         @Schema(description = "How it is measured: PLANS (provinces with an approved Decision 36 plan), RATIO_GROWTH "
-                + "(average yearly growth of a national ratio of sums), CUMULATIVE_COUNT (national sum of a count over "
-                + "the years), REPORTED (a national figure published elsewhere, not derived here)") GoalMeasure measure,
+                + "(average yearly growth of a national ratio of sums), COUNT (a count: a flow summed over the years, a "
+                + "stock at its latest national level, never summed), REPORTED (a national figure published elsewhere, not derived here)") GoalMeasure measure,
         @Schema(description = "The year progress is measured from (for a count, the first year counted)", examples = "2020")
         int baselineYear,
-        @Schema(description = "The indicator summed (RATIO_GROWTH: the numerator; CUMULATIVE_COUNT: the count)",
+        @Schema(description = "The indicator summed (RATIO_GROWTH: the numerator; COUNT: the count)",
                 examples = "GRDP_CONSTANT", nullable = true) String numerator,
         @Schema(description = "RATIO_GROWTH: the indicator divided by", examples = "EMPLOYED_WORKERS", nullable = true)
         String denominator,
@@ -38,7 +38,7 @@ public record NationalGoalResponse(
     public record Progress(
             ProgressStatus status,
             @Schema(description = "PLANS: units that approved a plan, as they were then (63-unit view); RATIO_GROWTH: "
-                    + "average growth in % a year since the baseline; CUMULATIVE_COUNT: the national total so far",
+                    + "average growth in % a year since the baseline; COUNT: a flow's national total so far, a stock's latest national level",
                     examples = "13", nullable = true) BigDecimal current,
             @Schema(description = "The latest year the value covers", examples = "2025", nullable = true) Integer latestYear,
             @Schema(description = "How the value was computed and what the status rests on") String reason,

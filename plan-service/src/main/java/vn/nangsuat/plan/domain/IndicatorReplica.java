@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.nangsuat.rules.OverTime;
 
 /**
  * This service's copy of what indicator-service publishes on indicator.events: the definitions (the higher revision
@@ -20,9 +21,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class IndicatorReplica {
 
-    /** A definition, as far as targets need it. */
+    /**
+     * A definition, as far as targets need it. {@code overTime} is null while the definition was announced without it
+     * (by an indicator-service before it said so).
+     */
     public record Indicator(String code, String name, String unit, String periodicity, String better, String aggregation,
-            String numerator, String denominator, int revision) {
+            OverTime overTime, String numerator, String denominator, int revision) {
     }
 
     /** A change of one period's value, as observation.changed carries it; a null value is a deletion. */
@@ -44,17 +48,18 @@ public class IndicatorReplica {
 
     public Optional<Indicator> indicator(String code) {
         List<?> rows = entityManager.createNativeQuery("SELECT code, name, unit, periodicity, better, aggregation,"
-                + " numerator_code, denominator_code, revision FROM indicator_replica WHERE code = ?1")
+                + " over_time, numerator_code, denominator_code, revision FROM indicator_replica WHERE code = ?1")
                 .setParameter(1, code).getResultList();
         return rows.stream().map(Object[].class::cast).map(row -> new Indicator((String) row[0], (String) row[1],
-                (String) row[2], (String) row[3], (String) row[4], (String) row[5], (String) row[6], (String) row[7],
-                ((Number) row[8]).intValue())).findFirst();
+                (String) row[2], (String) row[3], (String) row[4], (String) row[5],
+                row[6] == null ? null : OverTime.valueOf((String) row[6]), (String) row[7], (String) row[8],
+                ((Number) row[9]).intValue())).findFirst();
     }
 
     /** Keeps the definition unless the copy holds a later revision of it. */
     public void define(Indicator indicator) {
         entityManager.createNativeQuery("INSERT INTO indicator_replica (code, name, unit, periodicity, better, aggregation,"
-                + " numerator_code, denominator_code, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?7)"
+                + " numerator_code, denominator_code, over_time, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?7)"
                 + " ON DUPLICATE KEY UPDATE"
                 + " name = IF(VALUES(revision) >= revision, VALUES(name), name),"
                 + " unit = IF(VALUES(revision) >= revision, VALUES(unit), unit),"
@@ -63,11 +68,13 @@ public class IndicatorReplica {
                 + " aggregation = IF(VALUES(revision) >= revision, VALUES(aggregation), aggregation),"
                 + " numerator_code = IF(VALUES(revision) >= revision, VALUES(numerator_code), numerator_code),"
                 + " denominator_code = IF(VALUES(revision) >= revision, VALUES(denominator_code), denominator_code),"
+                + " over_time = IF(VALUES(revision) >= revision, VALUES(over_time), over_time),"
                 + " revision = GREATEST(revision, VALUES(revision))")
                 .setParameter(1, indicator.code()).setParameter(2, indicator.name()).setParameter(3, indicator.unit())
                 .setParameter(4, indicator.periodicity()).setParameter(5, indicator.better())
                 .setParameter(6, indicator.aggregation()).setParameter(7, indicator.revision())
-                .setParameter(8, indicator.numerator()).setParameter(9, indicator.denominator()).executeUpdate();
+                .setParameter(8, indicator.numerator()).setParameter(9, indicator.denominator())
+                .setParameter(10, indicator.overTime() == null ? null : indicator.overTime().name()).executeUpdate();
     }
 
     /**

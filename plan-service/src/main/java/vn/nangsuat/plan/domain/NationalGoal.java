@@ -51,7 +51,7 @@ public class NationalGoal {
     @Column(name = "baseline_year", nullable = false)
     public int baselineYear;
 
-    /** The indicator summed (RATIO_GROWTH: the numerator; CUMULATIVE_COUNT: the count). */
+    /** The indicator summed (RATIO_GROWTH: the numerator; COUNT: the count). */
     @Column(name = "numerator_code", length = 40)
     public String numeratorCode;
 

@@ -67,7 +67,7 @@ public class NationalGoalRegistry {
         if (goal.baselineYear >= goal.key.year()) {
             throw ProblemException.invalid("baselineYear", "must be before the goal's year, " + goal.key.year());
         }
-        boolean needsNumerator = goal.measure == GoalMeasure.RATIO_GROWTH || goal.measure == GoalMeasure.CUMULATIVE_COUNT;
+        boolean needsNumerator = goal.measure == GoalMeasure.RATIO_GROWTH || goal.measure == GoalMeasure.COUNT;
         if (needsNumerator && goal.numeratorCode == null) {
             throw ProblemException.invalid("numeratorCode", "is required for a " + goal.measure + " goal");
         }

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import vn.nangsuat.provincereplica.ProvinceReplica;
 import vn.nangsuat.provincereplica.ReplicaUnit;
+import vn.nangsuat.rules.OverTime;
 
 /**
  * How far the country is towards each national goal, computed at each read from the plans and the observation
@@ -47,7 +48,7 @@ public class NationalProgress {
         return switch (goal.measure) {
             case PLANS -> plansOf(goal);
             case RATIO_GROWTH -> ratioGrowthOf(goal);
-            case CUMULATIVE_COUNT -> countOf(goal);
+            case COUNT -> countOf(goal);
             case REPORTED -> new GoalProgress(ProgressStatus.NO_DATA, null, null, "a national figure published "
                     + "elsewhere: provincial values are never summed or averaged into it", List.of(), null);
         };
@@ -97,14 +98,32 @@ public class NationalProgress {
                 + (coverage.isEmpty() ? "none" : coverage) + "): " + assessment.reason(), List.of(), null);
     }
 
-    /** The national sum of a yearly count over the years from the baseline year. */
+    /**
+     * A count of the decision: a FLOW (what happened in each year: SMEs starting a pilot) is summed over the years from
+     * the baseline year; a STOCK (what exists at each year's end: schools running a club) is its latest national level,
+     * never a sum over the years, counted from 0 when the baseline year has no value.
+     */
     private GoalProgress countOf(NationalGoal goal) {
         List<ProgressRule.YearValue> sums = values.nationalSums(goal.numeratorCode, null).stream()
                 .map(year -> new ProgressRule.YearValue(year.year(), year.numerator())).toList();
-        ProgressRule.Assessment assessment = assess(goal, TargetKind.CUMULATIVE, sums);
+        OverTime overTime = values.indicator(goal.numeratorCode).map(IndicatorReplica.Indicator::overTime)
+                .orElse(OverTime.FLOW);
+        if (overTime.summable()) {
+            ProgressRule.Assessment assessment = assess(goal, TargetKind.CUMULATIVE, sums);
+            return new GoalProgress(assessment.status(), assessment.latestValue(), assessment.latestYear(),
+                    "national sum of " + goal.numeratorCode + " from " + goal.baselineYear + " (a flow: what happened in"
+                            + " each year, summed): " + assessment.reason(), List.of(), null);
+        }
+        List<ProgressRule.YearValue> levels = new ArrayList<>(sums);
+        boolean fromZero = sums.stream().noneMatch(year -> year.year() == goal.baselineYear);
+        if (fromZero) {
+            levels.add(0, new ProgressRule.YearValue(goal.baselineYear, BigDecimal.ZERO));
+        }
+        ProgressRule.Assessment assessment = assess(goal, TargetKind.LEVEL, levels);
         return new GoalProgress(assessment.status(), assessment.latestValue(), assessment.latestYear(),
-                "national sum of " + goal.numeratorCode + " from " + goal.baselineYear + ": " + assessment.reason(),
-                List.of(), null);
+                "national level of " + goal.numeratorCode + " (a stock: what exists at the year's end, never summed over"
+                        + " the years" + (fromZero ? ", counted from 0 in " + goal.baselineYear : "") + "): "
+                        + assessment.reason(), List.of(), null);
     }
 
     private static ProgressRule.Assessment assess(NationalGoal goal, TargetKind kind, List<ProgressRule.YearValue> values) {

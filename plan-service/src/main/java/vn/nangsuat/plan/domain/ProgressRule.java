@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import vn.nangsuat.rules.OverTime;
 
 /**
  * Whether an indicator is on track to meet a plan's target, by the progress methodology of the UNSD SDG Progress
@@ -252,7 +253,7 @@ public final class ProgressRule {
                     "no value from the first year " + firstYear + " up to " + targetYear);
         }
         int latestYear = window.lastKey();
-        BigDecimal current = window.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal current = OverTime.FLOW.over(List.copyOf(window.values()));
         BigDecimal total = terms.targetValue();
         if (total == null) {
             return noData(latestYear, current, null, null, "no target total");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
+import vn.nangsuat.rules.OverTime;
 
 /**
  * Setting a plan's targets: each is checked against the indicator's definition as this service's replica holds it,
@@ -108,6 +109,9 @@ public class TargetRegistry {
                 if (!"ADDITIVE".equals(indicator.aggregation())) {
                     throw ProblemException.invalid("kind", indicator.code() + " is " + indicator.aggregation()
                             + ": only additive counts such as SME_PILOT_PROJECTS sum over the years");
+                }
+                if (indicator.overTime() != null && !indicator.overTime().summable()) {
+                    throw ProblemException.invalid("kind", OverTime.whyNotSummed(indicator.code()));
                 }
                 if (target.baselineYear < plan.startYear) {
                     throw ProblemException.invalid("baselineYear", "a cumulative count starts in the plan's first year, "

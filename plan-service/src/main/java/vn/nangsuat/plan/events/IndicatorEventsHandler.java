@@ -12,6 +12,7 @@ import vn.nangsuat.kit.events.EventHandler;
 import vn.nangsuat.kit.events.UnusableEvent;
 import vn.nangsuat.plan.domain.IndicatorReplica;
 import vn.nangsuat.plan.domain.ProgressTracker;
+import vn.nangsuat.rules.OverTime;
 
 /**
  * Follows indicator.events: keeps the replica of definitions and values, and recomputes the targets of a series when
@@ -25,7 +26,7 @@ public class IndicatorEventsHandler implements EventHandler {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Definition(String code, String name, String unit, String periodicity, String better, String aggregation,
-            String numerator, String denominator) {
+            String overTime, String numerator, String denominator) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -88,8 +89,13 @@ public class IndicatorEventsHandler implements EventHandler {
             throw new UnusableEvent("a definition needs code, name, unit, periodicity, better, aggregation and revision");
         }
         replica.define(new IndicatorReplica.Indicator(definition.code(), definition.name(), definition.unit(),
-                definition.periodicity(), definition.better(), definition.aggregation(), definition.numerator(),
-                definition.denominator(), defined.revision()));
+                definition.periodicity(), definition.better(), definition.aggregation(), overTime(definition.overTime()),
+                definition.numerator(), definition.denominator(), defined.revision()));
+    }
+
+    /** FLOW or STOCK; a value this release does not know (or none, from an older indicator-service) is unknown. */
+    private static OverTime overTime(String text) {
+        return "FLOW".equals(text) ? OverTime.FLOW : "STOCK".equals(text) ? OverTime.STOCK : null;
     }
 
     private void change(SeriesChanged series) {

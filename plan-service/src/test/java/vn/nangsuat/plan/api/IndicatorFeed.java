@@ -32,7 +32,16 @@ final class IndicatorFeed {
 
     /** The same for a ratio of two additive indicators. */
     static void define(String code, String better, String aggregation, String numerator, String denominator) {
-        String parts = numerator == null ? "" : ",\"numerator\":\"" + numerator + "\",\"denominator\":\"" + denominator + "\"";
+        define(code, better, aggregation, numerator == null ? ""
+                : ",\"numerator\":\"" + numerator + "\",\"denominator\":\"" + denominator + "\"");
+    }
+
+    /** An additive yearly count that is a FLOW (summed over the years) or a STOCK (never summed over time). */
+    static void defineCount(String code, String overTime) {
+        define(code, "HIGHER", "ADDITIVE", ",\"overTime\":\"" + overTime + "\"");
+    }
+
+    private static void define(String code, String better, String aggregation, String parts) {
         String data = "{\"indicator\":{\"code\":\"" + code + "\",\"name\":\"Test " + code + "\",\"nameVi\":\"Thử\","
                 + "\"unit\":\"million VND per worker\",\"periodicity\":\"YEAR\",\"decimals\":1,\"better\":\"" + better
                 + "\",\"aggregation\":\"" + aggregation + "\"" + parts + "},\"revision\":1}";

@@ -110,6 +110,49 @@ class NationalProgressTest extends WithBacKanAndThaiNguyen {
     }
 
     @Test
+    void aStockIsItsLatestNationalLevelAndAFlowIsSummedOverTheYears() throws SQLException {
+        // Schools running a club are counted at each year's end (a STOCK); SMEs starting a pilot project in the year
+        // are a FLOW. The same values for 19, 2, 3, 4 and 4 from 2021 to 2024, read both ways.
+        sql("DELETE FROM observation_replica WHERE indicator_code IN ('TEST_SCHOOLS_S', 'TEST_PILOTS_F')",
+                "UPDATE national_goal SET numerator_code = 'TEST_SCHOOLS_S' WHERE code = 'PRODUCTIVITY_CLUBS' AND target_year = 2030",
+                "UPDATE national_goal SET numerator_code = 'TEST_PILOTS_F' WHERE code = 'SME_PILOT_PROJECTS' AND target_year = 2030");
+        snapshots.reloadNow(NationalGoals.AGGREGATE);  // changed behind the service's back
+        try {
+            IndicatorFeed.defineCount("TEST_SCHOOLS_S", "STOCK");
+            IndicatorFeed.defineCount("TEST_PILOTS_F", "FLOW");
+            String[] counts = {"2", "3", "4", "4"};
+            for (int year = 2021; year <= 2024; year++) {
+                IndicatorFeed.record("19", "TEST_SCHOOLS_S", Integer.toString(year), counts[year - 2021], 1);
+                IndicatorFeed.record("19", "TEST_PILOTS_F", Integer.toString(year), counts[year - 2021], 1);
+            }
+            await(() -> IndicatorFeed.count(dataSource, "SELECT COUNT(*) FROM observation_replica"
+                    + " WHERE indicator_code IN ('TEST_SCHOOLS_S', 'TEST_PILOTS_F')") == 8
+                    && IndicatorFeed.count(dataSource, "SELECT COUNT(*) FROM indicator_replica"
+                            + " WHERE code IN ('TEST_SCHOOLS_S', 'TEST_PILOTS_F') AND over_time IS NOT NULL") == 2,
+                    "the eight values and both definitions");
+            // The schools are 4, the latest level, not 2 + 3 + 4 + 4 = 13. At least 20 by 2030 from 2 in 2021: the
+            // observed (4 / 2)^(1/3) - 1 = 26.0 %/year is 89 % of the (20 / 2)^(1/9) - 1 = 29.2 %/year needed. Summed
+            // instead, 13 in 4 of 10 years would project to 32.5 and say ON_TRACK.
+            JsonPath schools = goal("PRODUCTIVITY_CLUBS", 2030);
+            assertEquals("COUNT", schools.getString("measure"));
+            assertEquals(4f, schools.getFloat("progress.current"));
+            assertEquals(2024, schools.getInt("progress.latestYear"));
+            assertEquals("NEEDS_ACCELERATION", schools.getString("progress.status"));
+            assertThat(schools.getString("progress.reason"), org.hamcrest.Matchers.containsString("never summed"));
+            // The pilot projects started in each year add up: 2 + 3 + 4 + 4 = 13 since 2021.
+            JsonPath pilots = goal("SME_PILOT_PROJECTS", 2030);
+            assertEquals(13f, pilots.getFloat("progress.current"));
+            assertThat(pilots.getString("progress.reason"), org.hamcrest.Matchers.containsString("a flow"));
+        } finally {
+            sql("UPDATE national_goal SET numerator_code = 'SCHOOLS_WITH_PRODUCTIVITY_CLUBS' WHERE code = 'PRODUCTIVITY_CLUBS'"
+                    + " AND target_year = 2030",
+                    "UPDATE national_goal SET numerator_code = 'SME_PILOT_PROJECTS' WHERE code = 'SME_PILOT_PROJECTS'"
+                            + " AND target_year = 2030");
+            snapshots.reloadNow(NationalGoals.AGGREGATE);
+        }
+    }
+
+    @Test
     void aNationalFigurePublishedElsewhereIsNeverDerivedFromProvincialValues() {
         JsonPath tfp = goal("TFP_CONTRIBUTION", 2030);
         assertEquals("REPORTED", tfp.getString("measure"));
