@@ -29,7 +29,7 @@ for year in $(seq 2010 2025); do
 done
 [ "$(wc -l < "$csv")" -gt 1000 ] || { echo "the bench's values were not made: $(wc -l < "$csv") lines"; exit 1; }
 job=$(curl -s "${auth[@]}" -H 'Content-Type: text/csv' -H 'Prefer: wait=60' --data-binary "@$csv" \
-  "$gw/api/v1/observations/imports" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+  "$gw/api/v1/observations/imports" | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
 echo "imported $(($(wc -l < "$csv") - 1)) values (job $job)"
 plan=
 for unit in $(curl -s "$gw/api/v1/provinces?size=100" | grep -o '"code":"[0-9]*"' | cut -d'"' -f4 | sort -u | head -20); do
@@ -39,13 +39,13 @@ for unit in $(curl -s "$gw/api/v1/provinces?size=100" | grep -o '"code":"[0-9]*"
   plan=${plan:-$id}
 done
 sleep 3  # the values and plans reach plan-service's replica
-target=$(curl -s "${auth[@]}" -H 'Content-Type: application/json' -X POST "$gw/api/v1/plans/$plan/targets" \
+target_id=$(curl -s "${auth[@]}" -H 'Content-Type: application/json' -X POST "$gw/api/v1/plans/$plan/targets" \
   -d '{"indicator":"GRDP_CONSTANT","kind":"LEVEL","baselineYear":2024,"targetYear":2030,"targetValue":150000}' \
   | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
-task=$(curl -s "${auth[@]}" -H 'Content-Type: application/json' -X POST "$gw/api/v1/plans/$plan/tasks" \
+task_id=$(curl -s "${auth[@]}" -H 'Content-Type: application/json' -X POST "$gw/api/v1/plans/$plan/tasks" \
   -d '{"title":"Hỗ trợ doanh nghiệp","leadAgency":"Sở Khoa học và Công nghệ","startDate":"2026-01-01","endDate":"2027-12-31"}' \
   | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
-echo "plan $plan, its target $target and task $task"
+echo "plan $plan, its target $target_id and task $task_id"
 
 # Every GET of each service's contract, with real values for its parameters.
 declare -A port=([province]=8081 [indicator]=8082 [plan]=8083)
@@ -80,7 +80,7 @@ for path, item in sorted(doc["paths"].items()):
     if required:
         target += "?" + "&".join(n + "=" + query_here.get(n, "1") for n in required)
     print(target)
-' "$plan" "$target" "$task" "$job")
+' "$plan" "$target_id" "$task_id" "$job")
 done
 
 # The main writes: a value recorded (a first value each time: a monthly indicator of the bench's per run, each request
