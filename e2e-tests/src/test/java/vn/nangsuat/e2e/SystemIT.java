@@ -320,8 +320,9 @@ class SystemIT {
             Thread.sleep(50);
         }
         assertEquals(10.0f, nationalGrowth, "the national labour-productivity growth from the recorded components");
+        // 2025 is over: judged on the latest national ratio before it, 2023's 13.31, short of 10 x 1.07^5 = 14.03.
         given().queryParam("year", 2025).when().get("/api/v1/national-goals").then()
-                .body(goal + ".status", equalTo("ON_TRACK")).body(goal + ".latestYear", equalTo(2023));
+                .body(goal + ".status", equalTo("NOT_ACHIEVED")).body(goal + ".latestYear", equalTo(2023));
     }
 
     /** A reader of plan.events from its end, as another service would follow it. */
@@ -398,13 +399,13 @@ class SystemIT {
                 .body("state", equalTo("SUCCEEDED")).body("progress.rowsCommitted", equalTo(rows));
         Instant imported = Instant.now();
 
-        // From the baseline 100 (2017) to 152 in 2022 is 8.7 %/year against the 14.9 %/year a doubling needed.
+        // 2022 is over: 152 in 2022 fell short of the doubling to 200 (paced, 8.7 %/year of the 14.9 %/year needed).
         java.util.Set<Long> plansLeft = new java.util.HashSet<>(planOfTarget.values());
         Instant deadline = Instant.now().plusSeconds(60);
         while (!plansLeft.isEmpty() && Instant.now().isBefore(deadline)) {
             plansLeft.removeIf(plan -> given().when().get("/api/v1/plans/{id}/targets", plan).then().statusCode(200)
                     .extract().jsonPath().getList("progress.status", String.class).stream()
-                    .allMatch("NEEDS_ACCELERATION"::equals));
+                    .allMatch("NOT_ACHIEVED"::equals));
             Thread.sleep(plansLeft.isEmpty() ? 0 : 100);
         }
         System.out.println("the 200 targets followed the " + rows + "-row import "

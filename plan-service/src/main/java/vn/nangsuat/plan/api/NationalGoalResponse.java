@@ -34,7 +34,7 @@ public record NationalGoalResponse(
 
     @Schema(name = "NationalGoalProgress", description = "A goal's current value and status, by the same rule as a "
             + "plan's target (ON_TRACK at 0.95 of the needed pace and above, NEEDS_ACCELERATION from 0.10, OFF_TRACK below, "
-            + "NO_DATA without values)")
+            + "NO_DATA without values; once the goal's year is over, ACHIEVED or NOT_ACHIEVED)")
     public record Progress(
             ProgressStatus status,
             @Schema(description = "PLANS: units that approved a plan, as they were then (63-unit view); RATIO_GROWTH: "

@@ -18,7 +18,7 @@ public final class TargetMapper {
     public static TargetView.Progress toView(TargetProgress progress) {
         return new TargetView.Progress(progress.status, progress.latestPeriod, progress.latestValue, progress.latestStatus,
                 progress.latestRevision, progress.baselineValue, progress.targetLevel, progress.achievement,
-                progress.projected, progress.neededPerYear, progress.ratio, progress.method, progress.reason,
+                progress.projected, progress.neededPerYear, progress.ratio, progress.level, progress.method, progress.reason,
                 progress.computedAt);
     }
 }

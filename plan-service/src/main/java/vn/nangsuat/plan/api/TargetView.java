@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.plan.domain.Better;
+import vn.nangsuat.plan.domain.ProgressLevel;
 import vn.nangsuat.plan.domain.ProgressStatus;
 import vn.nangsuat.plan.domain.TargetKind;
 
@@ -27,7 +28,9 @@ public record TargetView(
             + "Status: the ratio of the observed pace since the baseline to the pace the target needs (compound growth "
             + "of levels; absolute change when a level is 0 or below; the running total for a count): ON_TRACK at 0.95 "
             + "and above, NEEDS_ACCELERATION from 0.10, OFF_TRACK below 0.10 or moving away, NO_DATA without a value "
-            + "after the baseline. A target already met is ON_TRACK.")
+            + "after the baseline. A target already met is ON_TRACK. Once the target year is over: ACHIEVED or NOT_ACHIEVED, "
+            + "judged on that year's value (or the latest before it, said in the reason), never ON_TRACK. Beside the "
+            + "status, while the year is ahead, the UNSD SDG Progress Chart's level from the same ratio.")
     public record Progress(
             ProgressStatus status,
             @Schema(description = "The latest period with a value", examples = "2024", nullable = true) String latestPeriod,
@@ -45,6 +48,10 @@ public record TargetView(
             @Schema(description = "Growth still needed per remaining year: % for COMPOUND, the indicator's unit otherwise",
                     nullable = true) BigDecimal neededPerYear,
             @Schema(description = "Observed pace / needed pace", nullable = true) BigDecimal ratio,
+            @Schema(description = "The UNSD SDG Progress Chart's level of the ratio, while the target year is ahead: "
+                    + "SUBSTANTIAL (0.95 and above), MODERATE (from 0.5), MARGINAL (from 0.1), STAGNATION (from -0.1), "
+                    + "DETERIORATION (below); null without a ratio or once the year is over", nullable = true)
+            ProgressLevel level,
             @Schema(description = "COMPOUND, LINEAR or CUMULATIVE", nullable = true) String method,
             @Schema(examples = "observed growth 4.8 %/year is 68 % of the 7.0 %/year needed") String reason,
             Instant computedAt) {

@@ -36,11 +36,13 @@ public class NationalProgress {
     private final IndicatorReplica values;
     private final ProvinceReplica units;
     private final Clock clock;
+    private final AssessmentYear year;
 
-    public NationalProgress(PlanRepository plans, IndicatorReplica values, ProvinceReplica units) {
+    public NationalProgress(PlanRepository plans, IndicatorReplica values, ProvinceReplica units, AssessmentYear year) {
         this.plans = plans;
         this.values = values;
         this.units = units;
+        this.year = year;
         this.clock = Clock.systemUTC();
     }
 
@@ -126,9 +128,9 @@ public class NationalProgress {
                         + assessment.reason(), List.of(), null);
     }
 
-    private static ProgressRule.Assessment assess(NationalGoal goal, TargetKind kind, List<ProgressRule.YearValue> values) {
+    private ProgressRule.Assessment assess(NationalGoal goal, TargetKind kind, List<ProgressRule.YearValue> values) {
         return ProgressRule.assess(new ProgressRule.Terms(kind, Better.HIGHER, goal.baselineYear, null, goal.key.year(),
-                goal.low), values);
+                goal.low), values, year.now());
     }
 
     /** The units as they were when they approved: code and first day of the version. */

@@ -58,6 +58,15 @@ import vn.nangsuat.rules.OverTime;
  *       (0.95, 0.60, 0); three statuses are what a plan's dashboard needs.
  * </ol>
  *
+ * <p><b>After the target year</b> (assessed in a year after {@code T}): the pace no longer matters, the target was
+ * met or not. {@link ProgressStatus#ACHIEVED} when the value of {@code T} (or, without one, the latest value before it,
+ * said in the reason; for CUMULATIVE the running total through {@code T}) is at or beyond the target in the better
+ * direction, else {@link ProgressStatus#NOT_ACHIEVED}; NO_DATA as before. Never ON_TRACK once the year is over.
+ *
+ * <p><b>Level</b>, while the target year is ahead: the UNSD SDG Progress Chart's level from the same ratio
+ * ({@link ProgressLevel}: substantial at 0.95 and above, moderate from 0.5, marginal from 0.1, stagnation from -0.1,
+ * deterioration below), null when there is no ratio or the year is over.
+ *
  * <p>Powers are taken in double; results are rounded HALF_UP to 4 decimals for ratio and achievement and to 6 for
  * projected, neededPerYear and an implied target level. No finite input makes the rule throw: every division is
  * guarded and a figure that cannot be computed is null.
@@ -92,7 +101,12 @@ public final class ProgressRule {
      */
     public record Assessment(ProgressStatus status, Integer latestYear, BigDecimal latestValue,
             BigDecimal baselineValue, BigDecimal targetValue, BigDecimal achievement, BigDecimal projected,
-            BigDecimal neededPerYear, BigDecimal ratio, String method, String reason) {
+            BigDecimal neededPerYear, BigDecimal ratio, String method, String reason, ProgressLevel level) {
+
+        private Assessment judged(ProgressStatus finalStatus, String finalReason) {
+            return new Assessment(finalStatus, latestYear, latestValue, baselineValue, targetValue, achievement, projected,
+                    null, ratio, method, finalReason, null);
+        }
     }
 
     private record Trend(BigDecimal ratio, BigDecimal projected, BigDecimal neededPerYear, String method,
@@ -102,11 +116,41 @@ public final class ProgressRule {
     private ProgressRule() {
     }
 
+    /** As {@link #assess(Terms, List, int)} assessed in the target year: by the pace, never a final judgement. */
+    public static Assessment assess(Terms terms, List<YearValue> values) {
+        return assess(terms, values, terms == null ? 0 : terms.targetYear());
+    }
+
     /**
+     * The verdict on the terms, assessed in {@code assessedYear}: by the pace while the target year is ahead or current,
+     * ACHIEVED or NOT_ACHIEVED once it is over.
+     *
      * @throws IllegalArgumentException when the kind or direction is missing or the target year is not after the
      *         baseline year, since no rate can be read from such terms
      */
-    public static Assessment assess(Terms terms, List<YearValue> values) {
+    public static Assessment assess(Terms terms, List<YearValue> values, int assessedYear) {
+        Assessment byPace = byPace(terms, values);
+        if (assessedYear <= terms.targetYear() || byPace.status() == ProgressStatus.NO_DATA
+                || byPace.latestValue() == null || byPace.targetValue() == null) {
+            return byPace;
+        }
+        boolean met = terms.kind() == TargetKind.CUMULATIVE
+                ? (terms.better() == Better.HIGHER ? byPace.latestValue().compareTo(byPace.targetValue()) >= 0
+                        : byPace.latestValue().compareTo(byPace.targetValue()) <= 0)
+                : meets(terms.better(), byPace.latestValue(), byPace.targetValue());
+        String which = terms.kind() == TargetKind.CUMULATIVE
+                ? "the total through " + byPace.latestYear() + ", " + show(byPace.latestValue())
+                : byPace.latestYear() == terms.targetYear()
+                        ? "its value " + show(byPace.latestValue())
+                        : "with no value for it, the latest before it (" + byPace.latestYear() + "), "
+                                + show(byPace.latestValue());
+        return byPace.judged(met ? ProgressStatus.ACHIEVED : ProgressStatus.NOT_ACHIEVED, "the target year "
+                + terms.targetYear() + " is over: " + which + (met ? " met " : " fell short of ")
+                + (terms.kind() == TargetKind.CUMULATIVE && terms.better() == Better.LOWER ? "the limit " : "the target ")
+                + show(byPace.targetValue()));
+    }
+
+    private static Assessment byPace(Terms terms, List<YearValue> values) {
         if (terms == null || terms.kind() == null || terms.better() == null) {
             throw new IllegalArgumentException("terms need a kind and a direction");
         }
@@ -198,7 +242,7 @@ public final class ProgressRule {
             reason = trend.sentence() + (ratio.signum() < 0 ? ", moving away from the target" : "");
         }
         return new Assessment(status, latestYear, latest, baseline, target, achievement, trend.projected(),
-                trend.neededPerYear(), ratio, trend.method(), reason);
+                trend.neededPerYear(), ratio, trend.method(), reason, ProgressLevel.of(ratio));
     }
 
     private static Trend compoundTrend(Terms terms, BigDecimal baseline, int latestYear, BigDecimal latest,
@@ -296,13 +340,13 @@ public final class ProgressRule {
                             + show(total);
         }
         return new Assessment(status, latestYear, current, null, total, achievement, projected, neededPerYear, ratio,
-                "CUMULATIVE", reason);
+                "CUMULATIVE", reason, ProgressLevel.of(ratio));
     }
 
     private static Assessment noData(Integer latestYear, BigDecimal latest, BigDecimal baseline, BigDecimal target,
             String reason) {
         return new Assessment(ProgressStatus.NO_DATA, latestYear, latest, baseline, target, null, null, null, null,
-                null, reason);
+                null, reason, null);
     }
 
     private static ProgressStatus byRatio(BigDecimal ratio) {

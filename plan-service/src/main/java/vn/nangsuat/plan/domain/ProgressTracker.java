@@ -28,15 +28,17 @@ public class ProgressTracker {
     private final ProvinceReplica units;
     private final EntityManager entityManager;
     private final PlanEvents events;
+    private final AssessmentYear year;
 
     public ProgressTracker(TargetRepository targets, IndicatorReplica replica, PlanSeries series, ProvinceReplica units,
-            EntityManager entityManager, PlanEvents events) {
+            EntityManager entityManager, PlanEvents events, AssessmentYear year) {
         this.targets = targets;
         this.replica = replica;
         this.series = series;
         this.units = units;
         this.entityManager = entityManager;
         this.events = events;
+        this.year = year;
     }
 
     /**
@@ -57,11 +59,22 @@ public class ProgressTracker {
         }
     }
 
+    /**
+     * Judges the targets whose year ended since their progress was computed (a year turned, no value came since):
+     * ACHIEVED or NOT_ACHIEVED instead of a pace. How many were judged.
+     */
+    public int judgeEnded() {
+        List<TargetRepository.Followed> ended = targets.pacedAfterTheirYear(year.now());
+        ended.forEach(followed -> recompute(followed.target(), followed.plan()));
+        return ended.size();
+    }
+
     /** The target's progress now; stored, and published when it differs from what was stored. */
     public TargetProgress recompute(Target target, Plan plan) {
         List<PlanSeries.YearValue> values = series.of(plan, target.indicatorCode);
         ProgressRule.Assessment assessment = ProgressRule.assess(target.terms(), values.stream()
-                .map(value -> new ProgressRule.YearValue(value.year(), value.value())).toList());
+                .map(value -> new ProgressRule.YearValue(value.year(), value.value())).toList(),
+                year.now());
         PlanSeries.YearValue latest = assessment.latestYear() == null ? null : values.stream()
                 .filter(value -> value.year() == assessment.latestYear()).findFirst().orElse(null);
         TargetProgress next = progress(target.id, assessment, latest);
@@ -104,6 +117,7 @@ public class ProgressTracker {
         progress.projected = assessment.projected();
         progress.neededPerYear = assessment.neededPerYear();
         progress.ratio = assessment.ratio();
+        progress.level = assessment.level();
         progress.method = assessment.method();
         progress.reason = assessment.reason();
         progress.computedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

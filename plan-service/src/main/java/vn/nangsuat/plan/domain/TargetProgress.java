@@ -57,6 +57,11 @@ public class TargetProgress {
     @Column(precision = 20, scale = 4)
     public BigDecimal ratio;
 
+    /** The UNSD progress chart's level while the target year is ahead; null without a ratio or once it is over. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    public ProgressLevel level;
+
     @Column(length = 12)
     public String method;
 
@@ -73,7 +78,8 @@ public class TargetProgress {
                 && Objects.equals(latestRevision, other.latestRevision) && same(baselineValue, other.baselineValue)
                 && same(targetLevel, other.targetLevel) && same(achievement, other.achievement)
                 && same(projected, other.projected) && same(neededPerYear, other.neededPerYear)
-                && same(ratio, other.ratio) && Objects.equals(method, other.method) && reason.equals(other.reason);
+                && same(ratio, other.ratio) && level == other.level && Objects.equals(method, other.method)
+                && reason.equals(other.reason);
     }
 
     private static boolean same(BigDecimal one, BigDecimal other) {

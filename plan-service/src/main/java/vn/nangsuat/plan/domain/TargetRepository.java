@@ -20,6 +20,16 @@ public class TargetRepository implements PanacheRepositoryBase<Target, Long> {
                 .map(row -> new Followed((Target) row[0], (Plan) row[1])).toList();
     }
 
+    /** The targets whose year is before the given one and whose progress still reads as paced, not judged. */
+    public List<Followed> pacedAfterTheirYear(int year) {
+        return getEntityManager().createQuery("select t, p from Target t, Plan p, TargetProgress g where p.id = t.planId"
+                        + " and g.targetId = t.id and t.targetYear < :year and g.status in :paced order by t.id", Object[].class)
+                .setParameter("year", year)
+                .setParameter("paced", List.of(ProgressStatus.ON_TRACK, ProgressStatus.NEEDS_ACCELERATION,
+                        ProgressStatus.OFF_TRACK))
+                .getResultStream().map(row -> new Followed((Target) row[0], (Plan) row[1])).toList();
+    }
+
     public List<Target> ofPlan(long planId) {
         return list("planId = ?1 order by id", planId);
     }

@@ -7,14 +7,18 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.nangsuat.plan.api.IndicatorFeed.await;
 import static vn.nangsuat.plan.api.PlanFixtures.bacKanPlan;
 import static vn.nangsuat.plan.api.PlanFixtures.drafted;
 
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import vn.nangsuat.kit.testing.EventsProbe;
 import vn.nangsuat.kit.testing.TestEvents;
 import vn.nangsuat.kit.testing.TestTokens;
+import vn.nangsuat.plan.domain.AssessmentYear;
+import vn.nangsuat.plan.domain.ProgressTracker;
 
 /**
  * A target's progress follows the values indicator-service publishes on the real broker, recomputed from state:
@@ -32,6 +38,9 @@ import vn.nangsuat.kit.testing.TestTokens;
  */
 @QuarkusTest
 class TargetProgressTest extends WithBacKanAndThaiNguyen {
+
+    @Inject
+    ProgressTracker tracker;
 
     static final String PRODUCTIVITY = "TEST_LP_CONSTANT";
     static final String SMES = "TEST_SME_PROJECTS";
@@ -41,8 +50,19 @@ class TargetProgressTest extends WithBacKanAndThaiNguyen {
     static final String EMPLOYED = "TEST_WORKERS_K";
     static final String OUTPUT_PER_WORKER = "TEST_LP_OF_PARTS";
 
+    /** The plans here run to 2025 at the latest: their targets' progress is read as in 2025, while a target is paced. */
+    private static void assessIn(int year) {
+        QuarkusMock.installMockForType(new AssessmentYear() {
+            @Override
+            public int now() {
+                return year;
+            }
+        }, AssessmentYear.class);
+    }
+
     @BeforeEach
     void knowTheIndicators() throws SQLException {
+        assessIn(2025);
         IndicatorFeed.define(PRODUCTIVITY, "HIGHER", "RATIO");
         IndicatorFeed.define(SMES, "HIGHER", "ADDITIVE");
         IndicatorFeed.define(TFP, "HIGHER", "REPORTED");
@@ -139,6 +159,39 @@ class TargetProgressTest extends WithBacKanAndThaiNguyen {
         // Without 2023, the latest is 2022: (116/100)^(1/2) - 1 = 7.7 %/year.
         awaitStatus(plan, target, "ON_TRACK");
         assertEquals("2022", target(plan, target).getString("progress.latestPeriod"));
+    }
+
+    @Test
+    void aTargetWhoseYearIsOverIsJudgedOnItsValueNeverShownOnTrack() {
+        // GRDP 200 by 2024 from 100 in 2020; 195 recorded for 2024. Paced, (195/100)^(1/4) - 1 = 18.2 %/year is 0.96 of
+        // the (200/100)^(1/4) - 1 = 18.9 %/year needed: ON_TRACK. Read in 2025, its year is over: NOT_ACHIEVED.
+        long plan = drafted(bacKanPlan());
+        long target = setTarget(plan, Map.of("indicator", OUTPUT, "kind", "LEVEL", "baselineYear", 2020,
+                "baselineValue", 100, "targetYear", 2024, "targetValue", 200)).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        IndicatorFeed.record("06", OUTPUT, "2024", "195", 7);
+        awaitStatus(plan, target, "NOT_ACHIEVED");
+        JsonPath progress = target(plan, target);
+        assertEquals("the target year 2024 is over: its value 195 fell short of the target 200",
+                progress.getString("progress.reason"));
+        assertNull(progress.get("progress.level"), "no level once the year is over");
+    }
+
+    @Test
+    void whenItsYearEndsWithoutANewValueATargetIsJudgedAllTheSame() {
+        // Read in 2023, GRDP 200 by 2023 from 100 in 2020 with 190 recorded for 2023 is paced: (1.9)^(1/3) - 1 =
+        // 23.9 %/year of the 26.0 %/year needed, 0.92: NEEDS_ACCELERATION. 2024 begins, no value comes: judged.
+        assessIn(2023);
+        long plan = drafted(bacKanPlan());
+        long target = setTarget(plan, Map.of("indicator", OUTPUT, "kind", "LEVEL", "baselineYear", 2020,
+                "baselineValue", 100, "targetYear", 2023, "targetValue", 200)).statusCode(201)
+                .extract().jsonPath().getLong("id");
+        IndicatorFeed.record("06", OUTPUT, "2023", "190", 7);
+        awaitStatus(plan, target, "NEEDS_ACCELERATION");
+        assessIn(2024);
+        assertTrue(tracker.judgeEnded() >= 1);
+        assertEquals("NOT_ACHIEVED", target(plan, target).getString("progress.status"));
+        assertEquals(0, tracker.judgeEnded(), "a judged target is not judged again");
     }
 
     @Test

@@ -271,6 +271,75 @@ class ProgressRuleTest {
         assertEquals(ProgressStatus.ON_TRACK, ProgressRule.assess(emptyTotal, values(2020, "0")).status());
     }
 
+    @Test
+    void aTargetWhoseYearIsOverIsJudgedOnThatYearsValueNeverByThePace() {
+        // GRDP 200 by 2025 from 100 in 2020; 195 in 2025. By the pace, (195/100)^(1/5) - 1 = 14.3 %/year against
+        // (200/100)^(1/5) - 1 = 14.9 %/year needed, a ratio of 0.9616: ON_TRACK while 2025 runs. Read in 2026, the
+        // year is over and 195 fell short of 200.
+        Terms grdp = new Terms(TargetKind.LEVEL, Better.HIGHER, 2020, bd("100"), 2025, bd("200"));
+        List<YearValue> observed = values(2020, "100", 2025, "195");
+
+        Assessment during = ProgressRule.assess(grdp, observed, 2025);
+        assertEquals(ProgressStatus.ON_TRACK, during.status());
+        assertEquals(ProgressLevel.SUBSTANTIAL, during.level());
+
+        Assessment after = ProgressRule.assess(grdp, observed, 2026);
+        assertEquals(ProgressStatus.NOT_ACHIEVED, after.status());
+        assertEquals("the target year 2025 is over: its value 195 fell short of the target 200", after.reason());
+        assertNull(after.level(), "no level once the year is over");
+        assertNull(after.neededPerYear());
+    }
+
+    @Test
+    void withoutAValueForTheTargetYearTheLatestBeforeItIsJudgedAndSaid() {
+        // Labour productivity 140 by 2025; 142 in 2024 and nothing for 2025: read in 2027, achieved on 2024's value.
+        Terms productivity = new Terms(TargetKind.LEVEL, Better.HIGHER, 2020, bd("100"), 2025, bd("140"));
+        Assessment after = ProgressRule.assess(productivity, values(2020, "100", 2024, "142", 2026, "90"), 2027);
+        assertEquals(ProgressStatus.ACHIEVED, after.status());
+        assertEquals("the target year 2025 is over: with no value for it, the latest before it (2024), 142 met the"
+                + " target 140", after.reason());
+    }
+
+    @Test
+    void aCountWhoseYearIsOverIsJudgedOnItsTotal() {
+        // 500 SMEs with pilot projects from 2021 to 2025: 100 + 120 + 90 + 80 + 90 = 480, short by 20.
+        Terms smes = new Terms(TargetKind.CUMULATIVE, Better.HIGHER, 2021, null, 2025, bd("500"));
+        Assessment after = ProgressRule.assess(smes,
+                values(2021, "100", 2022, "120", 2023, "90", 2024, "80", 2025, "90"), 2026);
+        assertEquals(ProgressStatus.NOT_ACHIEVED, after.status());
+        assertEquals("the target year 2025 is over: the total through 2025, 480 fell short of the target 500",
+                after.reason());
+        assertEquals(ProgressStatus.NO_DATA, ProgressRule.assess(smes, List.of(), 2026).status(),
+                "no value is still no data");
+    }
+
+    /**
+     * The UNSD progress chart's levels, each on a count from 0 in 2020 to 100 in 2030: 10 a year needed, assessed in
+     * 2025 from the value v observed then, so the ratio is (v / 5) / 10 = v / 50 (LINEAR, growth from 0 being
+     * undefined).
+     */
+    @Test
+    void eachLevelOfTheProgressChartFromItsRatio() {
+        Terms count = new Terms(TargetKind.LEVEL, Better.HIGHER, 2020, bd("0"), 2030, bd("100"));
+        // 50: 1.0 of the pace, substantial; 30: 0.6, moderate; 10: 0.2, marginal; 2: 0.04, stagnation; -10: -0.2,
+        // deterioration (moving away from the target).
+        String[][] cases = {{"50", "SUBSTANTIAL", "ON_TRACK"}, {"30", "MODERATE", "NEEDS_ACCELERATION"},
+                {"10", "MARGINAL", "NEEDS_ACCELERATION"}, {"2", "STAGNATION", "OFF_TRACK"},
+                {"-10", "DETERIORATION", "OFF_TRACK"}};
+        for (String[] example : cases) {
+            Assessment assessment = ProgressRule.assess(count, values(2025, example[0]), 2025);
+            assertEquals(ProgressLevel.valueOf(example[1]), assessment.level(), "value " + example[0]);
+            assertEquals(ProgressStatus.valueOf(example[2]), assessment.status(), "value " + example[0]);
+        }
+        // The boundaries: 0.95 substantial, 0.5 moderate, 0.1 marginal, -0.1 stagnation, below deterioration.
+        assertEquals(ProgressLevel.SUBSTANTIAL, ProgressLevel.of(bd("0.95")));
+        assertEquals(ProgressLevel.MODERATE, ProgressLevel.of(bd("0.5")));
+        assertEquals(ProgressLevel.MARGINAL, ProgressLevel.of(bd("0.1")));
+        assertEquals(ProgressLevel.STAGNATION, ProgressLevel.of(bd("-0.1")));
+        assertEquals(ProgressLevel.DETERIORATION, ProgressLevel.of(bd("-0.1001")));
+        assertNull(ProgressLevel.of(null));
+    }
+
     private static BigDecimal bd(String value) {
         return new BigDecimal(value);
     }

@@ -46,6 +46,8 @@ public class SecondConnectionGuard implements AgroalPoolInterceptor {
     @Override
     public void onConnectionAcquire(Connection connection) {
         Set<Connection> mine = held.get();
+        // A connection the pool destroyed (the database went away) is held by nobody, whatever was seen of it.
+        mine.removeIf(SecondConnectionGuard::closed);
         if (!mine.isEmpty()) {
             String place = place();
             String message = "thread " + Thread.currentThread().getName() + " holds a pooled connection and asks for a"
@@ -69,6 +71,19 @@ public class SecondConnectionGuard implements AgroalPoolInterceptor {
         Set<Connection> holder = holders.remove(physical);
         if (holder != null) {
             holder.remove(physical);
+        }
+    }
+
+    @Override
+    public void onConnectionDestroy(Connection connection) {
+        onConnectionReturn(connection);
+    }
+
+    private static boolean closed(Connection physical) {
+        try {
+            return physical.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 
