@@ -161,14 +161,18 @@ class TargetProgressTest extends WithBacKanAndThaiNguyen {
         assertEquals("2022", target(plan, target).getString("progress.latestPeriod"));
     }
 
+    /** A target of the plan: GRDP (the test's OUTPUT) 200 by the year, from 100 in 2020. */
+    private static long doubleOutputFrom2020By(long plan, int year) {
+        return setTarget(plan, Map.of("indicator", OUTPUT, "kind", "LEVEL", "baselineYear", 2020, "baselineValue", 100,
+                "targetYear", year, "targetValue", 200)).statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     @Test
     void aTargetWhoseYearIsOverIsJudgedOnItsValueNeverShownOnTrack() {
         // GRDP 200 by 2024 from 100 in 2020; 195 recorded for 2024. Paced, (195/100)^(1/4) - 1 = 18.2 %/year is 0.96 of
         // the (200/100)^(1/4) - 1 = 18.9 %/year needed: ON_TRACK. Read in 2025, its year is over: NOT_ACHIEVED.
         long plan = drafted(bacKanPlan());
-        long target = setTarget(plan, Map.of("indicator", OUTPUT, "kind", "LEVEL", "baselineYear", 2020,
-                "baselineValue", 100, "targetYear", 2024, "targetValue", 200)).statusCode(201)
-                .extract().jsonPath().getLong("id");
+        long target = doubleOutputFrom2020By(plan, 2024);
         IndicatorFeed.record("06", OUTPUT, "2024", "195", 7);
         awaitStatus(plan, target, "NOT_ACHIEVED");
         JsonPath progress = target(plan, target);
@@ -183,9 +187,7 @@ class TargetProgressTest extends WithBacKanAndThaiNguyen {
         // 23.9 %/year of the 26.0 %/year needed, 0.92: NEEDS_ACCELERATION. 2024 begins, no value comes: judged.
         assessIn(2023);
         long plan = drafted(bacKanPlan());
-        long target = setTarget(plan, Map.of("indicator", OUTPUT, "kind", "LEVEL", "baselineYear", 2020,
-                "baselineValue", 100, "targetYear", 2023, "targetValue", 200)).statusCode(201)
-                .extract().jsonPath().getLong("id");
+        long target = doubleOutputFrom2020By(plan, 2023);
         IndicatorFeed.record("06", OUTPUT, "2023", "190", 7);
         awaitStatus(plan, target, "NEEDS_ACCELERATION");
         assessIn(2024);
