@@ -202,7 +202,7 @@ public class OverviewRoute {
         if (!state.up()) {
             return Future.failedFuture(new Missing(part, name, state.refusal(name)));
         }
-        String route = UpstreamHealth.route(name, HttpMethod.GET, pathAndQuery);
+        UpstreamHealth.Route route = UpstreamHealth.Route.of(name, HttpMethod.GET, pathAndQuery);
         var cutOff = health.routeCutOff(route);
         if (cutOff.isPresent()) {
             return Future.failedFuture(new Missing(part, name, cutOff.get()));
@@ -214,7 +214,7 @@ public class OverviewRoute {
                 })
                 .recover(failure -> {
                     UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
-                    health.exchangeFailed(name, route, refusal);
+                    health.exchangeFailed(route, refusal);
                     return Future.failedFuture(new Missing(part, name, refusal.detail()));
                 });
     }

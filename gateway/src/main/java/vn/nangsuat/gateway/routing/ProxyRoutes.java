@@ -114,7 +114,7 @@ public class ProxyRoutes {
                     state.refusal(name));
             return;
         }
-        String route = UpstreamHealth.route(name, request.method(), target);
+        UpstreamHealth.Route route = UpstreamHealth.Route.of(name, request.method(), target);
         var cutOff = health.routeCutOff(route);
         if (cutOff.isPresent()) {
             refuseBeforeForwarding(pipe);
@@ -157,11 +157,11 @@ public class ProxyRoutes {
     }
 
     /** The client hears what kind of failure it was; the exception itself, which names the inside, goes to the log. */
-    private void refuse(RoutingContext context, String name, String route, Throwable failure) {
+    private void refuse(RoutingContext context, String name, UpstreamHealth.Route route, Throwable failure) {
         UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
         LOG.warnf("request %s: %s %s -> %s failed, answered %d: %s", context.get(REQUEST_ID), context.request().method(),
                 context.request().path(), UpstreamRefusal.serviceName(name), refusal.status(), failure);
-        health.exchangeFailed(name, route, refusal);
+        health.exchangeFailed(route, refusal);
         if (refusal.status() == 503) {
             context.response().putHeader("Retry-After", "1");
         }

@@ -51,8 +51,8 @@ public class UpstreamHealth {
     private final Vertx vertx;
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final Map<String, Boolean> probing = new ConcurrentHashMap<>();
-    /** The routes that failed lately, by {@link #route}; a route that succeeds is forgotten. */
-    private final Map<String, RouteBreaker> routes = new ConcurrentHashMap<>();
+    /** The routes that failed lately; a route that succeeds is forgotten. */
+    private final Map<Route, RouteBreaker> routes = new ConcurrentHashMap<>();
     private final Promise<Void> firstRound = Promise.promise();
     private long timer = -1;
 
@@ -85,10 +85,18 @@ public class UpstreamHealth {
         }
     }
 
-    /** The key of a route's breaker: the upstream, the method and the path without its query. */
-    public static String route(String upstream, HttpMethod method, String pathAndQuery) {
-        int query = pathAndQuery.indexOf('?');
-        return upstream + " " + method.name() + " " + (query < 0 ? pathAndQuery : pathAndQuery.substring(0, query));
+    /** A route of an upstream, the key of its breaker: the method and the path without its query. */
+    public record Route(String upstream, String method, String path) {
+
+        public static Route of(String upstream, HttpMethod method, String pathAndQuery) {
+            int query = pathAndQuery.indexOf('?');
+            return new Route(upstream, method.name(), query < 0 ? pathAndQuery : pathAndQuery.substring(0, query));
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path + " of " + UpstreamRefusal.serviceName(upstream);
+        }
     }
 
     /** One route's failures in a row, and until when (epoch ms) it is cut off; 0 when it is not. */
@@ -98,7 +106,7 @@ public class UpstreamHealth {
     }
 
     /** Why a request of this route gets 503 without being forwarded; empty while the route is let through. */
-    public Optional<String> routeCutOff(String route) {
+    public Optional<String> routeCutOff(Route route) {
         RouteBreaker breaker = routes.get(route);
         if (breaker == null) {
             return Optional.empty();
@@ -107,15 +115,14 @@ public class UpstreamHealth {
             if (System.currentTimeMillis() >= breaker.openUntil) {
                 return Optional.empty();
             }
-            String[] parts = route.split(" ", 3);
-            return Optional.of(parts[1] + " " + parts[2] + " failed " + breaker.failures + " times in a row at "
-                    + UpstreamRefusal.serviceName(parts[0]) + " (timed out or broken off): it is cut off for "
+            return Optional.of(route.method() + " " + route.path() + " failed " + breaker.failures + " times in a row at "
+                    + UpstreamRefusal.serviceName(route.upstream()) + " (timed out or broken off): it is cut off for "
                     + config.breakerOpenFor().toSeconds() + " s; the service's other requests go on");
         }
     }
 
     /** Seconds a client should wait before trying a cut-off route again. */
-    public long routeRetryAfterSeconds(String route) {
+    public long routeRetryAfterSeconds(Route route) {
         RouteBreaker breaker = routes.get(route);
         long open = breaker == null ? 0 : breaker.openUntil - System.currentTimeMillis();
         return Math.max(1, (open + 999) / 1000);
@@ -125,9 +132,9 @@ public class UpstreamHealth {
      * What a failed exchange says: an upstream that cannot be reached is gone until a probe finds it; a route that
      * timed out or broke off counts one more failure in a row, and one too many cuts the route off.
      */
-    public void exchangeFailed(String upstream, String route, UpstreamRefusal refusal) {
+    public void exchangeFailed(Route route, UpstreamRefusal refusal) {
         if (refusal.unreachable()) {
-            markUnreachable(upstream);
+            markUnreachable(route.upstream());
             return;
         }
         if (!refusal.connectionFailed() && refusal.status() != 504) {
@@ -150,7 +157,7 @@ public class UpstreamHealth {
     }
 
     /** A route got an answer: its failures in a row start again from none. */
-    public void exchangeSucceeded(String route) {
+    public void exchangeSucceeded(Route route) {
         routes.remove(route);
     }
 

@@ -4,10 +4,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import vn.nangsuat.kit.concurrent.Background;
 
 /**
  * A target's progress is recomputed when a value of its series changes; when its year ends with no new value, it
@@ -28,11 +28,7 @@ public class EndedTargets {
     }
 
     void start(@Observes StartupEvent startup) {
-        schedule = Executors.newSingleThreadScheduledExecutor(work -> {
-            Thread thread = new Thread(work, "ended-targets");
-            thread.setDaemon(true);
-            return thread;
-        });
+        schedule = Background.singleThread("ended-targets");
         schedule.scheduleWithFixedDelay(this::judge, 30, 3600, TimeUnit.SECONDS);
     }
 

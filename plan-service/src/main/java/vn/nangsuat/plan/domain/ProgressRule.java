@@ -134,10 +134,8 @@ public final class ProgressRule {
                 || byPace.latestValue() == null || byPace.targetValue() == null) {
             return byPace;
         }
-        boolean met = terms.kind() == TargetKind.CUMULATIVE
-                ? (terms.better() == Better.HIGHER ? byPace.latestValue().compareTo(byPace.targetValue()) >= 0
-                        : byPace.latestValue().compareTo(byPace.targetValue()) <= 0)
-                : meets(terms.better(), byPace.latestValue(), byPace.targetValue());
+        // A running total is met as a level is: at or beyond it in the better direction (a LOWER total is a limit).
+        boolean met = meets(terms.better(), byPace.latestValue(), byPace.targetValue());
         String which = terms.kind() == TargetKind.CUMULATIVE
                 ? "the total through " + byPace.latestYear() + ", " + show(byPace.latestValue())
                 : byPace.latestYear() == terms.targetYear()

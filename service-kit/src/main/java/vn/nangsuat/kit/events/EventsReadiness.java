@@ -15,13 +15,13 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import vn.nangsuat.kit.concurrent.Background;
 
 /**
  * How the events are doing, for operators: the outbox lag (age of the oldest unsent event, also the metric
@@ -61,11 +61,7 @@ public class EventsReadiness implements HealthCheck {
                 .description("Age of the oldest event not yet sent to Kafka").register(registry);
         Gauge.builder("outbox.pending", this, readiness -> readiness.outbox().pending())
                 .description("Events written but not yet sent to Kafka").register(registry);
-        sampler = Executors.newSingleThreadScheduledExecutor(work -> {
-            Thread thread = new Thread(work, "events-readiness");
-            thread.setDaemon(true);
-            return thread;
-        });
+        sampler = Background.singleThread("events-readiness");
         sampler.scheduleWithFixedDelay(this::sample, 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -30,6 +30,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -160,42 +161,23 @@ public class ProblemMappers {
 
     /**
      * Every pooled connection stayed in use for the whole acquisition timeout: the service is busy, not broken, and
-     * the database may be fine (Agroal says so by message only; PoolExhaustionTest in each service holds it to it).
+     * the database may be fine (Agroal says so by message only; SmallPoolTest in each service holds it to it).
      */
     static boolean poolExhausted(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && ACQUISITION_TIMEOUT.equals(sql.getMessage())) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> cause instanceof SQLException sql && ACQUISITION_TIMEOUT.equals(sql.getMessage()));
     }
 
     /** The client closed its connection while its request body was being read (a load test stopping, say). */
     static boolean clientWentAway(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpClosedException) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, HttpClosedException.class::isInstance);
     }
 
     /** SQL state class 08 is "connection exception"; a pool with no connection to give says so by its own types. */
     static boolean databaseUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            if (cause instanceof ConnectException) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
+                || (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                || cause instanceof ConnectException);
     }
 
     /**
@@ -203,12 +185,16 @@ public class ProblemMappers {
      * back to break a deadlock (SQL state class 40) or after waiting too long for its lock (MySQL error 1205).
      */
     static boolean concurrentWrite(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof SQLIntegrityConstraintViolationException
+                || cause instanceof SQLTransactionRollbackException
+                || (cause instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("40"))
+                        || sql.getErrorCode() == LOCK_WAIT_TIMEOUT)));
+    }
+
+    /** Whether the failure, or any failure it was caused by, passes the test. */
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLIntegrityConstraintViolationException || cause instanceof SQLTransactionRollbackException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("40"))
-                    || sql.getErrorCode() == LOCK_WAIT_TIMEOUT)) {
+            if (test.test(cause)) {
                 return true;
             }
         }
