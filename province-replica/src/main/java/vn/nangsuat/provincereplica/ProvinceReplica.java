@@ -13,9 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import vn.nangsuat.kit.cache.Snapshot;
 import vn.nangsuat.kit.cache.Snapshots;
 
@@ -69,6 +70,20 @@ public class ProvinceReplica {
     /** The units in force on a date, by code. */
     public List<ReplicaUnit> unitsOn(LocalDate date) {
         return units.get().all().stream().filter(version -> inForceDuring(version, date, date)).toList();
+    }
+
+    /**
+     * Each unit in force on a day (of the region, or every one for null), as a territory over time: what an aggregate
+     * of a period ending that day counts, each code once.
+     */
+    public List<UnitComposition> territoriesOn(LocalDate day, String region) {
+        Map<String, UnitComposition> territories = new TreeMap<>();
+        for (ReplicaUnit unit : unitsOn(day)) {
+            if (region == null || region.equals(unit.region())) {
+                territories.putIfAbsent(unit.code(), new UnitComposition(this, unit));
+            }
+        }
+        return List.copyOf(territories.values());
     }
 
     private static boolean inForceDuring(ReplicaUnit version, LocalDate first, LocalDate last) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.nangsuat.rules.Period;
+import vn.nangsuat.rules.Territory;
 
 /**
  * Which units' values make up a unit version for a period: the rule that keeps a series comparable across the 2025
@@ -15,23 +17,7 @@ import java.util.TreeSet;
  * them went whole into it. A unit split between several successors cannot be apportioned; a version is never split
  * back onto the units it replaced.
  */
-public final class UnitComposition {
-
-    /** The codes whose values make up the version in the period, or the reason none honestly do. */
-    public record Parts(Set<String> codes, String reason) {
-
-        static Parts of(Set<String> codes) {
-            return new Parts(Collections.unmodifiableSortedSet(new TreeSet<>(codes)), null);
-        }
-
-        static Parts none(String reason) {
-            return new Parts(null, reason);
-        }
-
-        public boolean known() {
-            return codes != null;
-        }
-    }
+public final class UnitComposition implements Territory {
 
     private final ProvinceReplica units;
     private final ReplicaUnit target;
@@ -47,6 +33,16 @@ public final class UnitComposition {
 
     public ReplicaUnit target() {
         return target;
+    }
+
+    @Override
+    public String code() {
+        return target.code();
+    }
+
+    @Override
+    public Parts in(Period period) {
+        return on(period.lastDay(), period.toString());
     }
 
     /** Every code that may make up the version in some period: its own and its predecessors', earlier and earlier. */

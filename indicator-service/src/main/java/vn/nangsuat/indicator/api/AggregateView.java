@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.indicator.domain.Aggregates;
-import vn.nangsuat.indicator.domain.ObservationStatus;
 import vn.nangsuat.kit.web.CsvExport;
+import vn.nangsuat.rules.Combination;
+import vn.nangsuat.rules.ObservationStatus;
 
 @Schema(name = "Aggregate", description = "An indicator for the country or a region in a period, combined as its definition says")
 public record AggregateView(
@@ -18,7 +19,15 @@ public record AggregateView(
         @Schema(description = "For a ratio: the sum of its denominator over the same units", nullable = true) BigDecimal denominator,
         @Schema(description = "Units in force on the period's last day whose values were combined") List<String> unitsCounted,
         @Schema(description = "Units in force then without the values needed: the aggregate leaves them out") List<String> unitsMissing,
-        @Schema(description = "The statuses of the values used, so a chart can say PRELIMINARY") Set<ObservationStatus> statuses) implements CsvExport {
+        @Schema(description = "The statuses of the values used, so a chart can say PRELIMINARY") Set<ObservationStatus> statuses,
+        @Schema(description = "Units in force on the period's last day (of the region): unitsCounted of them are counted",
+                examples = "34") int unitsInForce,
+        @Schema(description = "For a ratio, or the growth of one: the share of the denominator (workers) the units counted"
+                + " hold among the units in force that have one, 0 to 1", nullable = true, examples = "0.9712")
+        BigDecimal denominatorShare,
+        @Schema(description = "True only when every unit in force is counted: a figure for the whole country (or region)")
+        boolean complete,
+        @Schema(description = "Why there is no value, when there is none", nullable = true) String reason) implements CsvExport {
 
     @Override
     public List<?> csvRows() {
@@ -27,8 +36,10 @@ public record AggregateView(
 
 
     static AggregateView of(Aggregates.Aggregate aggregate) {
+        Combination.Aggregate figure = aggregate.figure();
         return new AggregateView(aggregate.indicator().code, aggregate.period().toString(), aggregate.region(),
-                Decimals.plain(aggregate.value()), Decimals.plain(aggregate.numerator()), Decimals.plain(aggregate.denominator()),
-                aggregate.counted(), aggregate.missing(), aggregate.statuses());
+                Decimals.plain(figure.value()), Decimals.plain(figure.numerator()), Decimals.plain(figure.denominator()),
+                figure.counted(), figure.missing(), figure.statuses(), figure.coverage().unitsInForce(),
+                figure.coverage().denominatorShare(), figure.coverage().complete(), figure.reason());
     }
 }

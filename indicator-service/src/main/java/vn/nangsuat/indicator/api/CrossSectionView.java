@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.indicator.domain.Aggregates;
-import vn.nangsuat.indicator.domain.ObservationStatus;
 import vn.nangsuat.kit.web.CsvExport;
+import vn.nangsuat.rules.Combination;
+import vn.nangsuat.rules.ObservationStatus;
 
 @Schema(name = "CrossSection", description = "An indicator for every unit in force in a period, ranked, with the national value")
 public record CrossSectionView(
@@ -16,7 +17,11 @@ public record CrossSectionView(
         @Schema(description = "The national aggregate; null when none can be counted or the indicator is reported only",
                 nullable = true) BigDecimal national,
         @Schema(description = "Best first: highest first unless lower is better") List<Row> units,
-        @Schema(description = "Units in force then with no value, reported or derivable") List<String> unitsWithout) implements CsvExport {
+        @Schema(description = "Units in force then with no value, reported or derivable") List<String> unitsWithout,
+        @Schema(description = "How many of the units in force the national aggregate counts", examples = "34")
+        int nationalUnitsCounted,
+        @Schema(description = "True only when the national aggregate counts every unit in force") boolean nationalComplete)
+        implements CsvExport {
 
     @Override
     public List<?> csvRows() {
@@ -26,17 +31,21 @@ public record CrossSectionView(
 
     @Schema(name = "CrossSectionRow")
     public record Row(int rank, String unit, String name, BigDecimal value,
-            @Schema(description = "True when computed from its components, not reported") boolean derived,
+            @Schema(description = "True when computed from its components (a growth from its base on the same territory in both"
+                    + " periods), not reported") boolean derived,
             Set<ObservationStatus> statuses) {
     }
 
     static CrossSectionView of(Aggregates.CrossSection section) {
         List<Row> rows = new ArrayList<>();
         for (Aggregates.UnitValue value : section.ranked()) {
-            rows.add(new Row(rows.size() + 1, value.unit().code(), value.unit().name(), Decimals.plain(value.value()),
-                    value.derived(), value.statuses()));
+            rows.add(new Row(rows.size() + 1, value.unit().code(), value.unit().name(),
+                    Decimals.plain(value.value().value()), value.value().derived(), value.value().statuses()));
         }
+        Combination.Aggregate national = section.national();
         return new CrossSectionView(section.indicator().code, section.period().toString(),
-                Decimals.plain(section.national()), rows, section.without());
+                national == null ? null : Decimals.plain(national.value()), rows, section.without(),
+                national == null ? 0 : national.coverage().unitsCounted(),
+                national != null && national.value() != null && national.coverage().complete());
     }
 }

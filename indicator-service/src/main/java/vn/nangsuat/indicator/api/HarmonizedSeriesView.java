@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.indicator.domain.Harmonizer;
-import vn.nangsuat.indicator.domain.ObservationStatus;
 import vn.nangsuat.kit.web.CsvExport;
+import vn.nangsuat.rules.ObservationStatus;
 
 @Schema(name = "HarmonizedSeries", description = "A unit's series expressed on the units in force on a date: values before "
         + "a merger combined from the units it was made of, and the periods that cannot be combined honestly, with why")

@@ -36,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.http.Problem;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.indicator.domain.ObservationRegistry;
-import vn.nangsuat.indicator.domain.Period;
 import vn.nangsuat.indicator.imports.ImportFormat;
 import vn.nangsuat.indicator.imports.ImportJob;
 import vn.nangsuat.indicator.imports.ImportOptions;
@@ -46,6 +45,7 @@ import vn.nangsuat.indicator.imports.RowError;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.kit.web.RequestIds;
+import vn.nangsuat.rules.Period;
 
 @Path("/api/v1/observations/imports")
 @Produces(MediaType.APPLICATION_JSON)

@@ -2,10 +2,10 @@ package vn.nangsuat.indicator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.nangsuat.rules.OverTime;
-import vn.nangsuat.indicator.domain.Aggregation;
 import vn.nangsuat.indicator.domain.Direction;
-import vn.nangsuat.indicator.domain.Periodicity;
+import vn.nangsuat.rules.Aggregation;
+import vn.nangsuat.rules.OverTime;
+import vn.nangsuat.rules.Periodicity;
 
 @Schema(name = "Indicator", description = "What an indicator measures and how its values combine across provinces")
 @JsonInclude(JsonInclude.Include.NON_NULL)

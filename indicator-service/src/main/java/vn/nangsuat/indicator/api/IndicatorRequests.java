@@ -7,12 +7,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.nangsuat.indicator.domain.Aggregation;
 import vn.nangsuat.indicator.domain.Direction;
 import vn.nangsuat.indicator.domain.IndicatorDefinition;
 import vn.nangsuat.indicator.domain.IndicatorRegistry;
-import vn.nangsuat.indicator.domain.Periodicity;
+import vn.nangsuat.rules.Aggregation;
 import vn.nangsuat.rules.OverTime;
+import vn.nangsuat.rules.Periodicity;
 
 /** The bodies of the admin writes of the catalogue. */
 public final class IndicatorRequests {

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.indicator.domain.ObservationRegistry;
-import vn.nangsuat.indicator.domain.ObservationStatus;
+import vn.nangsuat.rules.ObservationStatus;
 
 @Schema(name = "ObservationRequest", description = "A value of an indicator for a unit and period")
 public record ObservationRequest(

@@ -42,12 +42,12 @@ import vn.nangsuat.indicator.domain.ChangeFeed;
 import vn.nangsuat.indicator.domain.Harmonizer;
 import vn.nangsuat.indicator.domain.Observation;
 import vn.nangsuat.indicator.domain.ObservationRegistry;
-import vn.nangsuat.indicator.domain.Period;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.problem.ProblemException;
-import vn.nangsuat.kit.web.CsvWriter;
 import vn.nangsuat.kit.web.Conditional;
+import vn.nangsuat.kit.web.CsvWriter;
 import vn.nangsuat.kit.web.Preconditions;
+import vn.nangsuat.rules.Period;
 
 @Path("/api/v1/observations")
 @Produces(MediaType.APPLICATION_JSON)

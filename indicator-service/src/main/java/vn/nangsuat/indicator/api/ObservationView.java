@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.indicator.domain.Observation;
-import vn.nangsuat.indicator.domain.ObservationStatus;
+import vn.nangsuat.rules.ObservationStatus;
 
 @Schema(name = "Observation", description = "One revision of a value of an indicator for a unit and period")
 public record ObservationView(

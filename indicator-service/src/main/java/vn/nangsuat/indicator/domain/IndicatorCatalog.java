@@ -2,8 +2,10 @@ package vn.nangsuat.indicator.domain;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,5 +48,23 @@ public class IndicatorCatalog {
             throw ProblemException.notFound("No indicator has code " + code);
         }
         return definition;
+    }
+
+    /** The indicator and those it is computed from (a ratio's parts, a growth's base and its parts): what its values read. */
+    public Set<String> withParts(IndicatorDefinition indicator) {
+        Set<String> codes = new LinkedHashSet<>();
+        collect(indicator, codes);
+        return codes;
+    }
+
+    private void collect(IndicatorDefinition indicator, Set<String> codes) {
+        if (!codes.add(indicator.code)) {
+            return;
+        }
+        for (String part : new String[] {indicator.numeratorCode, indicator.denominatorCode, indicator.baseCode}) {
+            if (part != null) {
+                collect(definition(part), codes);
+            }
+        }
     }
 }

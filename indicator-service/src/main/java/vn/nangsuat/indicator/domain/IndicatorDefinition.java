@@ -11,7 +11,11 @@ import java.math.BigDecimal;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.ParamConverters;
 import vn.nangsuat.kit.web.Preconditions;
+import vn.nangsuat.rules.Aggregation;
+import vn.nangsuat.rules.IndicatorRule;
 import vn.nangsuat.rules.OverTime;
+import vn.nangsuat.rules.Period;
+import vn.nangsuat.rules.Periodicity;
 
 /** What an indicator measures, its unit, and how its values combine across provinces. */
 @Entity
@@ -79,6 +83,11 @@ public class IndicatorDefinition {
     /** The strong ETag of this definition's state; any change increments the row version. */
     public String etag() {
         return Preconditions.etag(code, rowVersion);
+    }
+
+    /** How its values combine, for statistics-rules. */
+    public IndicatorRule rule() {
+        return new IndicatorRule(code, aggregation, overTime, numeratorCode, denominatorCode, baseCode);
     }
 
     /** A period of this indicator written as text; a 400 naming `period` when it is none, or of another form. */

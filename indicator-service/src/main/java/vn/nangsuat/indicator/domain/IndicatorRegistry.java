@@ -9,6 +9,7 @@ import java.util.Objects;
 import vn.nangsuat.indicator.events.IndicatorEvents;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.Preconditions;
+import vn.nangsuat.rules.Aggregation;
 import vn.nangsuat.rules.OverTime;
 
 /**

@@ -12,6 +12,8 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import vn.nangsuat.kit.web.Preconditions;
+import vn.nangsuat.rules.ObservationStatus;
+import vn.nangsuat.rules.Period;
 
 /**
  * One revision of the value of an indicator for a unit and period. Revisions are only appended, numbered 1, 2, 3

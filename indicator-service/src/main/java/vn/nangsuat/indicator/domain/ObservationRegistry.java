@@ -16,6 +16,8 @@ import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.kit.web.ParamConverters;
 import vn.nangsuat.kit.web.Preconditions;
 import vn.nangsuat.provincereplica.ProvinceReplica;
+import vn.nangsuat.rules.ObservationStatus;
+import vn.nangsuat.rules.Period;
 
 /**
  * The values of indicators per unit and period, and their revisions. Each write is one transaction that adds a

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.nangsuat.rules.Period;
 
 @ApplicationScoped
 public class ObservationRepository implements PanacheRepositoryBase<Observation, Observation.Id> {

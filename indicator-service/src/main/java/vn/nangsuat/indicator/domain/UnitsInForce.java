@@ -6,6 +6,7 @@ import java.util.Map;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.provincereplica.ProvinceReplica;
 import vn.nangsuat.provincereplica.ReplicaUnit;
+import vn.nangsuat.rules.Period;
 
 /**
  * The rule that a value's unit must be in force on some day of its period, by this service's replica of

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.List;
 import vn.nangsuat.indicator.domain.Observation;
-import vn.nangsuat.indicator.domain.ObservationStatus;
 import vn.nangsuat.kit.events.Outbox;
+import vn.nangsuat.rules.ObservationStatus;
 
 /**
  * Changes of values, published per series (a unit and an indicator, key `UNIT:INDICATOR`) through the outbox in the

@@ -40,8 +40,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,13 +49,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
-import vn.nangsuat.indicator.domain.ObservationStatus;
 import vn.nangsuat.indicator.domain.UnitsInForce;
 import vn.nangsuat.indicator.events.ObservationEvents;
 import vn.nangsuat.kit.concurrent.Background;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.provincereplica.ProvinceReplica;
+import vn.nangsuat.rules.ObservationStatus;
 
 /**
  * Bulk imports as jobs. A body is spooled to disk as it arrives (never held in memory), then a worker reads it row by

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.indicator.domain.IndicatorDefinition;
-import vn.nangsuat.indicator.domain.Period;
+import vn.nangsuat.rules.Period;
 
 /**
  * What an import in mode replace declares it holds whole: every value of these indicators, of these units (every

@@ -8,11 +8,11 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.indicator.domain.IndicatorDefinition;
-import vn.nangsuat.indicator.domain.ObservationStatus;
-import vn.nangsuat.indicator.domain.Period;
 import vn.nangsuat.indicator.domain.UnitsInForce;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
+import vn.nangsuat.rules.ObservationStatus;
+import vn.nangsuat.rules.Period;
 
 /**
  * The checks of one import's rows: the same rules as a single write (the indicator's period form and value rules,

@@ -14,12 +14,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import vn.nangsuat.indicator.domain.Period;
 import vn.nangsuat.indicator.domain.UnitsInForce;
 import vn.nangsuat.kit.concurrent.Background;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.provincereplica.ProvinceReplica;
+import vn.nangsuat.rules.Period;
 
 /**
  * The published figures shipped with the service (`src/main/resources/seed`, see the README), imported through the

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.TimeZone;
 import java.util.function.Consumer;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
-import vn.nangsuat.indicator.domain.Period;
+import vn.nangsuat.rules.Period;
 
 /**
  * The set operations of an import, in SQL: its valid rows are loaded into `import_row` (LOAD DATA LOCAL INFILE, the

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import vn.nangsuat.kit.testing.TestTokens;
 import vn.nangsuat.provincereplica.ProvinceReplica;
 import vn.nangsuat.provincereplica.ReplicaUnit;
+import vn.nangsuat.provincereplica.UnitComposition;
+import vn.nangsuat.rules.Period;
 
 /** National and regional values on real-sized numbers: sums of parts, then divide; never a mean of ratios. */
 @QuarkusTest
@@ -133,16 +136,58 @@ class AggregateResourceTest {
                     .when().get("/api/v1/aggregates").then().statusCode(200).body("unitsMissing", equalTo(List.of()))
                     .extract().asString();
             assertEquals(expected.stripTrailingZeros(), decimal(answer, "value").stripTrailingZeros());
-            // A region is not the same territory across the mergers unless its units are: no growth then.
-            given().queryParam("indicator", "LABOUR_PRODUCTIVITY_GROWTH").queryParam("period", "2025")
-                    .queryParam("region", "NORTHERN_MIDLANDS_MOUNTAINS").when().get("/api/v1/aggregates")
-                    .then().statusCode(200).body("value", nullValue());
+            // A region across the mergers: its 2025 units, and in 2024 the same territory (the units they were made
+            // of, whatever region those were in), never the units that happened to carry the region's name in 2024.
+            String region = "NORTHERN_MIDLANDS_MOUNTAINS";
+            BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+            List<String> counted = new ArrayList<>();
+            for (UnitComposition unit : replica.territoriesOn(LocalDate.of(2025, 12, 31), region)) {
+                counted.add(unit.code());
+                sums[0] = sums[0].add(BigDecimal.valueOf(unit.code().equals("19") ? 220000 : 106000));
+                sums[1] = sums[1].add(BigDecimal.valueOf(unit.code().equals("19") ? 1200 : 1000));
+                for (String part : unit.in(Period.parse("2024").orElseThrow()).codes()) {
+                    sums[2] = sums[2].add(BigDecimal.valueOf(part.equals("06") ? 10000 : 100000));
+                    sums[3] = sums[3].add(BigDecimal.valueOf(part.equals("06") ? 200 : 1000));
+                }
+            }
+            BigDecimal regional = sums[0].divide(sums[1], 6, java.math.RoundingMode.HALF_EVEN)
+                    .divide(sums[2].divide(sums[3], 6, java.math.RoundingMode.HALF_EVEN), 10, java.math.RoundingMode.HALF_EVEN)
+                    .subtract(BigDecimal.ONE).multiply(BigDecimal.valueOf(100)).setScale(6, java.math.RoundingMode.HALF_EVEN);
+            String regionAnswer = given().queryParam("indicator", "LABOUR_PRODUCTIVITY_GROWTH").queryParam("period", "2025")
+                    .queryParam("region", region).when().get("/api/v1/aggregates")
+                    .then().statusCode(200).body("unitsCounted", equalTo(counted)).body("complete", equalTo(true))
+                    .extract().asString();
+            assertEquals(regional, decimal(regionAnswer, "value"));
         } finally {
             try (var connection = dataSource.getConnection(); var sql = connection.createStatement()) {
                 sql.executeUpdate("DELETE FROM observation WHERE indicator_code IN ('GRDP_CONSTANT', 'EMPLOYED_WORKERS')"
                         + " AND period IN ('2024', '2025')");
             }
         }
+    }
+
+    @Test
+    void aMergedUnitsGrowthIsOneNumberWhereverItIsRead() {
+        // The case. 2024: the old 19 has 80,000 at constant prices and 800 workers (100 a worker), 06 has
+        // 10,000 and 200 (50 a worker); 2025: the new 19 (made of both) has 90,000 and 1,000 (90 a worker). On the
+        // same territory 2024 is (80,000 + 10,000) / (800 + 200) = 90: growth 0 %, not 90 / 100 - 1 = -10 %.
+        record("19", "GRDP_CONSTANT", "2024", 80000, "OFFICIAL");
+        record("19", "EMPLOYED_WORKERS", "2024", 800, "OFFICIAL");
+        record("06", "GRDP_CONSTANT", "2024", 10000, "OFFICIAL");
+        record("06", "EMPLOYED_WORKERS", "2024", 200, "OFFICIAL");
+        record("19", "GRDP_CONSTANT", "2025", 90000, "OFFICIAL");
+        record("19", "EMPLOYED_WORKERS", "2025", 1000, "OFFICIAL");
+
+        String section = given().queryParam("indicator", "LABOUR_PRODUCTIVITY_GROWTH").queryParam("period", "2025")
+                .when().get("/api/v1/cross-sections").then().statusCode(200)
+                .body("units.find { it.unit == '19' }.derived", equalTo(true)).extract().asString();
+        assertEquals(0, decimal(section, "units.find { it.unit == '19' }.value").signum());
+
+        String harmonized = given().queryParam("unit", "19").queryParam("indicator", "LABOUR_PRODUCTIVITY_GROWTH")
+                .queryParam("from", "2025").queryParam("to", "2025").queryParam("harmonize", "2025-07-01")
+                .when().get("/api/v1/observations/harmonized").then().statusCode(200)
+                .body("values[0].units", equalTo(List.of("06", "19"))).extract().asString();
+        assertEquals(0, decimal(harmonized, "values[0].value").signum());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package vn.nangsuat.indicator.domain;
+package vn.nangsuat.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

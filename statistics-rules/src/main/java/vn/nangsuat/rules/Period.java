@@ -1,4 +1,4 @@
-package vn.nangsuat.indicator.domain;
+package vn.nangsuat.rules;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,4 +1,4 @@
-package vn.nangsuat.indicator.domain;
+package vn.nangsuat.rules;
 
 /** How the values of several provinces (or merged predecessors) combine into one. */
 public enum Aggregation {

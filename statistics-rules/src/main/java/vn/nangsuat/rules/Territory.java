@@ -1,0 +1,50 @@
+package vn.nangsuat.rules;
+
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A unit as in force at some date, and which units' values make up its territory in each period: itself while it
+ * stands, the units it was made of before it took its form. province-replica's {@code UnitComposition} says which,
+ * from the units' lineage.
+ */
+public interface Territory {
+
+    /** The code of the unit the territory is. */
+    String code();
+
+    /** The codes whose values make up the territory in the period, or the reason none honestly do. */
+    Parts in(Period period);
+
+    /** The codes whose values make up a territory in a period, or the reason none honestly do. */
+    record Parts(Set<String> codes, String reason) {
+
+        public static Parts of(Set<String> codes) {
+            return new Parts(Collections.unmodifiableSortedSet(new TreeSet<>(codes)), null);
+        }
+
+        public static Parts none(String reason) {
+            return new Parts(null, reason);
+        }
+
+        public boolean known() {
+            return codes != null;
+        }
+    }
+
+    /** A unit that is the same territory in every period (for tests, and for the country). */
+    static Territory itself(String code) {
+        return new Territory() {
+            @Override
+            public String code() {
+                return code;
+            }
+
+            @Override
+            public Parts in(Period period) {
+                return Parts.of(Set.of(code));
+            }
+        };
+    }
+}
