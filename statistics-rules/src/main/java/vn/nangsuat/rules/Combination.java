@@ -235,14 +235,18 @@ public final class Combination {
                         + " above zero for " + period : null);
     }
 
-    /**
-     * Growth over the units that have the base in both periods, each unit's territory the same in both (a merged
-     * unit's base before the merger combines the units it was made of): of a ratio base, the ratio of the summed
-     * parts now over the ratio of the same units' summed parts before.
-     */
     private Aggregate growthOfSums(IndicatorRule indicator, List<? extends Territory> inForce, Period period) {
-        IndicatorRule base = definitions.apply(indicator.base());
-        Period previous = period.previous();
+        return change(definitions.apply(indicator.base()), inForce, period.previous(), period);
+    }
+
+    /**
+     * The growth in percent of a base from one period to a later one over the units in force in the later one that
+     * have the base in both, each unit's territory the same in both (a merged unit's base before the merger combines
+     * the units it was made of): of a ratio base, the ratio of the summed parts then over the ratio of the same units'
+     * summed parts before. A growth indicator's is from the period before; a chain of growths may link years further
+     * apart when the years between have no values.
+     */
+    public Aggregate change(IndicatorRule base, List<? extends Territory> inForce, Period from, Period to) {
         boolean ofRatio = base.aggregation() == Aggregation.RATIO;
         if (!ofRatio && base.aggregation() != Aggregation.ADDITIVE) {
             return new Aggregate(null, null, null, List.of(), codes(inForce), Set.of(),
@@ -255,10 +259,10 @@ public final class Combination {
         Sums before = new Sums(inForce);
         BigDecimal allDenominators = BigDecimal.ZERO;
         for (Territory unit : inForce) {
-            Result topNow = of(top, unit, period);
-            Result topBefore = of(top, unit, previous);
-            Result bottomNow = ofRatio ? of(bottom, unit, period) : null;
-            Result bottomBefore = ofRatio ? of(bottom, unit, previous) : null;
+            Result topNow = of(top, unit, to);
+            Result topBefore = of(top, unit, from);
+            Result bottomNow = ofRatio ? of(bottom, unit, to) : null;
+            Result bottomBefore = ofRatio ? of(bottom, unit, from) : null;
             if (ofRatio && bottomNow.known()) {
                 allDenominators = allDenominators.add(bottomNow.value());
             }
@@ -280,7 +284,7 @@ public final class Combination {
                 ? null : growth(levelNow, levelBefore);
         now.statuses.addAll(before.statuses);
         return now.aggregate(value, null, null, ofRatio ? share(now.bottom, allDenominators) : null, value == null
-                ? "no unit in force has " + base.code() + " for both " + previous + " and " + period
+                ? "no unit in force has " + base.code() + " for both " + from + " and " + to
                         + " on the same territory" : null);
     }
 

@@ -49,6 +49,11 @@ public record Period(Periodicity periodicity, int year, int part) implements Com
         }
     }
 
+    /** A calendar year. */
+    public static Period year(int year) {
+        return new Period(Periodicity.YEAR, year, 1);
+    }
+
     /** The period of the periodicity that holds the day. */
     public static Period containing(Periodicity periodicity, LocalDate day) {
         return switch (periodicity) {

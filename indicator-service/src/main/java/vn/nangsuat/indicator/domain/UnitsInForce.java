@@ -1,5 +1,6 @@
 package vn.nangsuat.indicator.domain;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,10 @@ import vn.nangsuat.provincereplica.ReplicaUnit;
 import vn.nangsuat.rules.Period;
 
 /**
- * The rule that a value's unit must be in force on some day of its period, by this service's replica of
+ * The rule that a value's unit must be in force on the last day of its period, since a period belongs to the units in
+ * force on its last day (statistics-rules): Bắc Kạn's GRDP for 2025 is refused, as 2025 belongs to the new Thái
+ * Nguyên, which every read counts; accepting it would leave a value no read counts, or one counted twice. By this
+ * service's replica of
  * province-service's units. Each unit's versions are read once per instance: a single write makes one, an import
  * one for all its rows.
  */
@@ -22,11 +26,12 @@ public class UnitsInForce {
         this.replica = replica;
     }
 
-    /** A 400 naming `unit` unless the unit was in force during the period; it says when a unit ceased, into what. */
+    /** A 400 naming `unit` unless the unit was in force on the period's last day; it says when a unit ceased, into what. */
     public void require(String unit, Period period) {
         List<ReplicaUnit> history = versions.computeIfAbsent(unit, replica::history);
-        boolean inForce = history.stream().anyMatch(version -> !version.validFrom().isAfter(period.lastDay())
-                && (version.validTo() == null || !version.validTo().isBefore(period.firstDay())));
+        LocalDate lastDay = period.lastDay();
+        boolean inForce = history.stream().anyMatch(version -> !version.validFrom().isAfter(lastDay)
+                && (version.validTo() == null || !version.validTo().isBefore(lastDay)));
         if (inForce) {
             return;
         }
@@ -35,8 +40,9 @@ public class UnitsInForce {
         throw ProblemException.invalid("unit", switch (absence.kind()) {
             case NEVER -> absence.reason();
             case NOT_YET -> absence.reason() + ", after " + period;
-            case NO_LONGER -> absence.reason() + (successors.isEmpty() ? "" : ": a value for " + period + " belongs to "
-                    + successors);
+            case NO_LONGER -> absence.reason() + ", before the last day of " + period + " (" + lastDay + "): a period"
+                    + " belongs to the units in force on its last day" + (successors.isEmpty() ? ""
+                            : ", so a value for " + period + " belongs to " + successors);
         });
     }
 }

@@ -135,13 +135,18 @@ class ObservationResourceTest {
     }
 
     @Test
-    void aUnitMustBeInForceDuringThePeriod() {
+    void aUnitMustBeInForceOnThePeriodsLastDay() {
         admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/06/GRDP/2026")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("unit"))
                 .body("errors[0].message", containsString("ceased on 2025-06-30"))
                 .body("errors[0].message", containsString("19"));
-        admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/06/GRDP/2025").then().statusCode(201);
+        // Bắc Kạn ceased on 30 June 2025: 2025 belongs to the new Thái Nguyên (19), which every read counts.
+        admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/06/GRDP/2025")
+                .then().statusCode(400).body("errors[0].field", equalTo("unit"))
+                .body("errors[0].message", containsString("a period belongs to the units in force on its last day"))
+                .body("errors[0].message", containsString("belongs to 19"));
+        admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/06/GRDP/2024").then().statusCode(201);
         admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/98/GRDP/2021")
                 .then().statusCode(400).body("errors[0].field", equalTo("unit"));
     }

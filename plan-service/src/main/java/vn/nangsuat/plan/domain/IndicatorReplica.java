@@ -5,13 +5,23 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import vn.nangsuat.rules.Aggregation;
+import vn.nangsuat.rules.Combination;
+import vn.nangsuat.rules.IndicatorRule;
+import vn.nangsuat.rules.ObservationStatus;
 import vn.nangsuat.rules.OverTime;
+import vn.nangsuat.rules.Period;
+import vn.nangsuat.rules.Periodicity;
 
 /**
  * This service's copy of what indicator-service publishes on indicator.events: the definitions (the higher revision
@@ -26,15 +36,18 @@ public class IndicatorReplica {
      * (by an indicator-service before it said so).
      */
     public record Indicator(String code, String name, String unit, String periodicity, String better, String aggregation,
-            OverTime overTime, String numerator, String denominator, int revision) {
+            OverTime overTime, String numerator, String denominator, String base, int revision) {
+
+        /** How its values combine, for statistics-rules; an aggregation this release does not know is never combined. */
+        public IndicatorRule rule() {
+            Aggregation combined = Arrays.stream(Aggregation.values()).filter(known -> known.name().equals(aggregation))
+                    .findFirst().orElse(Aggregation.REPORTED);
+            return new IndicatorRule(code, combined, overTime, numerator, denominator, base);
+        }
     }
 
     /** A change of one period's value, as observation.changed carries it; a null value is a deletion. */
     public record Change(String period, BigDecimal value, String status, int revision) {
-    }
-
-    /** A yearly value of a series, with how firm it is and its revision. */
-    public record YearValue(int year, BigDecimal value, String status, int revision) {
     }
 
     /** Rows per INSERT of changes: an import's event carries up to a thousand. */
@@ -48,18 +61,41 @@ public class IndicatorReplica {
 
     public Optional<Indicator> indicator(String code) {
         List<?> rows = entityManager.createNativeQuery("SELECT code, name, unit, periodicity, better, aggregation,"
-                + " over_time, numerator_code, denominator_code, revision FROM indicator_replica WHERE code = ?1")
+                + " over_time, numerator_code, denominator_code, base_code, revision FROM indicator_replica WHERE code = ?1")
                 .setParameter(1, code).getResultList();
         return rows.stream().map(Object[].class::cast).map(row -> new Indicator((String) row[0], (String) row[1],
                 (String) row[2], (String) row[3], (String) row[4], (String) row[5],
                 row[6] == null ? null : OverTime.valueOf((String) row[6]), (String) row[7], (String) row[8],
-                ((Number) row[9]).intValue())).findFirst();
+                (String) row[9], ((Number) row[10]).intValue())).findFirst();
+    }
+
+    /**
+     * The rules of the indicator and of those it is computed from (a ratio's parts, a growth's base and its parts),
+     * by code: what statistics-rules needs to combine it. Empty when this replica does not know the indicator.
+     */
+    public Map<String, IndicatorRule> rulesWithParts(String code) {
+        Map<String, IndicatorRule> rules = new LinkedHashMap<>();
+        collect(code, rules);
+        return rules;
+    }
+
+    private void collect(String code, Map<String, IndicatorRule> rules) {
+        if (code == null || rules.containsKey(code)) {
+            return;
+        }
+        indicator(code).map(Indicator::rule).ifPresent(rule -> {
+            rules.put(code, rule);
+            collect(rule.numerator(), rules);
+            collect(rule.denominator(), rules);
+            collect(rule.base(), rules);
+        });
     }
 
     /** Keeps the definition unless the copy holds a later revision of it. */
     public void define(Indicator indicator) {
         entityManager.createNativeQuery("INSERT INTO indicator_replica (code, name, unit, periodicity, better, aggregation,"
-                + " numerator_code, denominator_code, over_time, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?7)"
+                + " numerator_code, denominator_code, over_time, base_code, revision)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11, ?7)"
                 + " ON DUPLICATE KEY UPDATE"
                 + " name = IF(VALUES(revision) >= revision, VALUES(name), name),"
                 + " unit = IF(VALUES(revision) >= revision, VALUES(unit), unit),"
@@ -69,12 +105,14 @@ public class IndicatorReplica {
                 + " numerator_code = IF(VALUES(revision) >= revision, VALUES(numerator_code), numerator_code),"
                 + " denominator_code = IF(VALUES(revision) >= revision, VALUES(denominator_code), denominator_code),"
                 + " over_time = IF(VALUES(revision) >= revision, VALUES(over_time), over_time),"
+                + " base_code = IF(VALUES(revision) >= revision, VALUES(base_code), base_code),"
                 + " revision = GREATEST(revision, VALUES(revision))")
                 .setParameter(1, indicator.code()).setParameter(2, indicator.name()).setParameter(3, indicator.unit())
                 .setParameter(4, indicator.periodicity()).setParameter(5, indicator.better())
                 .setParameter(6, indicator.aggregation()).setParameter(7, indicator.revision())
                 .setParameter(8, indicator.numerator()).setParameter(9, indicator.denominator())
-                .setParameter(10, indicator.overTime() == null ? null : indicator.overTime().name()).executeUpdate();
+                .setParameter(10, indicator.overTime() == null ? null : indicator.overTime().name())
+                .setParameter(11, indicator.base()).executeUpdate();
     }
 
     /**
@@ -106,21 +144,42 @@ public class IndicatorReplica {
         return upsert.executeUpdate();
     }
 
-    /** The yearly values that stand (not deleted) of the units' series of the indicators, by unit and indicator. */
-    public Map<String, Map<String, List<YearValue>>> yearly(Collection<String> units, Collection<String> indicators) {
-        List<?> rows = entityManager.createNativeQuery("SELECT unit_code, indicator_code, period, value, status, revision"
-                + " FROM observation_replica WHERE unit_code IN (?1) AND indicator_code IN (?2) AND value IS NOT NULL"
-                + " AND CHAR_LENGTH(period) = 4 ORDER BY period").setParameter(1, units).setParameter(2, indicators)
-                .getResultList();
-        Map<String, Map<String, List<YearValue>>> values = new HashMap<>();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            values.computeIfAbsent((String) columns[0], unit -> new HashMap<>())
-                    .computeIfAbsent((String) columns[1], indicator -> new ArrayList<>())
-                    .add(new YearValue(Integer.parseInt((String) columns[2]), (BigDecimal) columns[3], (String) columns[4],
-                            ((Number) columns[5]).intValue()));
+    /**
+     * The yearly values that stand (not deleted) of the indicators, of the given units or (null) of every unit: what
+     * statistics-rules combines.
+     */
+    public Yearly yearly(Collection<String> units, Collection<String> indicators) {
+        Query query = entityManager.createNativeQuery("SELECT unit_code, indicator_code, period, value, status, revision"
+                + " FROM observation_replica WHERE indicator_code IN (?1) AND value IS NOT NULL AND CHAR_LENGTH(period) = 4"
+                + (units == null ? "" : " AND unit_code IN (?2)")).setParameter(1, indicators);
+        if (units != null) {
+            query.setParameter(2, units);
         }
-        return values;
+        Map<String, Combination.Recorded> values = new HashMap<>();
+        Set<Integer> years = new TreeSet<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            int year = Integer.parseInt((String) columns[2]);
+            years.add(year);
+            values.put(columns[0] + "|" + columns[1] + "|" + year, new Combination.Recorded((BigDecimal) columns[3],
+                    status((String) columns[4]), ((Number) columns[5]).intValue()));
+        }
+        return new Yearly(values, years);
+    }
+
+    /** A status this release does not know (a newer indicator-service's) is taken as the least firm. */
+    private static ObservationStatus status(String text) {
+        return Arrays.stream(ObservationStatus.values()).filter(known -> known.name().equals(text)).findFirst()
+                .orElse(ObservationStatus.ESTIMATE);
+    }
+
+    /** Yearly values by unit, indicator and year, and the years that have any. */
+    public record Yearly(Map<String, Combination.Recorded> values, Set<Integer> years) implements Combination.Values {
+
+        @Override
+        public Combination.Recorded of(String unit, String indicator, Period period) {
+            return period.periodicity() == Periodicity.YEAR ? values.get(unit + "|" + indicator + "|" + period.year()) : null;
+        }
     }
 
     /** The indicator and the ratios it is a part of: what a change of its values may move. */
@@ -129,33 +188,5 @@ public class IndicatorReplica {
         entityManager.createNativeQuery("SELECT code FROM indicator_replica WHERE numerator_code = ?1 OR denominator_code = ?1")
                 .setParameter(1, indicator).getResultList().forEach(code -> codes.add((String) code));
         return codes;
-    }
-
-    /** A national figure for one year: the sums over the units that have the values, and how many they are. */
-    public record NationalYear(int year, BigDecimal numerator, BigDecimal denominator, int units) {
-    }
-
-    /**
-     * Per year, the national sum of an indicator's values, and with a denominator, of the denominator's over the same
-     * units (those having both), so a ratio of the two is a ratio of sums, never a mean of the units' ratios.
-     */
-    public List<NationalYear> nationalSums(String numerator, String denominator) {
-        List<?> rows = denominator == null
-                ? entityManager.createNativeQuery("SELECT period, SUM(value), NULL, COUNT(*) FROM observation_replica"
-                        + " WHERE indicator_code = ?1 AND value IS NOT NULL AND CHAR_LENGTH(period) = 4"
-                        + " GROUP BY period ORDER BY period").setParameter(1, numerator).getResultList()
-                : entityManager.createNativeQuery("SELECT n.period, SUM(n.value), SUM(d.value), COUNT(*)"
-                        + " FROM observation_replica n JOIN observation_replica d ON d.unit_code = n.unit_code"
-                        + " AND d.period = n.period AND d.indicator_code = ?2 AND d.value IS NOT NULL"
-                        + " WHERE n.indicator_code = ?1 AND n.value IS NOT NULL AND CHAR_LENGTH(n.period) = 4"
-                        + " GROUP BY n.period ORDER BY n.period")
-                        .setParameter(1, numerator).setParameter(2, denominator).getResultList();
-        List<NationalYear> years = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            years.add(new NationalYear(Integer.parseInt((String) columns[0]), (BigDecimal) columns[1],
-                    (BigDecimal) columns[2], ((Number) columns[3]).intValue()));
-        }
-        return years;
     }
 }

@@ -26,7 +26,7 @@ public class IndicatorEventsHandler implements EventHandler {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Definition(String code, String name, String unit, String periodicity, String better, String aggregation,
-            String overTime, String numerator, String denominator) {
+            String overTime, String numerator, String denominator, String base) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -90,7 +90,7 @@ public class IndicatorEventsHandler implements EventHandler {
         }
         replica.define(new IndicatorReplica.Indicator(definition.code(), definition.name(), definition.unit(),
                 definition.periodicity(), definition.better(), definition.aggregation(), overTime(definition.overTime()),
-                definition.numerator(), definition.denominator(), defined.revision()));
+                definition.numerator(), definition.denominator(), definition.base(), defined.revision()));
     }
 
     /** FLOW or STOCK; a value this release does not know (or none, from an older indicator-service) is unknown. */

@@ -114,6 +114,43 @@ class NationalProgressTest extends WithBacKanAndThaiNguyen {
     }
 
     @Test
+    void nationalGrowthComparesTheSameTerritoryAcrossTheMerger() throws SQLException {
+        sql("DELETE FROM observation_replica WHERE indicator_code IN ('TEST_GRDP_T', 'TEST_WORKERS_T')",
+                "UPDATE national_goal SET numerator_code = 'TEST_GRDP_T', denominator_code = 'TEST_WORKERS_T'"
+                        + " WHERE code = 'LABOUR_PRODUCTIVITY_GROWTH' AND target_year = 2025");
+        snapshots.reloadNow(NationalGoals.AGGREGATE);  // changed behind the service's back
+        try {
+            // 2020 and 2024: the old 19 80,000 / 800, 06 10,000 / 200: 90,000 / 1,000 = 90 a worker each year.
+            // 2025: the new 19 (made of both) 90,000 / 1,000 = 90; and a value of 06 for 2025 that an older release
+            // let in (5,000 / 100), which no read may count beside its successor's. Each link compares the same
+            // territory: 90 / 90 - 1 = 0 % in both, so the average is 0 %/year. (Summing whatever was reported in
+            // 2025 would give 95,000 / 1,100 = 86.4, a fall of 4 %.)
+            for (String year : List.of("2020", "2024")) {
+                IndicatorFeed.record("19", "TEST_GRDP_T", year, "80000", 1);
+                IndicatorFeed.record("19", "TEST_WORKERS_T", year, "800", 1);
+                IndicatorFeed.record("06", "TEST_GRDP_T", year, "10000", 1);
+                IndicatorFeed.record("06", "TEST_WORKERS_T", year, "200", 1);
+            }
+            IndicatorFeed.record("19", "TEST_GRDP_T", "2025", "90000", 1);
+            IndicatorFeed.record("19", "TEST_WORKERS_T", "2025", "1000", 1);
+            IndicatorFeed.record("06", "TEST_GRDP_T", "2025", "5000", 1);
+            IndicatorFeed.record("06", "TEST_WORKERS_T", "2025", "100", 1);
+            await(() -> IndicatorFeed.count(dataSource, "SELECT COUNT(*) FROM observation_replica"
+                    + " WHERE indicator_code IN ('TEST_GRDP_T', 'TEST_WORKERS_T')") == 12, "the twelve values");
+
+            JsonPath growth = goal("LABOUR_PRODUCTIVITY_GROWTH", 2025);
+
+            assertEquals(0f, growth.getFloat("progress.current"));
+            assertEquals(2025, growth.getInt("progress.latestYear"));
+            assertThat(growth.getString("progress.reason"), org.hamcrest.Matchers.containsString("chain-linked"));
+        } finally {
+            sql("UPDATE national_goal SET numerator_code = 'GRDP_CONSTANT', denominator_code = 'EMPLOYED_WORKERS'"
+                    + " WHERE code = 'LABOUR_PRODUCTIVITY_GROWTH' AND target_year = 2025");
+            snapshots.reloadNow(NationalGoals.AGGREGATE);
+        }
+    }
+
+    @Test
     void aStockIsItsLatestNationalLevelAndAFlowIsSummedOverTheYears() throws SQLException {
         // Schools running a club are counted at each year's end (a STOCK); SMEs starting a pilot project in the year
         // are a FLOW. The same values for 19, 2, 3, 4 and 4 from 2021 to 2024, read both ways.
