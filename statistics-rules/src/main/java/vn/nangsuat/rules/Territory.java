@@ -1,6 +1,8 @@
 package vn.nangsuat.rules;
 
+import java.time.LocalDate;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -10,6 +12,21 @@ import java.util.TreeSet;
  * from the units' lineage.
  */
 public interface Territory {
+
+    /**
+     * The first day the units are fully modelled: Hà Nội took its present territory on 2008-08-01 (Hà Tây whole, Mê
+     * Linh district from Vĩnh Phúc, four communes of Hòa Bình's Lương Sơn), and the units before that expansion are
+     * not recorded. A list of units, or a period, before it would be silently incomplete, so it is refused.
+     */
+    LocalDate FIRST_MODELLED_DAY = LocalDate.of(2008, 8, 1);
+
+    /** Why a day cannot be answered for, or empty when it can: see {@link #FIRST_MODELLED_DAY}. */
+    static Optional<String> notModelled(LocalDate day) {
+        return day.isBefore(FIRST_MODELLED_DAY) ? Optional.of("must be on or after " + FIRST_MODELLED_DAY
+                + ", the first day the units are fully modelled: Hà Nội took its present territory then (Hà Tây whole,"
+                + " parts of Vĩnh Phúc and Hòa Bình), and the units before are not recorded, so an answer for " + day
+                + " would be incomplete") : Optional.empty();
+    }
 
     /** The code of the unit the territory is. */
     String code();

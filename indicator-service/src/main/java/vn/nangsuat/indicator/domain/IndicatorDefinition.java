@@ -16,6 +16,7 @@ import vn.nangsuat.rules.IndicatorRule;
 import vn.nangsuat.rules.OverTime;
 import vn.nangsuat.rules.Period;
 import vn.nangsuat.rules.Periodicity;
+import vn.nangsuat.rules.Territory;
 
 /** What an indicator measures, its unit, and how its values combine across provinces. */
 @Entity
@@ -108,6 +109,10 @@ public class IndicatorDefinition {
             throw ProblemException.invalid(field, code + " is published per " + periodicity
                     + ": the period must be " + expected + ", not " + period);
         }
+        // A period belongs to the units in force on its last day: before the units are fully modelled, none is known.
+        Territory.notModelled(period.lastDay()).ifPresent(reason -> {
+            throw ProblemException.invalid(field, "the last day of " + period + " " + reason);
+        });
         return period;
     }
 

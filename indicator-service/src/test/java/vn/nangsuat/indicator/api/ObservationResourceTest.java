@@ -147,6 +147,12 @@ class ObservationResourceTest {
                 .body("errors[0].message", containsString("a period belongs to the units in force on its last day"))
                 .body("errors[0].message", containsString("belongs to 19"));
         admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/06/GRDP/2024").then().statusCode(201);
+        // Before the units are fully modelled (Hà Nội's expansion on 2008-08-01), no period is answered for.
+        admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/06/GRDP/2007")
+                .then().statusCode(400).body("errors[0].field", equalTo("period"))
+                .body("errors[0].message", containsString("2008-08-01"));
+        given().queryParam("indicator", "GRDP").queryParam("period", "2007").when().get("/api/v1/aggregates")
+                .then().statusCode(400).body("errors[0].field", equalTo("period"));
         admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/98/GRDP/2021")
                 .then().statusCode(400).body("errors[0].field", equalTo("unit"));
     }

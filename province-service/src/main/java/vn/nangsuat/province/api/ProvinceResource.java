@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
 import vn.nangsuat.kit.paging.PageParams;
+import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.SharedCaching;
 import vn.nangsuat.province.domain.LineageGraph;
 import vn.nangsuat.province.domain.ProvinceCatalog;
@@ -43,6 +44,7 @@ import vn.nangsuat.province.domain.ProvinceRegistry;
 import vn.nangsuat.province.domain.Region;
 import vn.nangsuat.province.domain.UnitKind;
 import vn.nangsuat.province.domain.UnitVersion;
+import vn.nangsuat.rules.Territory;
 
 @Path("/api/v1/provinces")
 @Produces(MediaType.APPLICATION_JSON)
@@ -90,7 +92,7 @@ public class ProvinceResource {
         boolean descending = sort.startsWith("-");
         ProvinceCatalog.Order order = ProvinceCatalog.Order.valueOf(sort.substring(descending ? 1 : 0).toUpperCase(Locale.ROOT));
         String dataTag = catalog.tag();  // before the read: a change in between gives a newer tag next time
-        return catalog.unitsOn(onOrToday(asOf), region, kind, q, order, descending, includeFormer, paging.toRequest())
+        return catalog.unitsOn(onOrToday("asOf", asOf), region, kind, q, order, descending, includeFormer, paging.toRequest())
                 .map(ProvinceMapper::toResponse)
                 .toResponse(uri, request, dataTag);
     }
@@ -111,7 +113,7 @@ public class ProvinceResource {
             @PathParam("code") @Pattern(regexp = UnitRequests.CODE, message = CODE_EXPECTED) String code,
             @Parameter(description = "Date (ISO 8601); default today") @QueryParam("asOf") LocalDate asOf,
             @Context Request request) {
-        ProvinceCatalog.TaggedUnit unit = catalog.taggedUnitOn(code, onOrToday(asOf));
+        ProvinceCatalog.TaggedUnit unit = catalog.taggedUnitOn(code, onOrToday("asOf", asOf));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(EntityTag.valueOf(unit.etag()));
         return notModified != null ? notModified.build() : withEtag(unit.version(), unit.etag(), Response.Status.OK);
     }
@@ -141,7 +143,7 @@ public class ProvinceResource {
     public LineageView lineage(
             @Parameter(example = "19") @PathParam("code") @Pattern(regexp = UnitRequests.CODE, message = CODE_EXPECTED) String code,
             @Parameter(description = "Date (ISO 8601); default today") @QueryParam("asOf") LocalDate asOf) {
-        UnitVersion version = catalog.unitOn(code, onOrToday(asOf));
+        UnitVersion version = catalog.unitOn(code, onOrToday("asOf", asOf));
         LineageGraph graph = catalog.graph();
         return new LineageView(ProvinceMapper.toResponse(version),
                 graph.ancestry(version.id).stream().map(LineageView.Link::of).toList(),
@@ -166,11 +168,12 @@ public class ProvinceResource {
             @Parameter(description = "default today", example = "2025-07-01") @QueryParam("to") LocalDate to,
             @Parameter(description = "json or csv (any case); overrides Accept") @QueryParam("format") Crosswalk.Format format,
             @Context HttpHeaders headers) {
-        LocalDate toDate = onOrToday(to);
+        LocalDate toDate = onOrToday("to", to);
         boolean csv = format != null
                 ? format == Crosswalk.Format.CSV
                 : headers.getAcceptableMediaTypes().stream().findFirst()
                         .map(type -> type.isCompatible(MediaType.valueOf("text/csv")) && !type.isWildcardType()).orElse(false);
+        modelled("from", from);
         Crosswalk crosswalk = Crosswalk.of(from, toDate, catalog.graph().crosswalk(from, toDate));
         return csv
                 ? Response.ok(crosswalk.toCsv(), "text/csv;charset=UTF-8")
@@ -237,9 +240,16 @@ public class ProvinceResource {
                 done.successors().stream().map(ProvinceMapper::toResponse).toList());
     }
 
-    /** A date parameter, or today when it is absent. */
-    private LocalDate onOrToday(LocalDate date) {
-        return date != null ? date : LocalDate.now(clock);
+    /** A date parameter, or today when it is absent; a 400 naming it before the units are fully modelled. */
+    private LocalDate onOrToday(String field, LocalDate date) {
+        return modelled(field, date != null ? date : LocalDate.now(clock));
+    }
+
+    private static LocalDate modelled(String field, LocalDate date) {
+        Territory.notModelled(date).ifPresent(reason -> {
+            throw ProblemException.invalid(field, reason);
+        });
+        return date;
     }
 
     /** The version with its code's ETag, which a client sends back as If-None-Match or If-Match. */

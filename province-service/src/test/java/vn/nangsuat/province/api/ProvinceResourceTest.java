@@ -180,6 +180,22 @@ class ProvinceResourceTest {
     }
 
     @Test
+    void aDateBeforeTheUnitsAreFullyModelledIsRefusedNeverAnsweredWithAnIncompleteList() {
+        // Hà Nội took its present territory on 2008-08-01 (Hà Tây whole, parts of Vĩnh Phúc and Hòa Bình); the units
+        // before are not recorded, so 2006 would list 62 units with no Hà Nội and no Hà Tây.
+        given().queryParam("asOf", "2006-01-01").when().get("/api/v1/provinces")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("asOf"))
+                .body("errors[0].message", containsString("2008-08-01"));
+        given().queryParam("asOf", "2008-07-31").when().get("/api/v1/provinces/02")
+                .then().statusCode(400).body("errors[0].field", equalTo("asOf"));
+        given().queryParam("from", "2007-12-31").when().get("/api/v1/provinces/crosswalk")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        given().queryParam("asOf", "2008-08-01").queryParam("size", 100).when().get("/api/v1/provinces")
+                .then().statusCode(200).body("items.code", hasItem("01")).body("items", hasSize(63));
+    }
+
+    @Test
     void theCrosswalkMapsOldCodesToNewOnesInJsonAndCsv() {
         given().queryParam("from", "2025-06-30").queryParam("to", "2025-07-01")
                 .when().get("/api/v1/provinces/crosswalk")
