@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import vn.nangsuat.kit.cache.Snapshot;
 import vn.nangsuat.kit.cache.Snapshots;
+import vn.nangsuat.rules.Territory;
 
 /**
  * This service's copy of the provincial units and their lineage, kept by {@link ProvinceUnitsHandler}.
@@ -67,9 +68,14 @@ public class ProvinceReplica {
         return units.get().history(code).stream().filter(version -> inForceDuring(version, first, last)).toList();
     }
 
-    /** The units in force on a date, by code. */
+    /**
+     * The provincial units in force on a date, by code: never the country (VN), whose figures are its own, not one more
+     * province's to count or sum.
+     */
     public List<ReplicaUnit> unitsOn(LocalDate date) {
-        return units.get().all().stream().filter(version -> inForceDuring(version, date, date)).toList();
+        return units.get().all().stream()
+                .filter(version -> inForceDuring(version, date, date) && !Territory.NATION.equals(version.code()))
+                .toList();
     }
 
     /**

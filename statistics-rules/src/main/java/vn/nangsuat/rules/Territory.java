@@ -13,6 +13,9 @@ import java.util.TreeSet;
  */
 public interface Territory {
 
+    /** The code of the whole country: a unit of its own, for nationally published figures, never a province. */
+    String NATION = "VN";
+
     /**
      * The first day the units are fully modelled: Hà Nội took its present territory on 2008-08-01 (Hà Tây whole, Mê
      * Linh district from Vĩnh Phúc, four communes of Hòa Bình's Lương Sơn), and the units before that expansion are

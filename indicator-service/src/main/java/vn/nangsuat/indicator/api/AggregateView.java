@@ -27,7 +27,10 @@ public record AggregateView(
         BigDecimal denominatorShare,
         @Schema(description = "True only when every unit in force is counted: a figure for the whole country (or region)")
         boolean complete,
-        @Schema(description = "Why there is no value, when there is none", nullable = true) String reason) implements CsvExport {
+        @Schema(description = "Why there is no value, when there is none", nullable = true) String reason,
+        @Schema(description = "For the whole country: the figure recorded for VN as the statistics office published it (or"
+                + " derived from VN's own published parts), beside the sum of the provinces; null when none is recorded,"
+                + " or for a region", nullable = true, examples = "199.3") BigDecimal published) implements CsvExport {
 
     @Override
     public List<?> csvRows() {
@@ -40,6 +43,7 @@ public record AggregateView(
         return new AggregateView(aggregate.indicator().code, aggregate.period().toString(), aggregate.region(),
                 Decimals.plain(figure.value()), Decimals.plain(figure.numerator()), Decimals.plain(figure.denominator()),
                 figure.counted(), figure.missing(), figure.statuses(), figure.coverage().unitsInForce(),
-                figure.coverage().denominatorShare(), figure.coverage().complete(), figure.reason());
+                figure.coverage().denominatorShare(), figure.coverage().complete(), figure.reason(),
+                aggregate.published() == null ? null : Decimals.plain(aggregate.published().value()));
     }
 }

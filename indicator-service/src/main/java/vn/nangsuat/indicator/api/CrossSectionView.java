@@ -20,7 +20,9 @@ public record CrossSectionView(
         @Schema(description = "Units in force then with no value, reported or derivable") List<String> unitsWithout,
         @Schema(description = "How many of the units in force the national aggregate counts", examples = "34")
         int nationalUnitsCounted,
-        @Schema(description = "True only when the national aggregate counts every unit in force") boolean nationalComplete)
+        @Schema(description = "True only when the national aggregate counts every unit in force") boolean nationalComplete,
+        @Schema(description = "The figure recorded for VN, the whole country, as published; null when none is recorded",
+                nullable = true, examples = "188.7") BigDecimal nationalPublished)
         implements CsvExport {
 
     @Override
@@ -46,6 +48,7 @@ public record CrossSectionView(
         return new CrossSectionView(section.indicator().code, section.period().toString(),
                 national == null ? null : Decimals.plain(national.value()), rows, section.without(),
                 national == null ? 0 : national.coverage().unitsCounted(),
-                national != null && national.value() != null && national.coverage().complete());
+                national != null && national.value() != null && national.coverage().complete(),
+                section.published() == null ? null : Decimals.plain(section.published().value()));
     }
 }

@@ -45,6 +45,7 @@ import vn.nangsuat.indicator.imports.RowError;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.kit.web.RequestIds;
+import vn.nangsuat.kit.web.UnitCodes;
 import vn.nangsuat.rules.Period;
 
 @Path("/api/v1/observations/imports")
@@ -131,7 +132,7 @@ public class ImportResource {
             List<@Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String> scopeIndicators,
             @Parameter(description = "mode=replace: a unit of the scope; repeat for several (default: every unit this token "
                     + "may write)") @QueryParam("unit")
-            List<@Pattern(regexp = "\\d{2}", message = "must be a two-digit unit code such as 19") String> scopeUnits,
+            List<@Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.EXPECTED) String> scopeUnits,
             @Parameter(description = "mode=replace: first period of the scope", example = "2021") @QueryParam("from") String from,
             @Parameter(description = "mode=replace: last period of the scope", example = "2024") @QueryParam("to") String to,
             @Parameter(description = "Makes a retry safe: the same key and body answer the first result")

@@ -3,12 +3,13 @@ package vn.nangsuat.indicator.api;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import vn.nangsuat.kit.web.UnitCodes;
 
 /** The three path parameters that name a value, declared once (`@Valid @BeanParam ObservationKey`). */
 public class ObservationKey {
 
     @PathParam("unit")
-    @Pattern(regexp = "\\d{2}", message = "must be a two-digit unit code such as 19")
+    @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.EXPECTED)
     @Parameter(description = "Unit code", example = "19")
     public String unit;
 

@@ -47,6 +47,7 @@ import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.Conditional;
 import vn.nangsuat.kit.web.CsvWriter;
 import vn.nangsuat.kit.web.Preconditions;
+import vn.nangsuat.kit.web.UnitCodes;
 import vn.nangsuat.rules.Period;
 
 @Path("/api/v1/observations")
@@ -83,7 +84,7 @@ public class ObservationResource {
     @APIResponse(responseCode = "404", description = "An indicator is unknown")
     public Response series(
             @Parameter(description = "Unit code", example = "19", required = true) @QueryParam("unit") @NotNull
-            @Pattern(regexp = "\\d{2}", message = "must be a two-digit unit code such as 19") String unit,
+            @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.EXPECTED) String unit,
             @Parameter(description = "Indicator code, such as GRDP; repeat for several", required = true)
             @QueryParam("indicator") @NotEmpty
             List<@Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String> indicators,
@@ -119,7 +120,7 @@ public class ObservationResource {
             @Parameter(description = "Where the previous answer ended (its `next`)") @QueryParam("cursor")
             @Size(max = 400, message = "must be a cursor this service wrote") String cursor,
             @Parameter(description = "Only this unit; repeat for several") @QueryParam("unit")
-            List<@Pattern(regexp = "\\d{2}", message = "must be a two-digit unit code such as 19") String> units,
+            List<@Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.EXPECTED) String> units,
             @Parameter(description = "Only this indicator; repeat for several") @QueryParam("indicator")
             List<@Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String> indicators,
             @Parameter(description = "Revisions per page (1 to 1000)") @QueryParam("size") @DefaultValue("100")
@@ -154,7 +155,7 @@ public class ObservationResource {
     @APIResponse(responseCode = "404", description = "An indicator is unknown")
     public Response harmonized(
             @Parameter(description = "Unit code as on the date", example = "19", required = true) @QueryParam("unit") @NotNull
-            @Pattern(regexp = "\\d{2}", message = "must be a two-digit unit code such as 19") String unit,
+            @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.EXPECTED) String unit,
             @Parameter(description = "Indicator code; repeat for several", required = true)
             @QueryParam("indicator") @NotEmpty
             List<@Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String> indicators,

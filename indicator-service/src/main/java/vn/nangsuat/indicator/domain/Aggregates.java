@@ -21,6 +21,7 @@ import vn.nangsuat.provincereplica.UnitComposition;
 import vn.nangsuat.rules.Aggregation;
 import vn.nangsuat.rules.Combination;
 import vn.nangsuat.rules.Period;
+import vn.nangsuat.rules.Territory;
 
 /**
  * The value of an indicator for the whole country (or a region) in a period, and every unit's value beside it (a
@@ -31,8 +32,12 @@ import vn.nangsuat.rules.Period;
 @Transactional
 public class Aggregates {
 
-    /** An aggregate of the country (region null) or a region, and what it rests on. */
-    public record Aggregate(IndicatorDefinition indicator, Period period, String region, Combination.Aggregate figure) {
+    /**
+     * An aggregate of the country (region null) or a region, and what it rests on; for the country, beside it the
+     * figure recorded for VN as published (or derived from VN's own published parts), null when there is none.
+     */
+    public record Aggregate(IndicatorDefinition indicator, Period period, String region, Combination.Aggregate figure,
+            Combination.Result published) {
     }
 
     /** The most periods one series of aggregates covers (twenty years of months). */
@@ -55,8 +60,11 @@ public class Aggregates {
     }
 
     private Aggregate of(IndicatorDefinition indicator, Period period, String region, Reading reading) {
+        Combination.Result published = region != null ? null
+                : reading.rules.of(indicator.rule(), Territory.itself(Territory.NATION), period);
         return new Aggregate(indicator, period, region,
-                reading.rules.aggregate(indicator.rule(), reading.territoriesOn(period, region), period));
+                reading.rules.aggregate(indicator.rule(), reading.territoriesOn(period, region), period),
+                published != null && published.known() ? published : null);
     }
 
     private static IndicatorDefinition combinable(IndicatorDefinition indicator) {
@@ -99,7 +107,7 @@ public class Aggregates {
 
     /** Every unit in force on the period's last day, ranked best first, and beside them the national aggregate. */
     public record CrossSection(IndicatorDefinition indicator, Period period, List<UnitValue> ranked,
-            List<String> without, Combination.Aggregate national) {
+            List<String> without, Combination.Aggregate national, Combination.Result published) {
     }
 
     public CrossSection crossSection(String indicatorCode, String periodText, Instant asOf) {
@@ -120,9 +128,9 @@ public class Aggregates {
         }
         Comparator<UnitValue> byValue = Comparator.comparing(unitValue -> unitValue.value().value());
         values.sort(indicator.better == Direction.LOWER ? byValue : byValue.reversed());
-        Combination.Aggregate national = indicator.aggregation == Aggregation.REPORTED ? null
-                : of(indicator, period, null, reading).figure();
-        return new CrossSection(indicator, period, values, without, national);
+        Aggregate national = of(indicator, period, null, reading);
+        return new CrossSection(indicator, period, values, without,
+                indicator.aggregation == Aggregation.REPORTED ? null : national.figure(), national.published());
     }
 
     /**

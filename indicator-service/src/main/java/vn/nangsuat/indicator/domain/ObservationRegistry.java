@@ -53,9 +53,9 @@ public class ObservationRegistry {
 
     public Written record(String unit, String indicatorCode, String periodText, Value value, String ifMatch,
             String recordedBy) {
-        scope.requireWrite(unit);
         IndicatorDefinition indicator = indicators.definition(indicatorCode);
         Period period = indicator.period(periodText);
+        scope.requireWrite(unit, period.lastDay());
         new UnitsInForce(units).require(unit, period);
         indicator.requireValue(value.value());
         Optional<Observation> current = observations.currentForUpdate(unit, indicatorCode, period);
@@ -72,8 +72,8 @@ public class ObservationRegistry {
 
     /** Deletes the value: a revision without one, so history and asOf still show what it was. */
     public Observation delete(String unit, String indicatorCode, String periodText, String ifMatch, String recordedBy) {
-        scope.requireWrite(unit);
         Period period = indicators.definition(indicatorCode).period(periodText);
+        scope.requireWrite(unit, period.lastDay());
         Optional<Observation> current = observations.currentForUpdate(unit, indicatorCode, period)
                 .filter(observation -> !observation.deleted());
         if (current.isEmpty()) {

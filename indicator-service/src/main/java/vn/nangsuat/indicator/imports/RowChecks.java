@@ -11,6 +11,7 @@ import vn.nangsuat.indicator.domain.IndicatorDefinition;
 import vn.nangsuat.indicator.domain.UnitsInForce;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
+import vn.nangsuat.kit.web.UnitCodes;
 import vn.nangsuat.rules.ObservationStatus;
 import vn.nangsuat.rules.Period;
 
@@ -21,7 +22,7 @@ import vn.nangsuat.rules.Period;
  */
 final class RowChecks {
 
-    private static final Pattern UNIT = Pattern.compile("[0-9]{2}");
+    private static final Pattern UNIT = Pattern.compile(UnitCodes.PATTERN);
     /** Exponents of three digits at most: 1e400 is refused as too large, 0e-999999999 is not written out a billion zeros. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]{1,3})?");
     private static final List<String> STATUSES = java.util.Arrays.stream(ObservationStatus.values()).map(Enum::name).toList();
@@ -55,10 +56,9 @@ final class RowChecks {
         }
         String unit = required(errors, line, "unit", row.unit());
         if (unit != null && !UNIT.matcher(unit).matches()) {
-            errors.add(RowError.of(line, "unit", unit, "must be a two-digit unit code such as 19"));
+            errors.add(RowError.of(line, "unit", unit, UnitCodes.EXPECTED));
             unit = null;
         }
-        String forbidden = unit != null && !grant.allows(unit) ? unit : null;
         IndicatorDefinition indicator = null;
         String indicatorCode = required(errors, line, "indicator", row.indicator());
         if (indicatorCode != null) {
@@ -70,6 +70,9 @@ final class RowChecks {
             IndicatorDefinition definition = indicator;
             period = rule(errors, line, "period", periodText, () -> definition.period(periodText));
         }
+        // A former unit's value may be written by the editors of the units it became part of, for the periods it stood.
+        String forbidden = unit == null || (period == null ? grant.allows(unit) : grant.allows(unit, period.lastDay()))
+                ? null : unit;
         if (unit != null && period != null) {
             String code = unit;
             Period during = period;

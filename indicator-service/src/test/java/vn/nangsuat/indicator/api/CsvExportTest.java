@@ -64,7 +64,7 @@ class CsvExportTest {
         List<String> aggregate = lines(given().queryParam("format", "csv").queryParam("indicator", "GRDP")
                 .queryParam("period", "2021").queryParam("region", "NORTHERN_MIDLANDS_MOUNTAINS")
                 .when().get("/api/v1/aggregates").then().statusCode(200).extract().asByteArray());
-        assertEquals("indicator,period,region,value,numerator,denominator,unitsCounted,unitsMissing,statuses,unitsInForce,denominatorShare,complete,reason", aggregate.get(0));
+        assertEquals("indicator,period,region,value,numerator,denominator,unitsCounted,unitsMissing,statuses,unitsInForce,denominatorShare,complete,reason,published", aggregate.get(0));
         assertEquals(true, aggregate.get(1).matches("GRDP,2021,\"?NORTHERN_MIDLANDS_MOUNTAINS\"?,165000.5,,,\"?06;19\"?,.*"),
                 aggregate.get(1));
     }

@@ -211,12 +211,15 @@ class ImportResourceTest {
 
     @Test
     void anEditorsImportTouchingAnotherProvinceIsRefusedWholeNamingTheLines() {
-        csv(TestTokens.editor("19")).body(HEADER + "19,GRDP,2021,1,OFFICIAL\n06,GRDP,2021,2,OFFICIAL\n06,GRDP,2022,3,OFFICIAL\n")
+        // A token of Bắc Kạn (06) touching Thái Nguyên (19): 19's values are not 06's to write.
+        csv(TestTokens.editor("06")).body(HEADER + "06,GRDP,2021,1,OFFICIAL\n19,GRDP,2021,2,OFFICIAL\n19,GRDP,2022,3,OFFICIAL\n")
                 .when().post(IMPORTS).then().statusCode(403).contentType("application/problem+json")
-                .body("detail", containsString("06")).body("errors.line", equalTo(List.of(3, 4)))
+                .body("detail", containsString("19")).body("errors.line", equalTo(List.of(3, 4)))
                 .body("errors.field", hasItems("unit"));
-        given().when().get("/api/v1/observations/19/GRDP/2021").then().statusCode(404);
-        csv(TestTokens.editor("19")).body(HEADER + "19,GRDP,2021,1,OFFICIAL\n").when().post(IMPORTS).then().statusCode(201);
+        given().when().get("/api/v1/observations/06/GRDP/2021").then().statusCode(404);
+        csv(TestTokens.editor("06")).body(HEADER + "06,GRDP,2021,1,OFFICIAL\n").when().post(IMPORTS).then().statusCode(201);
+        // The new Thái Nguyên's office keeps Bắc Kạn's past: its editors import 06's values for the years 06 stood.
+        csv(TestTokens.editor("19")).body(HEADER + "06,GRDP,2020,4,OFFICIAL\n").when().post(IMPORTS).then().statusCode(201);
         given().contentType("text/csv").body(HEADER).when().post(IMPORTS).then().statusCode(401);
     }
 

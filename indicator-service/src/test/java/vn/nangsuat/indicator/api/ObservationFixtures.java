@@ -20,6 +20,11 @@ final class ObservationFixtures {
         forgetValues(dataSource);
     }
 
+    /** The whole country (VN), whose published figures are recorded like any unit's. */
+    static void knowTheCountry(AgroalDataSource dataSource) throws SQLException {
+        ReplicaFixtures.knowTheCountry(dataSource);
+    }
+
     static void forgetValues(AgroalDataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.executeUpdate("DELETE FROM observation WHERE unit_code IN ('06', '19')");

@@ -158,6 +158,35 @@ class ObservationResourceTest {
     }
 
     @Test
+    void theNewThaiNguyensOfficeKeepsBacKansHistoryForTheYearsItStood() {
+        // Since 1 July 2025 there is no Bắc Kạn office: the editors of the new Thái Nguyên (19) write its past.
+        given().auth().oauth2(TestTokens.editor("19")).contentType(ContentType.JSON).body(value(1200, "OFFICIAL"))
+                .when().put("/api/v1/observations/06/GRDP_CONSTANT/2019").then().statusCode(201);
+        // Nothing later: 2025 belongs to the new 19 itself, and an editor of another unit keeps none of it.
+        given().auth().oauth2(TestTokens.editor("19")).contentType(ContentType.JSON).body(value(1200, "OFFICIAL"))
+                .when().put("/api/v1/observations/06/GRDP_CONSTANT/2025").then().statusCode(403)
+                .body("errors[0].field", equalTo("provinces"));
+        given().auth().oauth2(TestTokens.editor("04")).contentType(ContentType.JSON).body(value(1200, "OFFICIAL"))
+                .when().put("/api/v1/observations/06/GRDP_CONSTANT/2019").then().statusCode(403);
+        // The successor's history is not the predecessor's editors' to write (06 has no office, and 19 is not its).
+        given().auth().oauth2(TestTokens.editor("06")).contentType(ContentType.JSON).body(value(1200, "OFFICIAL"))
+                .when().put("/api/v1/observations/19/GRDP_CONSTANT/2019").then().statusCode(403);
+    }
+
+    @Test
+    void theCountrysFiguresAreWrittenByAnAdminOnly() throws SQLException {
+        ObservationFixtures.knowTheCountry(dataSource);
+        given().auth().oauth2(TestTokens.editor("VN")).contentType(ContentType.JSON).body(value(4.8, "OFFICIAL"))
+                .when().put("/api/v1/observations/VN/LABOUR_PRODUCTIVITY_GROWTH/2022").then().statusCode(403)
+                .body("detail", containsString("VN, role admin"));
+        admin().body(value(4.8, "OFFICIAL")).when().put("/api/v1/observations/VN/LABOUR_PRODUCTIVITY_GROWTH/2022")
+                .then().statusCode(201);
+        try (var connection = dataSource.getConnection(); var sql = connection.createStatement()) {
+            sql.executeUpdate("DELETE FROM observation WHERE unit_code = 'VN' AND recorded_by <> 'seed'");
+        }
+    }
+
+    @Test
     void aPeriodMustHaveTheFormOfTheIndicatorsPeriodicity() {
         for (String period : List.of("2024Q5", "2024-13", "24", "2024Q1", "2024-01", "%20")) {
             admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/19/GRDP/" + period)
@@ -187,7 +216,7 @@ class ObservationResourceTest {
     void anEditorWritesOnlyTheProvincesOfItsToken() {
         given().auth().oauth2(TestTokens.editor("19")).contentType(ContentType.JSON).body(value(186000, "PRELIMINARY"))
                 .when().put("/api/v1/observations/19/GRDP/2024").then().statusCode(201).body("recordedBy", equalTo("test-province-editor"));
-        given().auth().oauth2(TestTokens.editor("19")).contentType(ContentType.JSON).body(value(1, "PRELIMINARY"))
+        given().auth().oauth2(TestTokens.editor("04")).contentType(ContentType.JSON).body(value(1, "PRELIMINARY"))
                 .when().put(BAC_KAN_GRDP_2021).then().statusCode(403).body("errors[0].field", equalTo("provinces"));
         given().contentType(ContentType.JSON).body(value(1, "PRELIMINARY")).when().put(BAC_KAN_GRDP_2021).then().statusCode(401);
         given().when().get(BAC_KAN_GRDP_2021).then().statusCode(404);

@@ -3,6 +3,8 @@ package vn.nangsuat.indicator.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +35,8 @@ class SeedDataTest {
 
     @Test
     void thePublishedFiguresAreImportedOnceTheUnitsAreKnown() throws Exception {
-        ObservationFixtures.knowBacKanAndThaiNguyen(dataSource);  // the replica knows 06 and 19 ...
+        ObservationFixtures.knowBacKanAndThaiNguyen(dataSource);  // the replica knows 06 and 19, the country ...
+        ObservationFixtures.knowTheCountry(dataSource);
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             // A database where the seed was imported before (a developer's devstack) starts without it.
             sql.executeUpdate("DELETE FROM observation WHERE recorded_by = 'seed'");
@@ -69,6 +72,18 @@ class SeedDataTest {
                 .queryParam("from", "2022").when().get("/api/v1/observations/harmonized").then().statusCode(200)
                 .body("leftOut[0].period", equalTo("2022"))
                 .body("leftOut[0].reason", containsString("reported without its parts cannot be combined"));
+        // The national figures published by GSO, recorded for VN through the same import, shown beside the provinces.
+        while (given().when().get("/api/v1/observations/VN/TFP_CONTRIBUTION/2019").statusCode() != 200
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+        }
+        given().when().get("/api/v1/observations/VN/LABOUR_PRODUCTIVITY_GROWTH/2023").then().statusCode(200)
+                .body("value", equalTo(3.65f)).body("recordedBy", equalTo("seed"));
+        given().queryParam("indicator", "LABOUR_PRODUCTIVITY").queryParam("period", "2023")
+                .when().get("/api/v1/aggregates").then().statusCode(200).body("published", equalTo(199.3f));
+        given().queryParam("indicator", "TFP_CONTRIBUTION").queryParam("period", "2019")
+                .when().get("/api/v1/cross-sections").then().statusCode(200)
+                .body("nationalPublished", equalTo(46.11f)).body("units.unit", not(hasItem("VN")));
         ObservationFixtures.forgetValues(dataSource);
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             // So the next run on this database seeds again (the key makes it once per database).

@@ -14,6 +14,7 @@ public final class NationalGoalMapper {
         return new NationalGoalResponse(goal.key.code(), goal.key.year(), goal.comparator, goal.low, goal.high,
                 goal.unit, goal.description, goal.source, goal.verified, goal.measure, goal.baselineYear,
                 goal.numeratorCode, goal.denominatorCode, now == null ? null : new NationalGoalResponse.Progress(
-                        now.status(), now.current(), now.latestYear(), now.reason(), now.plans(), now.unitsInForce()));
+                        now.status(), now.current(), now.latestYear(), now.reason(), now.plans(), now.unitsInForce(),
+                        now.published(), now.provinces()));
     }
 }

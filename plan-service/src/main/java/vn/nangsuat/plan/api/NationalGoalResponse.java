@@ -44,6 +44,10 @@ public record NationalGoalResponse(
             @Schema(description = "How the value was computed and what the status rests on") String reason,
             @Schema(description = "PLANS: the ids of the plans counted") List<Long> plans,
             @Schema(description = "PLANS: units in force today that have a plan through themselves or a predecessor "
-                    + "(34-unit view)", examples = "9", nullable = true) Integer unitsInForce) {
+                    + "(34-unit view)", examples = "9", nullable = true) Integer unitsInForce,
+            @Schema(description = "True when current is the country's figure as the statistics office published it (recorded"
+                    + " for the unit VN), rather than computed from the provinces' values") boolean published,
+            @Schema(description = "Beside a published figure: the same measure from the provinces' values (their coverage in"
+                    + " the reason); null otherwise", examples = "5.1", nullable = true) BigDecimal provinces) {
     }
 }

@@ -182,6 +182,15 @@ public class IndicatorReplica {
         }
     }
 
+    /** The growth indicator whose base is the ratio of these two, if this replica knows one (the published growth). */
+    public Optional<String> growthOfRatio(String numerator, String denominator) {
+        return entityManager.createNativeQuery("SELECT g.code FROM indicator_replica g JOIN indicator_replica r"
+                + " ON r.code = g.base_code WHERE g.aggregation = 'GROWTH' AND r.aggregation = 'RATIO'"
+                + " AND r.numerator_code = ?1 AND r.denominator_code = ?2 ORDER BY g.code")
+                .setParameter(1, numerator).setParameter(2, denominator).setMaxResults(1).getResultList().stream()
+                .map(String.class::cast).findFirst();
+    }
+
     /** The indicator and the ratios it is a part of: what a change of its values may move. */
     public List<String> withRatiosOf(String indicator) {
         List<String> codes = new ArrayList<>(List.of(indicator));

@@ -20,6 +20,7 @@ import vn.nangsuat.rules.Combination;
 import vn.nangsuat.rules.IndicatorRule;
 import vn.nangsuat.rules.OverTime;
 import vn.nangsuat.rules.Period;
+import vn.nangsuat.rules.Territory;
 
 /**
  * How far the country is towards each national goal, computed at each read from the plans and the observation
@@ -32,9 +33,11 @@ public class NationalProgress {
     /**
      * A goal's progress. For PLANS, {@code current} counts the units that approved a plan as they were then (the 63
      * units until 30 June 2025), {@code unitsInForce} today's units that have one through themselves or a predecessor.
+     * {@code published}: the value is the country's figure as the statistics office published it (recorded for VN);
+     * {@code provinces} the same measure from the provinces' values beside it, with its coverage in the reason.
      */
     public record GoalProgress(ProgressStatus status, BigDecimal current, Integer latestYear, String reason,
-            List<Long> plans, Integer unitsInForce) {
+            List<Long> plans, Integer unitsInForce, boolean published, BigDecimal provinces) {
     }
 
     private final PlanRepository plans;
@@ -56,39 +59,66 @@ public class NationalProgress {
             case PLANS -> plansOf(goal);
             case RATIO_GROWTH -> ratioGrowthOf(goal);
             case COUNT -> countOf(goal);
-            case REPORTED -> new GoalProgress(ProgressStatus.NO_DATA, null, null, "a national figure published "
-                    + "elsewhere: provincial values are never summed or averaged into it", List.of(), null);
+            case REPORTED -> reportedOf(goal);
         };
     }
 
-    /** Units with an approved Decision 36 plan by each year's end; the goal is met at its low bound. */
+    /**
+     * Units with an approved Decision 36 plan by each year's end; the goal is met at its low bound. A plan withdrawn
+     * later still counts in the years it stood approved.
+     */
     private GoalProgress plansOf(NationalGoal goal) {
         int lastYear = Math.min(goal.key.year(), LocalDate.now(clock).getYear());
-        List<Plan> approved = plans.approvedUnder(LegalBasis.DECISION_36_2021, LocalDate.of(lastYear, 12, 31));
+        List<PlanRepository.Approval> approvals = plans.approvalsUnder(LegalBasis.DECISION_36_2021,
+                LocalDate.of(lastYear, 12, 31));
         List<ProgressRule.YearValue> counts = new ArrayList<>();
         counts.add(new ProgressRule.YearValue(goal.baselineYear, BigDecimal.ZERO));
         for (int year = goal.baselineYear + 1; year <= lastYear; year++) {
-            LocalDate end = LocalDate.of(year, 12, 31);
-            counts.add(new ProgressRule.YearValue(year, BigDecimal.valueOf(approvingUnits(approved.stream()
-                    .filter(plan -> !plan.approvalDate.isAfter(end)).toList()).size())));
+            counts.add(new ProgressRule.YearValue(year,
+                    BigDecimal.valueOf(approvingUnits(approvedOn(approvals, LocalDate.of(year, 12, 31))).size())));
         }
+        List<Plan> approved = approvedOn(approvals, LocalDate.of(lastYear, 12, 31));
         Set<String> byApprovingUnit = approvingUnits(approved);
-        ProgressRule.Assessment assessment = assess(goal, TargetKind.LEVEL, counts);
+        ProgressRule.Assessment assessment = assess(goal, goal.baselineYear, TargetKind.LEVEL, counts);
         return new GoalProgress(assessment.status(), BigDecimal.valueOf(byApprovingUnit.size()), lastYear,
                 byApprovingUnit.size() + " units approved a plan under Decision 36 by " + lastYear + " (as they were "
-                        + "then): " + assessment.reason(),
-                approved.stream().map(plan -> plan.id).toList(), unitsInForceWithPlan(byApprovingUnit));
+                        + "then; a plan withdrawn later counts in the years it stood approved): " + assessment.reason(),
+                approved.stream().map(plan -> plan.id).toList(), unitsInForceWithPlan(byApprovingUnit), false, null);
+    }
+
+    private static List<Plan> approvedOn(List<PlanRepository.Approval> approvals, LocalDate day) {
+        return approvals.stream().filter(approval -> approval.standsOn(day)).map(PlanRepository.Approval::plan).toList();
     }
 
     /**
-     * The average yearly growth of the national ratio (labour productivity: GRDP at constant prices per worker, a ratio
-     * of sums) since the baseline year, chain-linked: from one year with values to the next, the growth by
-     * statistics-rules over the units in force at the later year's end, each compared with the same territory in the
-     * earlier year (a unit merged in 2025 with the units it was made of), chained from the baseline year's ratio. So
-     * the units that reported in one year are never compared with those of another, and a unit that ceased never
-     * counts beside its successor.
+     * The average yearly growth of the national ratio (labour productivity: GRDP at constant prices per worker), the
+     * published national figure first: VN's recorded growth of that ratio, chain-linked over the latest run of years
+     * that has it. Beside it (or alone, without one) the provinces' figure, a ratio of sums, chain-linked: from one
+     * year with values to the next, the growth by statistics-rules over the units in force at the later year's end,
+     * each compared with the same territory in the earlier year (a unit merged in 2025 with the units it was made of),
+     * from the baseline year's ratio. So the units that reported in one year are never compared with those of
+     * another, and a unit that ceased never counts beside its successor.
      */
     private GoalProgress ratioGrowthOf(NationalGoal goal) {
+        Chain provinces = provincesChain(goal);
+        Chain published = values.growthOfRatio(goal.numeratorCode, goal.denominatorCode)
+                .map(growth -> publishedChain(goal, growth)).orElse(null);
+        if (published == null) {
+            return new GoalProgress(provinces.assessment().status(), provinces.average(),
+                    provinces.assessment().latestYear(), provinces.reason() + ": " + provinces.assessment().reason(),
+                    List.of(), null, false, null);
+        }
+        return new GoalProgress(published.assessment().status(), published.average(),
+                published.assessment().latestYear(), published.reason() + ": " + published.assessment().reason()
+                        + ". Beside it, the provinces' figure: " + (provinces.average() == null ? "none" : provinces.average()
+                        + " %/year") + " (" + provinces.reason() + ")", List.of(), null, true, provinces.average());
+    }
+
+    /** A chain of levels, assessed, its average yearly growth in percent, and how it was made. */
+    private record Chain(ProgressRule.Assessment assessment, BigDecimal average, String reason) {
+    }
+
+    private Chain provincesChain(NationalGoal goal) {
         Map<String, IndicatorRule> rules = new HashMap<>(values.rulesWithParts(goal.numeratorCode));
         rules.putAll(values.rulesWithParts(goal.denominatorCode));
         IndicatorRule ratio = IndicatorRule.ratio(goal.numeratorCode + " / " + goal.denominatorCode, goal.numeratorCode,
@@ -121,63 +151,143 @@ public class NationalProgress {
         List<ProgressRule.YearValue> levels = new ArrayList<>();
         if (start.value() != null || !growths.isEmpty()) {
             // Without the baseline year's ratio the chain is an index from 100: its growth is the same.
-            List<BigDecimal> chained = Combination.chain(start.value() != null ? start.value() : BigDecimal.valueOf(100),
-                    growths);
-            for (int i = 0; i < chained.size(); i++) {
-                levels.add(new ProgressRule.YearValue(linked.get(i), chained.get(i)));
-            }
+            levels = levels(linked, Combination.chain(start.value() != null ? start.value() : BigDecimal.valueOf(100),
+                    growths));
         }
-        ProgressRule.Assessment assessment = assess(goal, TargetKind.GROWTH, levels);
-        BigDecimal average = null;
-        if (assessment.status() != ProgressStatus.NO_DATA && assessment.ratio() != null) {
-            ProgressRule.YearValue base = levels.get(0);
-            ProgressRule.YearValue latest = levels.get(levels.size() - 1);
-            double yearly = Math.pow(latest.value().doubleValue() / base.value().doubleValue(),
-                    1.0 / (latest.year() - base.year())) - 1;
-            average = BigDecimal.valueOf(yearly * 100).setScale(2, RoundingMode.HALF_UP);
-        }
-        return new GoalProgress(assessment.status(), average, assessment.latestYear(), "national " + ratio.code()
+        ProgressRule.Assessment assessment = assess(goal, goal.baselineYear, TargetKind.GROWTH, levels);
+        return new Chain(assessment, average(assessment, levels), "the provinces' " + ratio.code()
                 + " as a ratio of sums, chain-linked from " + goal.baselineYear + ": each link over the units in force"
                 + " at its later year's end, compared with the same territory in its earlier year (units counted of"
-                + " those in force: " + (coverage.isEmpty() ? "none" : coverage) + ")" + broken + ": "
-                + assessment.reason(), List.of(), null);
+                + " those in force: " + (coverage.isEmpty() ? "none" : coverage) + ")" + broken);
     }
 
     /**
-     * A count of the decision: a FLOW (what happened in each year: SMEs starting a pilot) is summed over the years from
-     * the baseline year; a STOCK (what exists at each year's end: schools running a club) is its latest national level,
-     * never a sum over the years, counted from 0 when the baseline year has no value. Each year's national figure is the
-     * sum over the units in force at its end (statistics-rules), never a ceased unit's beside its successor's.
+     * VN's recorded growth, chain-linked from 100 over the latest run of consecutive years (after the baseline year, up
+     * to the goal's) that has it, and assessed from the year before that run; null when VN has none.
+     */
+    private Chain publishedChain(NationalGoal goal, String growthCode) {
+        IndicatorReplica.Yearly recorded = values.yearly(List.of(Territory.NATION), List.of(growthCode));
+        List<Integer> run = new ArrayList<>();
+        for (int year = goal.key.year(); year > goal.baselineYear; year--) {
+            boolean has = recorded.of(Territory.NATION, growthCode, Period.year(year)) != null;
+            if (has) {
+                run.add(0, year);
+            } else if (!run.isEmpty()) {
+                break;
+            }
+        }
+        if (run.isEmpty()) {
+            return null;
+        }
+        int from = run.get(0) - 1;
+        List<BigDecimal> growths = run.stream()
+                .map(year -> recorded.of(Territory.NATION, growthCode, Period.year(year)).value()).toList();
+        List<Integer> years = new ArrayList<>(List.of(from));
+        years.addAll(run);
+        List<ProgressRule.YearValue> levels = levels(years, Combination.chain(BigDecimal.valueOf(100), growths));
+        ProgressRule.Assessment assessment = assess(goal, from, TargetKind.GROWTH, levels);
+        return new Chain(assessment, average(assessment, levels), "the published national " + growthCode + " (recorded"
+                + " for " + Territory.NATION + ") for " + run.get(0) + (run.size() > 1 ? "-" + run.get(run.size() - 1) : "")
+                + ", chain-linked from " + from + (from > goal.baselineYear ? " (none is recorded for the years from "
+                        + (goal.baselineYear + 1) + " to " + from + ")" : ""));
+    }
+
+    private static List<ProgressRule.YearValue> levels(List<Integer> years, List<BigDecimal> chained) {
+        List<ProgressRule.YearValue> levels = new ArrayList<>();
+        for (int i = 0; i < chained.size(); i++) {
+            levels.add(new ProgressRule.YearValue(years.get(i), chained.get(i)));
+        }
+        return levels;
+    }
+
+    /** The average yearly growth in percent from the first level to the latest, when the assessment has one. */
+    private static BigDecimal average(ProgressRule.Assessment assessment, List<ProgressRule.YearValue> levels) {
+        if (assessment.status() == ProgressStatus.NO_DATA || assessment.ratio() == null) {
+            return null;
+        }
+        ProgressRule.YearValue base = levels.get(0);
+        ProgressRule.YearValue latest = levels.stream().filter(level -> level.year() == assessment.latestYear())
+                .findFirst().orElse(levels.get(levels.size() - 1));
+        double yearly = Math.pow(latest.value().doubleValue() / base.value().doubleValue(),
+                1.0 / (latest.year() - base.year())) - 1;
+        return BigDecimal.valueOf(yearly * 100).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A count of the decision, each year the country's published figure where VN has one, else the sum over the units
+     * in force at the year's end (statistics-rules), never a ceased unit's beside its successor's. A FLOW (what happened
+     * in each year: SMEs starting a pilot) is summed over the years from the baseline year; a STOCK (what exists at each
+     * year's end: schools running a club) is its latest national level, never a sum over the years, counted from 0
+     * when the baseline year has no value.
      */
     private GoalProgress countOf(NationalGoal goal) {
         IndicatorRule rule = values.rulesWithParts(goal.numeratorCode).getOrDefault(goal.numeratorCode,
                 IndicatorRule.additive(goal.numeratorCode, OverTime.FLOW));
         IndicatorReplica.Yearly known = values.yearly(null, List.of(goal.numeratorCode));
         Combination combination = new Combination(code -> rule, known);
-        List<ProgressRule.YearValue> sums = new ArrayList<>();
+        List<ProgressRule.YearValue> national = new ArrayList<>();
+        Set<Integer> publishedYears = new TreeSet<>();
+        BigDecimal provinces = null;
         for (int year : known.years()) {
-            Combination.Aggregate national = combination.aggregate(rule, territoriesAt(year), Period.year(year));
-            if (national.value() != null) {
-                sums.add(new ProgressRule.YearValue(year, national.value()));
+            Combination.Recorded published = known.of(Territory.NATION, goal.numeratorCode, Period.year(year));
+            Combination.Aggregate sum = combination.aggregate(rule, territoriesAt(year), Period.year(year));
+            provinces = sum.value() != null ? sum.value() : provinces;
+            if (published != null) {
+                publishedYears.add(year);
+                national.add(new ProgressRule.YearValue(year, published.value()));
+            } else if (sum.value() != null) {
+                national.add(new ProgressRule.YearValue(year, sum.value()));
             }
         }
+        String source = publishedYears.isEmpty() ? "" : " (the published national figure, recorded for "
+                + Territory.NATION + ", in " + publishedYears + "; the provinces' sum in the other years)";
         OverTime overTime = rule.overTime() != null ? rule.overTime() : OverTime.FLOW;
         if (overTime.summable()) {
-            ProgressRule.Assessment assessment = assess(goal, TargetKind.CUMULATIVE, sums);
+            ProgressRule.Assessment assessment = assess(goal, goal.baselineYear, TargetKind.CUMULATIVE, national);
             return new GoalProgress(assessment.status(), assessment.latestValue(), assessment.latestYear(),
                     "national sum of " + goal.numeratorCode + " from " + goal.baselineYear + " (a flow: what happened in"
-                            + " each year, summed): " + assessment.reason(), List.of(), null);
+                            + " each year, summed)" + source + ": " + assessment.reason(), List.of(), null,
+                    publishedYears.contains(assessment.latestYear()), null);
         }
-        List<ProgressRule.YearValue> levels = new ArrayList<>(sums);
-        boolean fromZero = sums.stream().noneMatch(year -> year.year() == goal.baselineYear);
+        List<ProgressRule.YearValue> levels = new ArrayList<>(national);
+        boolean fromZero = national.stream().noneMatch(year -> year.year() == goal.baselineYear);
         if (fromZero) {
             levels.add(0, new ProgressRule.YearValue(goal.baselineYear, BigDecimal.ZERO));
         }
-        ProgressRule.Assessment assessment = assess(goal, TargetKind.LEVEL, levels);
+        ProgressRule.Assessment assessment = assess(goal, goal.baselineYear, TargetKind.LEVEL, levels);
+        boolean latestPublished = publishedYears.contains(assessment.latestYear());
         return new GoalProgress(assessment.status(), assessment.latestValue(), assessment.latestYear(),
                 "national level of " + goal.numeratorCode + " (a stock: what exists at the year's end, never summed over"
-                        + " the years" + (fromZero ? ", counted from 0 in " + goal.baselineYear : "") + "): "
-                        + assessment.reason(), List.of(), null);
+                        + " the years" + (fromZero ? ", counted from 0 in " + goal.baselineYear : "") + ")" + source
+                        + ": " + assessment.reason(), List.of(), null, latestPublished,
+                latestPublished ? provinces : null);
+    }
+
+    /**
+     * A figure only the country has (the TFP contribution to growth): VN's recorded values, never a sum or mean of
+     * provincial ones. Its baseline is the latest value at or before the baseline year.
+     */
+    private GoalProgress reportedOf(NationalGoal goal) {
+        IndicatorReplica.Yearly recorded = values.yearly(List.of(Territory.NATION), List.of(goal.numeratorCode));
+        List<ProgressRule.YearValue> levels = recorded.years().stream().filter(year -> year <= goal.key.year())
+                .map(year -> new ProgressRule.YearValue(year,
+                        recorded.of(Territory.NATION, goal.numeratorCode, Period.year(year)).value())).toList();
+        if (levels.isEmpty()) {
+            return new GoalProgress(ProgressStatus.NO_DATA, null, null, "a national figure: none of " + goal.numeratorCode
+                    + " is recorded for " + Territory.NATION + " yet, and provincial values are never summed or averaged"
+                    + " into it", List.of(), null, false, null);
+        }
+        ProgressRule.YearValue baseline = levels.stream().filter(level -> level.year() <= goal.baselineYear)
+                .reduce((earlier, later) -> later).orElse(null);
+        ProgressRule.Assessment assessment = ProgressRule.assess(new ProgressRule.Terms(TargetKind.LEVEL, Better.HIGHER,
+                goal.baselineYear, baseline == null ? null : baseline.value(), goal.key.year(), goal.low), levels,
+                year.now());
+        ProgressRule.YearValue latest = levels.get(levels.size() - 1);
+        return new GoalProgress(assessment.status(), latest.value(), latest.year(), "the published national "
+                + goal.numeratorCode + " (recorded for " + Territory.NATION + "), " + latest.value() + " in "
+                + latest.year() + (baseline == null ? "" : "; baseline " + baseline.value() + " (" + baseline.year()
+                        + ", the latest at or before " + goal.baselineYear + ")") + ": " + assessment.reason(),
+                List.of(), null, true, null);
     }
 
     /** The units in force at the year's end, each a territory over time. */
@@ -185,8 +295,9 @@ public class NationalProgress {
         return units.territoriesOn(LocalDate.of(year, 12, 31), null);
     }
 
-    private ProgressRule.Assessment assess(NationalGoal goal, TargetKind kind, List<ProgressRule.YearValue> values) {
-        return ProgressRule.assess(new ProgressRule.Terms(kind, Better.HIGHER, goal.baselineYear, null, goal.key.year(),
+    private ProgressRule.Assessment assess(NationalGoal goal, int baselineYear, TargetKind kind,
+            List<ProgressRule.YearValue> values) {
+        return ProgressRule.assess(new ProgressRule.Terms(kind, Better.HIGHER, baselineYear, null, goal.key.year(),
                 goal.low), values, year.now());
     }
 

@@ -5,9 +5,13 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import vn.nangsuat.kit.paging.Page;
 import vn.nangsuat.kit.paging.PageRequest;
 
@@ -57,9 +61,43 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, Long> {
         return last == null ? 0 : last;
     }
 
-    /** The plans under a legal basis approved (and maybe carried out since) by a date, by their decision's date. */
-    public List<Plan> approvedUnder(LegalBasis basis, LocalDate by) {
-        return list("legalBasis = ?1 and state in ?2 and approvalDate <= ?3 order by approvalDate, id", basis,
-                Arrays.stream(PlanState.values()).filter(PlanState::approved).toList(), by);
+    /** A plan approved by its decision, and the day it was withdrawn, if it was later. */
+    public record Approval(Plan plan, LocalDate withdrawnOn) {
+
+        /** Whether the plan stood approved at the end of the day. */
+        public boolean standsOn(LocalDate day) {
+            return !plan.approvalDate.isAfter(day) && (withdrawnOn == null || withdrawnOn.isAfter(day));
+        }
+    }
+
+    /** Where a withdrawal's instant falls on a calendar: the provinces' time. */
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /**
+     * The plans under the legal basis approved by the day: those that stand approved, and those withdrawn after their
+     * approval, with the day of the withdrawal (a plan withdrawn before it was approved never counts).
+     */
+    public List<Approval> approvalsUnder(LegalBasis basis, LocalDate by) {
+        List<PlanState> counted = new ArrayList<>(Arrays.stream(PlanState.values()).filter(PlanState::approved).toList());
+        counted.add(PlanState.WITHDRAWN);
+        List<Plan> found = list("legalBasis = ?1 and state in ?2 and approvalDate <= ?3 order by approvalDate, id",
+                basis, counted, by);
+        List<Long> withdrawn = found.stream().filter(plan -> plan.state == PlanState.WITHDRAWN).map(plan -> plan.id).toList();
+        Map<Long, List<PlanTransition>> moves = withdrawn.isEmpty() ? Map.of() : getEntityManager()
+                .createQuery("FROM PlanTransition t WHERE t.id.planId IN ?1 AND t.to IN ?2", PlanTransition.class)
+                .setParameter(1, withdrawn).setParameter(2, List.of(PlanState.APPROVED, PlanState.WITHDRAWN))
+                .getResultStream().collect(Collectors.groupingBy(move -> move.id.planId()));
+        List<Approval> approvals = new ArrayList<>();
+        for (Plan plan : found) {
+            if (plan.state != PlanState.WITHDRAWN) {
+                approvals.add(new Approval(plan, null));
+                continue;
+            }
+            List<PlanTransition> history = moves.getOrDefault(plan.id, List.of());
+            boolean wasApproved = history.stream().anyMatch(move -> move.to == PlanState.APPROVED);
+            history.stream().filter(move -> move.to == PlanState.WITHDRAWN).findFirst().filter(move -> wasApproved)
+                    .ifPresent(move -> approvals.add(new Approval(plan, move.at.atZone(VIETNAM).toLocalDate())));
+        }
+        return approvals;
     }
 }

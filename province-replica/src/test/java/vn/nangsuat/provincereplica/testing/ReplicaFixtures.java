@@ -32,6 +32,16 @@ public final class ReplicaFixtures {
         reload();
     }
 
+    /** The whole country (VN), a unit of its own for the nationally published figures. */
+    public static void knowTheCountry(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("INSERT IGNORE INTO province_replica_unit (code, valid_from, valid_to, name, kind, region,"
+                    + " region_derived, revision, last_event_id, events_applied, updated_at) VALUES"
+                    + " ('VN', '1976-07-02', NULL, 'Việt Nam', 'COUNTRY', NULL, 0, 0, 'test', 0, NOW())");
+        }
+        reload();
+    }
+
     /** Rows were written straight into the replica's tables: its reads see them once this returns. */
     public static void reload() {
         Arc.container().instance(ProvinceReplica.class).get().reloadNow();

@@ -38,6 +38,7 @@ import org.jboss.resteasy.reactive.Cache;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.SharedCaching;
+import vn.nangsuat.kit.web.UnitCodes;
 import vn.nangsuat.province.domain.LineageGraph;
 import vn.nangsuat.province.domain.ProvinceCatalog;
 import vn.nangsuat.province.domain.ProvinceRegistry;
@@ -51,7 +52,7 @@ import vn.nangsuat.rules.Territory;
 @Tag(name = "Provinces", description = "Provincial-level units over time: the 63 until 2025-06-30, the 34 from 2025-07-01")
 public class ProvinceResource {
 
-    private static final String CODE_EXPECTED = "must be a two-digit code such as 38";
+    private static final String CODE_EXPECTED = UnitCodes.EXPECTED;
 
     private final ProvinceCatalog catalog;
     private final ProvinceRegistry registry;

@@ -12,7 +12,9 @@ public record ProvinceUnit(
         @Schema(description = "Administrative code (Decision 124/2004/QĐ-TTg, Decision 19/2025/QĐ-TTg)", examples = "38")
         String code,
         @Schema(examples = "Thanh Hóa") String name,
-        @Schema(description = "PROVINCE, or CITY for a centrally-run city") UnitKind kind,
+        @Schema(description = "PROVINCE, or CITY for a centrally-run city; COUNTRY for VN, the whole country, whose"
+                + " national figures are recorded like any unit's (lists of units leave it out unless kind=COUNTRY)")
+        UnitKind kind,
         @Schema(description = "Socio-economic region; null when none is known", nullable = true) Region region,
         @Schema(description = "True when the region is derived from a predecessor rather than official")
         boolean regionDerived,

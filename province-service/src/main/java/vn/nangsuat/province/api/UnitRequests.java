@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nangsuat.kit.web.UnitCodes;
 import vn.nangsuat.province.domain.Region;
 import vn.nangsuat.province.domain.UnitKind;
 import vn.nangsuat.province.domain.UnitLineage;
@@ -16,8 +17,8 @@ import vn.nangsuat.province.domain.UnitLineage;
 /** The bodies of the admin writes. */
 public final class UnitRequests {
 
-    /** A unit code: two digits (one rule for paths and bodies). */
-    static final String CODE = "\\d{2}";
+    /** A unit code: two digits, or VN for the country (one rule for paths and bodies). */
+    static final String CODE = UnitCodes.PATTERN;
 
     private UnitRequests() {
     }

@@ -72,7 +72,8 @@ final class ProvinceData {
         return byCode.values().stream().flatMap(List::stream)
                 .filter(when)
                 .filter(v -> region == null || v.region == region)
-                .filter(v -> kind == null || v.kind == kind)
+                // The country is listed only when asked for by its kind: the lists are of provincial units.
+                .filter(v -> kind == null ? v.kind != UnitKind.COUNTRY : v.kind == kind)
                 .filter(v -> name.isEmpty() || v.searchKey.contains(name) || aliasCodes.contains(v.code))
                 .sorted(order)
                 .toList();

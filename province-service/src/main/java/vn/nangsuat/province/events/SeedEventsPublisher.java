@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.nangsuat.province.domain.UnitKind;
 import vn.nangsuat.province.domain.UnitLineage;
 import vn.nangsuat.province.domain.UnitLineageRepository;
 import vn.nangsuat.province.domain.UnitVersion;
@@ -28,6 +29,8 @@ public class SeedEventsPublisher {
 
     static final String MARKER = "seed-events";
     static final String STATES_MARKER = "unit-states";
+    /** The country (V9), announced once on a database that had announced the seed before it came. */
+    static final String NATION_MARKER = "national-unit";
 
     private final UnitVersionRepository versions;
     private final UnitLineageRepository lineage;
@@ -45,6 +48,16 @@ public class SeedEventsPublisher {
     void onStart(@Observes StartupEvent startup) {
         QuarkusTransaction.requiringNew().run(this::announceOnce);
         QuarkusTransaction.requiringNew().run(this::announceStatesOnce);
+        QuarkusTransaction.requiringNew().run(this::announceNationOnce);
+    }
+
+    private void announceNationOnce() {
+        if (firstTime(NATION_MARKER)) {
+            versions.listAll().stream().filter(version -> version.kind == UnitKind.COUNTRY).forEach(version -> {
+                events.created(version);
+                events.state(version);
+            });
+        }
     }
 
     private boolean firstTime(String marker) {
@@ -62,6 +75,7 @@ public class SeedEventsPublisher {
         if (!firstTime(MARKER)) {
             return;
         }
+        firstTime(NATION_MARKER);  // the country is among the versions announced here
         Map<Long, UnitVersion> byId = versions.listAll().stream()
                 .collect(Collectors.toMap(version -> version.id, Function.identity()));
         Map<Long, List<UnitLineage>> linksBySuccessor = lineage.listAll().stream()
