@@ -247,7 +247,7 @@ public class NationalProgress {
             return new GoalProgress(assessment.status(), assessment.latestValue(), assessment.latestYear(),
                     "national sum of " + goal.numeratorCode + " from " + goal.baselineYear + " (a flow: what happened in"
                             + " each year, summed)" + source + ": " + assessment.reason(), List.of(), null,
-                    publishedYears.contains(assessment.latestYear()), null);
+                    assessment.latestYear() != null && publishedYears.contains(assessment.latestYear()), null);
         }
         List<ProgressRule.YearValue> levels = new ArrayList<>(national);
         boolean fromZero = national.stream().noneMatch(year -> year.year() == goal.baselineYear);
@@ -255,7 +255,7 @@ public class NationalProgress {
             levels.add(0, new ProgressRule.YearValue(goal.baselineYear, BigDecimal.ZERO));
         }
         ProgressRule.Assessment assessment = assess(goal, goal.baselineYear, TargetKind.LEVEL, levels);
-        boolean latestPublished = publishedYears.contains(assessment.latestYear());
+        boolean latestPublished = assessment.latestYear() != null && publishedYears.contains(assessment.latestYear());
         return new GoalProgress(assessment.status(), assessment.latestValue(), assessment.latestYear(),
                 "national level of " + goal.numeratorCode + " (a stock: what exists at the year's end, never summed over"
                         + " the years" + (fromZero ? ", counted from 0 in " + goal.baselineYear : "") + ")" + source
@@ -284,10 +284,14 @@ public class NationalProgress {
                 year.now());
         ProgressRule.YearValue latest = levels.get(levels.size() - 1);
         return new GoalProgress(assessment.status(), latest.value(), latest.year(), "the published national "
-                + goal.numeratorCode + " (recorded for " + Territory.NATION + "), " + latest.value() + " in "
-                + latest.year() + (baseline == null ? "" : "; baseline " + baseline.value() + " (" + baseline.year()
+                + goal.numeratorCode + " (recorded for " + Territory.NATION + "), " + plain(latest.value()) + " in "
+                + latest.year() + (baseline == null ? "" : "; baseline " + plain(baseline.value()) + " (" + baseline.year()
                         + ", the latest at or before " + goal.baselineYear + ")") + ": " + assessment.reason(),
                 List.of(), null, true, null);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     /** The units in force at the year's end, each a territory over time. */

@@ -36,6 +36,11 @@ final class IndicatorFeed {
                 : ",\"numerator\":\"" + numerator + "\",\"denominator\":\"" + denominator + "\"");
     }
 
+    /** A growth of a base indicator, as indicator-service announces it. */
+    static void defineGrowth(String code, String base) {
+        define(code, "HIGHER", "GROWTH", ",\"base\":\"" + base + "\"");
+    }
+
     /** An additive yearly count that is a FLOW (summed over the years) or a STOCK (never summed over time). */
     static void defineCount(String code, String overTime) {
         define(code, "HIGHER", "ADDITIVE", ",\"overTime\":\"" + overTime + "\"");

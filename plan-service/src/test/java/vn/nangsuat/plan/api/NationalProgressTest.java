@@ -2,6 +2,7 @@ package vn.nangsuat.plan.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.kit.cache.Snapshots;
 import vn.nangsuat.plan.domain.NationalGoals;
+import vn.nangsuat.provincereplica.testing.ReplicaFixtures;
 
 /** The national goals carry the country's progress, computed from the plans and the replica of the values. */
 @QuarkusTest
@@ -76,6 +78,21 @@ class NationalProgressTest extends WithBacKanAndThaiNguyen {
         assertEquals(inForce + 1, afterBoth.getInt("progress.unitsInForce"), "one unit today has both");
         assertThat(afterBoth.getList("progress.plans", Long.class), hasItems(bacKan, thaiNguyen));
         assertEquals("PLANS", afterBoth.getString("measure"));
+    }
+
+    @Test
+    void aPlanWithdrawnLaterStillCountsInTheYearsItStoodApproved() {
+        int approving = goal("PROVINCES_WITH_PLAN", 2025).getInt("progress.current");
+        long bacKan = approvedPlan(bacKanPlan());
+        // Withdrawn today (after 2025): Bắc Kạn had an approved plan through 2025, so the 2025 goal still counts it.
+        move(bacKan, "WITHDRAWN").statusCode(200);
+        JsonPath after = goal("PROVINCES_WITH_PLAN", 2025);
+        assertEquals(approving + 1, after.getInt("progress.current"));
+        assertThat(after.getList("progress.plans", Long.class), hasItem(bacKan));
+        // A plan withdrawn before its approval never counted.
+        long neverApproved = drafted(with(with(bacKanPlan(), "approvalNumber", "9/QĐ-UBND"), "approvalDate", "2021-06-15"));
+        move(neverApproved, "WITHDRAWN").statusCode(200);
+        assertThat(goal("PROVINCES_WITH_PLAN", 2025).getList("progress.plans", Long.class), not(hasItem(neverApproved)));
     }
 
     @Test
@@ -194,11 +211,74 @@ class NationalProgressTest extends WithBacKanAndThaiNguyen {
     }
 
     @Test
-    void aNationalFigurePublishedElsewhereIsNeverDerivedFromProvincialValues() {
-        JsonPath tfp = goal("TFP_CONTRIBUTION", 2030);
-        assertEquals("REPORTED", tfp.getString("measure"));
-        assertEquals("NO_DATA", tfp.getString("progress.status"));
-        assertThat(tfp.getString("progress.reason"), not(org.hamcrest.Matchers.emptyString()));
+    void aNationalFigureOnlyTheCountryHasIsReadFromVnNeverFromProvincialValues() throws SQLException {
+        ReplicaFixtures.knowTheCountry(dataSource);
+        sql("DELETE FROM observation_replica WHERE indicator_code = 'TEST_TFP_R'",
+                "UPDATE national_goal SET numerator_code = 'TEST_TFP_R' WHERE code = 'TFP_CONTRIBUTION' AND target_year = 2030");
+        snapshots.reloadNow(NationalGoals.AGGREGATE);  // changed behind the service's back
+        try {
+            JsonPath none = goal("TFP_CONTRIBUTION", 2030);
+            assertEquals("REPORTED", none.getString("measure"));
+            assertEquals("NO_DATA", none.getString("progress.status"));
+            assertThat(none.getString("progress.reason"), org.hamcrest.Matchers.containsString("none of TEST_TFP_R is recorded for VN"));
+
+            // GSO's 46.11 % for 2019, a later 47.5 % for 2023; a province's 80 % is never summed or averaged into it.
+            IndicatorFeed.record("VN", "TEST_TFP_R", "2019", "46.11", 1);
+            IndicatorFeed.record("VN", "TEST_TFP_R", "2023", "47.5", 1);
+            IndicatorFeed.record("19", "TEST_TFP_R", "2023", "80", 1);
+            await(() -> IndicatorFeed.count(dataSource, "SELECT COUNT(*) FROM observation_replica"
+                    + " WHERE indicator_code = 'TEST_TFP_R'") == 3, "the three values");
+
+            JsonPath tfp = goal("TFP_CONTRIBUTION", 2030);
+            assertEquals(47.5f, tfp.getFloat("progress.current"));
+            assertEquals(2023, tfp.getInt("progress.latestYear"));
+            assertEquals(true, tfp.getBoolean("progress.published"));
+            assertThat(tfp.getString("progress.status"), not(equalTo("NO_DATA")));
+            assertThat(tfp.getString("progress.reason"), org.hamcrest.Matchers.containsString("baseline 46.11 (2019"));
+        } finally {
+            sql("UPDATE national_goal SET numerator_code = 'TFP_CONTRIBUTION' WHERE code = 'TFP_CONTRIBUTION'"
+                    + " AND target_year = 2030");
+            snapshots.reloadNow(NationalGoals.AGGREGATE);
+        }
+    }
+
+    @Test
+    void theGrowthGoalPrefersThePublishedNationalGrowthWithTheProvincesFigureBeside() throws SQLException {
+        ReplicaFixtures.knowTheCountry(dataSource);
+        IndicatorFeed.define("TEST_LP_P", "HIGHER", "RATIO", "TEST_GRDP_P", "TEST_WORKERS_P");
+        IndicatorFeed.defineGrowth("TEST_LPG_P", "TEST_LP_P");
+        IndicatorFeed.known(dataSource, "TEST_LP_P", "TEST_LPG_P");
+        sql("DELETE FROM observation_replica WHERE indicator_code IN ('TEST_GRDP_P', 'TEST_WORKERS_P')",
+                "UPDATE national_goal SET numerator_code = 'TEST_GRDP_P', denominator_code = 'TEST_WORKERS_P'"
+                        + " WHERE code = 'LABOUR_PRODUCTIVITY_GROWTH' AND target_year = 2025");
+        snapshots.reloadNow(NationalGoals.AGGREGATE);
+        try {
+            // Published: +4.8 % in 2022, +3.65 % in 2023, +5.88 % in 2024 (none recorded for 2021), chained from 2021:
+            // 1.048 x 1.0365 x 1.0588 = 1.150146, so (1.150146)^(1/3) - 1 = 4.77 %/year.
+            // The provinces: 19 alone, 100 / 10 = 10 in 2020 and 121 / 10 = 12.1 in 2022: 10 %/year, beside it.
+            IndicatorFeed.record("VN", "TEST_LPG_P", "2022", "4.8", 1);
+            IndicatorFeed.record("VN", "TEST_LPG_P", "2023", "3.65", 1);
+            IndicatorFeed.record("VN", "TEST_LPG_P", "2024", "5.88", 1);
+            IndicatorFeed.record("19", "TEST_GRDP_P", "2020", "100", 1);
+            IndicatorFeed.record("19", "TEST_WORKERS_P", "2020", "10", 1);
+            IndicatorFeed.record("19", "TEST_GRDP_P", "2022", "121", 1);
+            IndicatorFeed.record("19", "TEST_WORKERS_P", "2022", "10", 1);
+            await(() -> IndicatorFeed.count(dataSource, "SELECT COUNT(*) FROM observation_replica"
+                    + " WHERE indicator_code IN ('TEST_LPG_P', 'TEST_GRDP_P', 'TEST_WORKERS_P')") == 7, "the seven values");
+
+            JsonPath growth = goal("LABOUR_PRODUCTIVITY_GROWTH", 2025);
+
+            assertEquals(true, growth.getBoolean("progress.published"));
+            assertEquals(4.77f, growth.getFloat("progress.current"));
+            assertEquals(2024, growth.getInt("progress.latestYear"));
+            assertEquals(10.0f, growth.getFloat("progress.provinces"));
+            assertThat(growth.getString("progress.reason"), org.hamcrest.Matchers.containsString(
+                    "published national TEST_LPG_P (recorded for VN) for 2022-2024, chain-linked from 2021"));
+        } finally {
+            sql("UPDATE national_goal SET numerator_code = 'GRDP_CONSTANT', denominator_code = 'EMPLOYED_WORKERS'"
+                    + " WHERE code = 'LABOUR_PRODUCTIVITY_GROWTH' AND target_year = 2025");
+            snapshots.reloadNow(NationalGoals.AGGREGATE);
+        }
     }
 
     private void sql(String... statements) throws SQLException {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.nangsuat.rules.Territory;
 
 /**
  * The versions of all units and the lineage between them, as a graph: who came before and after a version
@@ -84,7 +85,8 @@ public final class LineageGraph {
     public List<CrosswalkRow> crosswalk(LocalDate from, LocalDate to) {
         boolean ahead = !to.isBefore(from);
         List<CrosswalkRow> rows = new ArrayList<>();
-        List<Node> starts = nodes.values().stream().filter(node -> node.validOn(from))
+        // The provincial units: the country (VN) maps to itself and is no one's predecessor.
+        List<Node> starts = nodes.values().stream().filter(node -> node.validOn(from) && !Territory.NATION.equals(node.code()))
                 .sorted(Comparator.comparing(Node::code)).toList();
         for (Node start : starts) {
             List<Node> targets = reach(start, to, ahead);

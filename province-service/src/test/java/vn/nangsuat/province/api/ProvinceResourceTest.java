@@ -180,6 +180,18 @@ class ProvinceResourceTest {
     }
 
     @Test
+    void theCountryIsAUnitOfItsOwnNeverOneOfTheProvinces() {
+        given().when().get("/api/v1/provinces/VN").then().statusCode(200)
+                .body("kind", equalTo("COUNTRY")).body("name", equalTo("Việt Nam")).body("region", nullValue());
+        given().queryParam("asOf", "2025-07-01").queryParam("size", 100).when().get("/api/v1/provinces")
+                .then().statusCode(200).body("items.code", not(hasItem("VN")));
+        given().queryParam("kind", "COUNTRY").when().get("/api/v1/provinces")
+                .then().statusCode(200).body("items.code", equalTo(java.util.List.of("VN")));
+        given().when().get("/api/v1/provinces/V1").then().statusCode(400).body("errors[0].message",
+                containsString("or VN for the whole country"));
+    }
+
+    @Test
     void aDateBeforeTheUnitsAreFullyModelledIsRefusedNeverAnsweredWithAnIncompleteList() {
         // Hà Nội took its present territory on 2008-08-01 (Hà Tây whole, parts of Vĩnh Phúc and Hòa Bình); the units
         // before are not recorded, so 2006 would list 62 units with no Hà Nội and no Hà Tây.
