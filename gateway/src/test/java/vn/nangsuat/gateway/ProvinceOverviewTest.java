@@ -30,9 +30,11 @@ class ProvinceOverviewTest {
                 .body("plan.id", equalTo(7))
                 .body("targets.id", contains(41))
                 .body("targets[0].progress.status", equalTo("ON_TRACK"))
-                // In the configured order (GRDP_CONSTANT before EMPLOYED_WORKERS), the latest not deleted of each.
-                .body("latestValues.indicator", contains("GRDP_CONSTANT", "EMPLOYED_WORKERS"))
+                // In the configured order, the latest of each, a derived labour productivity among them.
+                .body("latestValues.indicator", contains("LABOUR_PRODUCTIVITY_CONSTANT", "GRDP_CONSTANT", "EMPLOYED_WORKERS"))
                 .body("latestValues[0].period", equalTo("2024"))
+                .body("latestValues[0].derived", equalTo(true))
+                .body("latestValues[1].period", equalTo("2024"))
                 .body("warnings", empty());
     }
 

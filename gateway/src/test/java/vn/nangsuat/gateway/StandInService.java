@@ -51,13 +51,19 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
                     [{"id":41,"planId":7,"indicator":"GRDP_CONSTANT","kind":"GROWTH","targetYear":2030,"targetValue":7,
                       "progress":{"status":"ON_TRACK","latestPeriod":"2024"}}]""",
             "/api/v1/plans/6/targets", "[]",
-            "/api/v1/observations?unit=46", """
-                    {"items":[
-                      {"unit":"46","indicator":"EMPLOYED_WORKERS","period":"2024","value":610.2,"deleted":false},
-                      {"unit":"46","indicator":"GRDP_CONSTANT","period":"2023","value":45100.0,"deleted":false},
-                      {"unit":"46","indicator":"GRDP_CONSTANT","period":"2024","value":48215.6,"deleted":false},
-                      {"unit":"46","indicator":"GRDP_CONSTANT","period":"2025","value":null,"deleted":true}],
-                     "page":0,"size":500,"totalItems":4}""");
+            "/api/v1/observations/harmonized?unit=46", """
+                    {"unit":"46","name":"Huế","harmonizedTo":"2026-11-29","values":[
+                      {"indicator":"LABOUR_PRODUCTIVITY_CONSTANT","period":"2023","value":75.7,"derived":true,"units":["46"],
+                       "statuses":["OFFICIAL"],"revisions":2},
+                      {"indicator":"LABOUR_PRODUCTIVITY_CONSTANT","period":"2024","value":79.0,"derived":true,"units":["46"],
+                       "statuses":["OFFICIAL"],"revisions":2},
+                      {"indicator":"GRDP_CONSTANT","period":"2023","value":45100.0,"derived":false,"units":["46"],
+                       "statuses":["OFFICIAL"],"revisions":1},
+                      {"indicator":"GRDP_CONSTANT","period":"2024","value":48215.6,"derived":false,"units":["46"],
+                       "statuses":["OFFICIAL"],"revisions":1},
+                      {"indicator":"EMPLOYED_WORKERS","period":"2024","value":610.2,"derived":false,"units":["46"],
+                       "statuses":["OFFICIAL"],"revisions":1}],
+                     "leftOut":[]}""");
     static final java.util.concurrent.atomic.AtomicReference<String> OVERVIEW_REQUEST_ID =
             new java.util.concurrent.atomic.AtomicReference<>();
 

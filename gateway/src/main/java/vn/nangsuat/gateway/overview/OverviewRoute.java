@@ -133,7 +133,7 @@ public class OverviewRoute {
         Future<Upstreams.Answer> unit = ask("unit", provinces, "/api/v1/provinces/" + code
                 + (asOfParam == null ? "" : "?asOf=" + asOf), headers);
         Future<JsonNode[]> plan = currentPlan(code, asOf.getYear(), headers);
-        Future<ArrayNode> values = latestValues(code, headers);
+        Future<ArrayNode> values = latestValues(code, asOf, headers);
         Future.join(unit, plan, values).onComplete(done -> {
             if (unit.succeeded() && unit.result().status() != 200 && unit.result().status() < 500) {
                 // province-service's own refusal: no such unit on that date, or a date it cannot read.
@@ -174,20 +174,23 @@ public class OverviewRoute {
                         .orElse(Future.succeededFuture(new JsonNode[] { null, json.createArrayNode() })));
     }
 
-    /** The latest value of each key indicator that has one, in the configured order. */
-    private Future<ArrayNode> latestValues(String code, MultiMap headers) {
+    /**
+     * The latest value of each key indicator that has one, in the configured order: from the unit's harmonised series
+     * (indicator-service), so a value derived from its parts (labour productivity from GRDP and workers, its growth
+     * from the same territory in both years) shows as it does in every other read, marked derived.
+     */
+    private Future<ArrayNode> latestValues(String code, LocalDate asOf, MultiMap headers) {
         List<String> indicators = config.overview().indicators();
         String query = indicators.stream().map(indicator -> "&indicator=" + URLEncoder.encode(indicator, StandardCharsets.UTF_8))
                 .collect(Collectors.joining());
-        return ask("latestValues", observations, "/api/v1/observations?size=500&unit=" + code + query, headers)
+        return ask("latestValues", observations, "/api/v1/observations/harmonized?unit=" + code + "&harmonize=" + asOf
+                + query, headers)
                 .map(answer -> {
-                    // Sorted by indicator, then period: the last of each indicator is its latest.
+                    // By indicator, then period: the last of each indicator is its latest.
                     Map<String, JsonNode> latest = new LinkedHashMap<>();
                     indicators.forEach(indicator -> latest.put(indicator, null));
-                    for (JsonNode value : readOk("latestValues", "indicator", answer).path("items")) {
-                        if (!value.path("deleted").asBoolean(false)) {
-                            latest.put(value.path("indicator").asText(), value);
-                        }
+                    for (JsonNode value : readOk("latestValues", "indicator", answer).path("values")) {
+                        latest.put(value.path("indicator").asText(), value);
                     }
                     ArrayNode values = json.createArrayNode();
                     latest.values().stream().filter(Objects::nonNull).forEach(values::add);
