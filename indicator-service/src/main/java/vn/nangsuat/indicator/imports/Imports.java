@@ -269,16 +269,17 @@ public class Imports {
             long phaseStart = System.nanoTime();
             KeyFingerprints keys = new KeyFingerprints();
             long valid = readAndStage(id, body, options, grant, keys, outcome);
-            if (outcome.malformed || outcome.forbidden.size() > 0 || (!options.skipInvalid() && outcome.count() > 0)) {
+            if (outcome.malformed || outcome.forbidden.size() > 0) {
                 jobs.took(id, ImportJob.Phase.READING, millisSince(phaseStart));
                 reject(id, outcome);
                 return;
             }
             jobs.phase(id, ImportJob.Phase.STAGING, millisSince(phaseStart));
             phaseStart = System.nanoTime();
+            // Every error counts, a refused file's too: the keys several valid rows give are errors beside the rest.
             boolean duplicates = keys.maybeRepeated() && duplicates(id, outcome);
             long alone = valid - outcome.duplicated;
-            if (duplicates && !options.skipInvalid()) {
+            if (!options.skipInvalid() && outcome.count() > 0) {
                 jobs.took(id, ImportJob.Phase.STAGING, millisSince(phaseStart));
                 reject(id, outcome);
                 return;
@@ -367,10 +368,17 @@ public class Imports {
         }
     }
 
-    /** Reads every row, stages the valid ones and notes their keys; returns how many were valid. */
+    /** Keys of failed rows written to the database at once in a replace (a file of failing rows holds no memory). */
+    private static final int KEPT_PER_BATCH = 1000;
+
+    /**
+     * Reads every row, stages the valid ones and notes their keys (in a replace, those of the rows that failed their
+     * checks too, whose stored values it then leaves as they were); returns how many were valid.
+     */
     private long read(String id, Path body, ImportOptions options, RowChecks checks, StagedRows out, KeyFingerprints keys,
-            Outcome outcome) throws IOException {
+            Outcome outcome) throws IOException, SQLException {
         AtomicLong bytesRead = new AtomicLong();
+        List<RowChecks.Key> kept = new ArrayList<>();
         long rows = 0;
         long valid = 0;
         long reported = System.nanoTime();
@@ -380,6 +388,13 @@ public class Imports {
                 RawRow row = source.next();
                 RowChecks.Checked checked = checks.check(row);
                 rows++;
+                if (options.replace().isPresent() && checked.failedKey() != null) {
+                    kept.add(checked.failedKey());
+                    if (kept.size() == KEPT_PER_BATCH) {
+                        staging.keep(id, kept);
+                        kept.clear();
+                    }
+                }
                 if (checked.forbiddenUnit() != null) {
                     outcome.forbidden(row.line(), checked.forbiddenUnit());
                 }
@@ -399,6 +414,7 @@ public class Imports {
             outcome.add(malformed.error);
             outcome.malformed = true;
         }
+        staging.keep(id, kept);
         jobs.progress(id, bytesRead.get(), rows, valid, outcome.count());
         return valid;
     }

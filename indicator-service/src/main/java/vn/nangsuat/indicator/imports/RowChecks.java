@@ -32,8 +32,15 @@ final class RowChecks {
             String source, String note) {
     }
 
-    /** The outcome for one row: valid, or its errors; and its unit when the submitter may not write it. */
-    record Checked(Valid valid, List<RowError> errors, String forbiddenUnit) {
+    /**
+     * A row checked: valid, or its errors; the unit the caller may not write; and for an invalid row whose unit,
+     * indicator and period are themselves valid, that key (a replace leaves its stored value as it was).
+     */
+    record Checked(Valid valid, List<RowError> errors, String forbiddenUnit, Key failedKey) {
+    }
+
+    /** The unit, indicator and period of a row. */
+    record Key(String unit, String indicator, String period) {
     }
 
     private final IndicatorCatalog indicators;
@@ -52,7 +59,7 @@ final class RowChecks {
         List<RowError> errors = new ArrayList<>();
         long line = row.line();
         if (row.shape() != null) {
-            return new Checked(null, List.of(RowError.of(line, "row", null, row.shape())), null);
+            return new Checked(null, List.of(RowError.of(line, "row", null, row.shape())), null, null);
         }
         String unit = required(errors, line, "unit", row.unit());
         if (unit != null && !UNIT.matcher(unit).matches()) {
@@ -114,9 +121,12 @@ final class RowChecks {
                     "lies outside the declared scope of the replace"));
         }
         if (!errors.isEmpty()) {
-            return new Checked(null, errors, forbidden);
+            Key key = unit != null && indicator != null && period != null
+                    ? new Key(unit, indicator.code, period.toString()) : null;
+            return new Checked(null, errors, forbidden, key);
         }
-        return new Checked(new Valid(line, unit, indicator.code, period, value, status, source, note), List.of(), forbidden);
+        return new Checked(new Valid(line, unit, indicator.code, period, value, status, source, note), List.of(), forbidden,
+                null);
     }
 
     private static String required(List<RowError> errors, long line, String field, String text) {

@@ -42,6 +42,9 @@ class Staging {
     /** `o` is the latest revision of its value: no revision follows it (revisions are numbered without gaps). */
     private static final String LATEST = "NOT EXISTS (SELECT 1 FROM observation n WHERE n.unit_code = o.unit_code"
             + " AND n.indicator_code = o.indicator_code AND n.period = o.period AND n.revision = o.revision + 1)";
+    /** `o`'s key is one a row of the job gave but failed its checks on: a replace leaves that value as it was. */
+    private static final String NOT_KEPT = " AND NOT EXISTS (SELECT 1 FROM import_kept_key k WHERE k.job_id = ?"
+            + " AND k.unit_code = o.unit_code AND k.indicator_code = o.indicator_code AND k.period = o.period)";
     /** The latest revision `o` says what the row `s` says: writing it again would add a revision that changes nothing. */
     private static final String SAME_VALUE = "o.value <=> s.value AND o.status <=> s.status"
             + " AND BINARY o.source <=> BINARY s.source AND BINARY o.note <=> BINARY s.note";
@@ -141,9 +144,10 @@ class Staging {
                 Scoped scoped = scoped(scope.get());
                 try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM observation o WHERE"
                         + " o.value IS NOT NULL AND " + LATEST + " AND " + scoped.sql + " AND NOT EXISTS"
-                        + " (SELECT 1 FROM import_row s WHERE s.job_id = ? AND " + SAME_KEY + ")")) {
+                        + " (SELECT 1 FROM import_row s WHERE s.job_id = ? AND " + SAME_KEY + ")" + NOT_KEPT)) {
                     int next = scoped.bind(count, 1);
                     count.setString(next, job);
+                    count.setString(next + 1, job);
                     try (ResultSet result = count.executeQuery()) {
                         result.next();
                         deleted = result.getLong(1);
@@ -169,11 +173,13 @@ class Staging {
                         + " indicator_code, period, revision, recorded_by, recorded_at, import_id) SELECT o.unit_code,"
                         + " o.indicator_code, o.period, o.revision + 1, ?, ?, ? FROM observation o WHERE o.value IS NOT NULL"
                         + " AND " + LATEST + " AND " + scoped.sql + " AND NOT EXISTS (SELECT 1 FROM import_row s"
-                        + " WHERE s.job_id = ? AND " + SAME_KEY + ")")) {
+                        + " WHERE s.job_id = ? AND " + SAME_KEY + ")" + NOT_KEPT)) {
                     tombstones.setString(1, recordedBy);
                     tombstones.setTimestamp(2, at, UTC);
                     tombstones.setString(3, job);
-                    tombstones.setString(scoped.bind(tombstones, 4), job);
+                    int next = scoped.bind(tombstones, 4);
+                    tombstones.setString(next, job);
+                    tombstones.setString(next + 1, job);
                     tombstones.executeUpdate();
                 }
             }
@@ -216,14 +222,37 @@ class Staging {
         }
     }
 
-    /** Empties the job's staged rows. */
+    /** Notes keys of rows that failed their checks, which a replace leaves as they were. */
+    void keep(String job, List<RowChecks.Key> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT IGNORE INTO import_kept_key (job_id,"
+                        + " unit_code, indicator_code, period) VALUES (?, ?, ?, ?)")) {
+            for (RowChecks.Key key : keys) {
+                insert.setString(1, job);
+                insert.setString(2, key.unit());
+                insert.setString(3, key.indicator());
+                insert.setString(4, key.period());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Empties the job's staged rows (and kept keys). */
     long clear(String job) throws SQLException {
         long cleared = 0;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM import_row WHERE job_id = ? LIMIT 10000")) {
-            delete.setString(1, job);
-            for (int deleted; (deleted = delete.executeUpdate()) > 0; ) {
-                cleared += deleted;  // 10,000 rows a statement: no lock or undo log grows with the import
+        try (Connection connection = dataSource.getConnection()) {
+            for (String table : List.of("import_row", "import_kept_key")) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
+                        + " WHERE job_id = ? LIMIT 10000")) {
+                    delete.setString(1, job);
+                    for (int deleted; (deleted = delete.executeUpdate()) > 0; ) {
+                        cleared += deleted;  // 10,000 rows a statement: no lock or undo log grows with the import
+                    }
+                }
             }
         }
         return cleared;
@@ -237,7 +266,8 @@ class Staging {
         List<String> finished = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("SELECT j.id FROM import_job j WHERE j.state IN"
-                        + " ('SUCCEEDED', 'REJECTED', 'FAILED') AND j.id IN (SELECT DISTINCT r.job_id FROM import_row r)");
+                        + " ('SUCCEEDED', 'REJECTED', 'FAILED') AND j.id IN (SELECT r.job_id FROM import_row r"
+                        + " UNION SELECT k.job_id FROM import_kept_key k)");
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 finished.add(rows.getString(1));

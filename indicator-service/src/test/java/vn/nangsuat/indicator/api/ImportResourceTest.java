@@ -210,6 +210,32 @@ class ImportResourceTest {
     }
 
     @Test
+    void aReplaceSkippingARowThatFailedLeavesItsStoredValueAsItWas() {
+        csv(TestTokens.admin()).body(HEADER + "19,GRDP,2021,1,OFFICIAL\n19,GRDP,2022,2,OFFICIAL\n19,GRDP,2023,3,OFFICIAL\n")
+                .when().post(IMPORTS).then().statusCode(201);
+        // 2022's new row fails (no number): skipped and listed, its stored 2 stays; 2023, which the file omits, goes.
+        String file = HEADER + "19,GRDP,2021,1.5,OFFICIAL\n19,GRDP,2022,two,OFFICIAL\n";
+        replace().queryParam("onError", "skip").queryParam("dryRun", true).body(file).when().post(IMPORTS).then()
+                .statusCode(201).body("changes.deleted", equalTo(1)).body("errorCount", equalTo(1));
+        replace().queryParam("onError", "skip").body(file).when().post(IMPORTS).then().statusCode(201)
+                .body("changes.revised", equalTo(1)).body("changes.deleted", equalTo(1))
+                .body("errorCount", equalTo(1)).body("errors[0].line", equalTo(3));
+        given().when().get("/api/v1/observations/19/GRDP/2022").then().statusCode(200).body("value", equalTo(2));
+        given().when().get("/api/v1/observations/19/GRDP/2023").then().statusCode(404);
+    }
+
+    @Test
+    void aRefusedImportCountsEveryErrorItsKeysGivenTwiceAmongThem() {
+        // Two rows fail their checks and two give the same key: four errors, refused or skipped, dry run or not.
+        String file = HEADER + "19,GRDP,2021,x,OFFICIAL\n19,GRDP,2022,1,GUESS\n19,GRDP,2023,1,OFFICIAL\n"
+                + "19,GRDP,2023,2,OFFICIAL\n";
+        csv(TestTokens.admin()).body(file).when().post(IMPORTS).then().statusCode(400)
+                .body("errorCount", equalTo(4)).body("errors.line", equalTo(List.of(2, 3, 4, 5)));
+        csv(TestTokens.admin()).queryParam("onError", "skip").queryParam("dryRun", true).body(file).when().post(IMPORTS)
+                .then().statusCode(201).body("errorCount", equalTo(4));
+    }
+
+    @Test
     void anEditorsImportTouchingAnotherProvinceIsRefusedWholeNamingTheLines() {
         // A token of Bắc Kạn (06) touching Thái Nguyên (19): 19's values are not 06's to write.
         csv(TestTokens.editor("06")).body(HEADER + "06,GRDP,2021,1,OFFICIAL\n19,GRDP,2021,2,OFFICIAL\n19,GRDP,2022,3,OFFICIAL\n")
