@@ -6,6 +6,7 @@ import vn.nangsuat.indicator.domain.Direction;
 import vn.nangsuat.rules.Aggregation;
 import vn.nangsuat.rules.OverTime;
 import vn.nangsuat.rules.Periodicity;
+import vn.nangsuat.rules.Prices;
 
 @Schema(name = "Indicator", description = "What an indicator measures and how its values combine across provinces")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,6 +26,8 @@ public record Indicator(
         @Schema(description = "How its values combine over time: FLOW (what happened in the period: a span of periods is"
                 + " their sum) or STOCK (what exists at the period's end: a span is its latest value, never a sum)")
         OverTime overTime,
+        @Schema(description = "For money: CURRENT or CONSTANT prices; absent for what is not money. A growth is measured"
+                + " at constant prices only") Prices prices,
         @Schema(description = "For a RATIO: the indicator divided", examples = "GRDP") String numerator,
         @Schema(description = "For a RATIO: the indicator divided by", examples = "EMPLOYED_WORKERS") String denominator,
         @Schema(description = "For a GROWTH: the indicator whose year-on-year change it is",

@@ -10,6 +10,6 @@ public final class IndicatorMapper {
     public static Indicator toResponse(IndicatorDefinition definition) {
         return new Indicator(definition.code, definition.name, definition.nameVi, definition.unit,
                 definition.periodicity, definition.decimals, definition.better, definition.aggregation, definition.overTime,
-                definition.numeratorCode, definition.denominatorCode, definition.baseCode, definition.description);
+                definition.prices, definition.numeratorCode, definition.denominatorCode, definition.baseCode, definition.description);
     }
 }

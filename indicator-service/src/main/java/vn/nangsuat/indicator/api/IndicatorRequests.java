@@ -13,6 +13,7 @@ import vn.nangsuat.indicator.domain.IndicatorRegistry;
 import vn.nangsuat.rules.Aggregation;
 import vn.nangsuat.rules.OverTime;
 import vn.nangsuat.rules.Periodicity;
+import vn.nangsuat.rules.Prices;
 
 /** The bodies of the admin writes of the catalogue. */
 public final class IndicatorRequests {
@@ -38,6 +39,8 @@ public final class IndicatorRequests {
                     + " at the period's end, never summed over time)")
             @Schema(description = "FLOW (what happened in the period: summed over periods) or STOCK (what exists at the "
                     + "period's end: never summed over time)") OverTime overTime,
+            @Schema(description = "For money: CURRENT or CONSTANT prices; leave out for what is not money. A GROWTH's base"
+                    + " must not be at current prices", nullable = true) Prices prices,
             @Pattern(regexp = CODE, message = CODE_EXPECTED)
             @Schema(description = "For a RATIO only: the additive indicator divided", nullable = true) String numerator,
             @Pattern(regexp = CODE, message = CODE_EXPECTED)
@@ -58,6 +61,7 @@ public final class IndicatorRequests {
             definition.better = better;
             definition.aggregation = aggregation;
             definition.overTime = overTime;
+            definition.prices = prices;
             definition.numeratorCode = numerator;
             definition.denominatorCode = denominator;
             definition.baseCode = base;

@@ -16,6 +16,7 @@ import vn.nangsuat.rules.IndicatorRule;
 import vn.nangsuat.rules.OverTime;
 import vn.nangsuat.rules.Period;
 import vn.nangsuat.rules.Periodicity;
+import vn.nangsuat.rules.Prices;
 import vn.nangsuat.rules.Territory;
 
 /** What an indicator measures, its unit, and how its values combine across provinces. */
@@ -59,6 +60,11 @@ public class IndicatorDefinition {
     @Enumerated(EnumType.STRING)
     @Column(name = "over_time", nullable = false, length = 8)
     public OverTime overTime;
+
+    /** For money: the prices it is measured at; null for what is not money. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 8)
+    public Prices prices;
 
     @Column(name = "numerator_code", length = 40)
     public String numeratorCode;
@@ -142,6 +148,7 @@ public class IndicatorDefinition {
         copy.better = better;
         copy.aggregation = aggregation;
         copy.overTime = overTime;
+        copy.prices = prices;
         copy.numeratorCode = numeratorCode;
         copy.denominatorCode = denominatorCode;
         copy.baseCode = baseCode;

@@ -11,6 +11,7 @@ import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.Preconditions;
 import vn.nangsuat.rules.Aggregation;
 import vn.nangsuat.rules.OverTime;
+import vn.nangsuat.rules.Prices;
 
 /**
  * The admin's changes to the catalogue: each is one transaction that writes the definition and its event (through
@@ -116,6 +117,9 @@ public class IndicatorRegistry {
         }
         if (whole.aggregation == Aggregation.GROWTH && part.aggregation == Aggregation.REPORTED) {
             throw ProblemException.invalid(field, code + " is taken as reported: no growth can be derived from it");
+        }
+        if (whole.aggregation == Aggregation.GROWTH && !Prices.growthComparable(part.prices)) {
+            throw ProblemException.invalid(field, Prices.whyNoGrowth(code));
         }
         if (part.periodicity != whole.periodicity) {
             throw ProblemException.invalid(field, code + " is published per " + part.periodicity + ", not per "

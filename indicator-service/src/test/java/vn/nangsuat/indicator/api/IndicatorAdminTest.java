@@ -102,6 +102,13 @@ class IndicatorAdminTest {
         growth.put("base", "TFP_CONTRIBUTION");
         admin().body(growth).when().post("/api/v1/indicators")
                 .then().statusCode(400).body("errors[0].field", equalTo("base"));
+        // A growth of a current-price value mixes in the change of prices: measured at constant prices only.
+        growth.put("base", "LABOUR_PRODUCTIVITY");
+        admin().body(growth).when().post("/api/v1/indicators")
+                .then().statusCode(400).body("errors[0].field", equalTo("base"))
+                .body("errors[0].message", containsString("at current prices"));
+        given().when().get("/api/v1/indicators/LABOUR_PRODUCTIVITY_CONSTANT").then().statusCode(200)
+                .body("prices", equalTo("CONSTANT"));
         growth.put("base", "NO_SUCH_INDICATOR");
         admin().body(growth).when().post("/api/v1/indicators")
                 .then().statusCode(400).body("errors[0].message", containsString("names no defined indicator"));

@@ -22,6 +22,7 @@ import vn.nangsuat.rules.ObservationStatus;
 import vn.nangsuat.rules.OverTime;
 import vn.nangsuat.rules.Period;
 import vn.nangsuat.rules.Periodicity;
+import vn.nangsuat.rules.Prices;
 
 /**
  * This service's copy of what indicator-service publishes on indicator.events: the definitions (the higher revision
@@ -36,7 +37,7 @@ public class IndicatorReplica {
      * (by an indicator-service before it said so).
      */
     public record Indicator(String code, String name, String unit, String periodicity, String better, String aggregation,
-            OverTime overTime, String numerator, String denominator, String base, int revision) {
+            OverTime overTime, Prices prices, String numerator, String denominator, String base, int revision) {
 
         /** How its values combine, for statistics-rules; an aggregation this release does not know is never combined. */
         public IndicatorRule rule() {
@@ -61,12 +62,13 @@ public class IndicatorReplica {
 
     public Optional<Indicator> indicator(String code) {
         List<?> rows = entityManager.createNativeQuery("SELECT code, name, unit, periodicity, better, aggregation,"
-                + " over_time, numerator_code, denominator_code, base_code, revision FROM indicator_replica WHERE code = ?1")
+                + " over_time, prices, numerator_code, denominator_code, base_code, revision FROM indicator_replica"
+                + " WHERE code = ?1")
                 .setParameter(1, code).getResultList();
         return rows.stream().map(Object[].class::cast).map(row -> new Indicator((String) row[0], (String) row[1],
                 (String) row[2], (String) row[3], (String) row[4], (String) row[5],
-                row[6] == null ? null : OverTime.valueOf((String) row[6]), (String) row[7], (String) row[8],
-                (String) row[9], ((Number) row[10]).intValue())).findFirst();
+                row[6] == null ? null : OverTime.valueOf((String) row[6]), row[7] == null ? null : Prices.valueOf((String) row[7]),
+                (String) row[8], (String) row[9], (String) row[10], ((Number) row[11]).intValue())).findFirst();
     }
 
     /**
@@ -94,8 +96,8 @@ public class IndicatorReplica {
     /** Keeps the definition unless the copy holds a later revision of it. */
     public void define(Indicator indicator) {
         entityManager.createNativeQuery("INSERT INTO indicator_replica (code, name, unit, periodicity, better, aggregation,"
-                + " numerator_code, denominator_code, over_time, base_code, revision)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11, ?7)"
+                + " numerator_code, denominator_code, over_time, base_code, prices, revision)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?9, ?10, ?11, ?12, ?7)"
                 + " ON DUPLICATE KEY UPDATE"
                 + " name = IF(VALUES(revision) >= revision, VALUES(name), name),"
                 + " unit = IF(VALUES(revision) >= revision, VALUES(unit), unit),"
@@ -106,13 +108,15 @@ public class IndicatorReplica {
                 + " denominator_code = IF(VALUES(revision) >= revision, VALUES(denominator_code), denominator_code),"
                 + " over_time = IF(VALUES(revision) >= revision, VALUES(over_time), over_time),"
                 + " base_code = IF(VALUES(revision) >= revision, VALUES(base_code), base_code),"
+                + " prices = IF(VALUES(revision) >= revision, VALUES(prices), prices),"
                 + " revision = GREATEST(revision, VALUES(revision))")
                 .setParameter(1, indicator.code()).setParameter(2, indicator.name()).setParameter(3, indicator.unit())
                 .setParameter(4, indicator.periodicity()).setParameter(5, indicator.better())
                 .setParameter(6, indicator.aggregation()).setParameter(7, indicator.revision())
                 .setParameter(8, indicator.numerator()).setParameter(9, indicator.denominator())
                 .setParameter(10, indicator.overTime() == null ? null : indicator.overTime().name())
-                .setParameter(11, indicator.base()).executeUpdate();
+                .setParameter(11, indicator.base())
+                .setParameter(12, indicator.prices() == null ? null : indicator.prices().name()).executeUpdate();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.rules.OverTime;
+import vn.nangsuat.rules.Prices;
 
 /**
  * Setting a plan's targets: each is checked against the indicator's definition as this service's replica holds it,
@@ -96,6 +97,9 @@ public class TargetRegistry {
                 if ("REPORTED".equals(indicator.aggregation()) || "GROWTH".equals(indicator.aggregation())) {
                     throw ProblemException.invalid("kind", indicator.code() + " is " + indicator.aggregation()
                             + ", not a level: a growth target needs a level such as LABOUR_PRODUCTIVITY_CONSTANT");
+                }
+                if (!Prices.growthComparable(indicator.prices())) {
+                    throw ProblemException.invalid("kind", Prices.whyNoGrowth(indicator.code()));
                 }
                 if (target.baselineValue != null && target.baselineValue.signum() <= 0) {
                     throw ProblemException.invalid("baselineValue", "must be above 0: growth from "

@@ -13,6 +13,7 @@ import vn.nangsuat.kit.events.UnusableEvent;
 import vn.nangsuat.plan.domain.IndicatorReplica;
 import vn.nangsuat.plan.domain.ProgressTracker;
 import vn.nangsuat.rules.OverTime;
+import vn.nangsuat.rules.Prices;
 
 /**
  * Follows indicator.events: keeps the replica of definitions and values, and recomputes the targets of a series when
@@ -26,7 +27,7 @@ public class IndicatorEventsHandler implements EventHandler {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Definition(String code, String name, String unit, String periodicity, String better, String aggregation,
-            String overTime, String numerator, String denominator, String base) {
+            String overTime, String prices, String numerator, String denominator, String base) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -90,12 +91,18 @@ public class IndicatorEventsHandler implements EventHandler {
         }
         replica.define(new IndicatorReplica.Indicator(definition.code(), definition.name(), definition.unit(),
                 definition.periodicity(), definition.better(), definition.aggregation(), overTime(definition.overTime()),
-                definition.numerator(), definition.denominator(), definition.base(), defined.revision()));
+                prices(definition.prices()), definition.numerator(), definition.denominator(), definition.base(),
+                defined.revision()));
     }
 
     /** FLOW or STOCK; a value this release does not know (or none, from an older indicator-service) is unknown. */
     private static OverTime overTime(String text) {
         return "FLOW".equals(text) ? OverTime.FLOW : "STOCK".equals(text) ? OverTime.STOCK : null;
+    }
+
+    /** CURRENT or CONSTANT; none (not money), or a value this release does not know, is null. */
+    private static Prices prices(String text) {
+        return "CURRENT".equals(text) ? Prices.CURRENT : "CONSTANT".equals(text) ? Prices.CONSTANT : null;
     }
 
     private void change(SeriesChanged series) {

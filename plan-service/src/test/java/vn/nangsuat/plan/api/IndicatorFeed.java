@@ -36,6 +36,11 @@ final class IndicatorFeed {
                 : ",\"numerator\":\"" + numerator + "\",\"denominator\":\"" + denominator + "\"");
     }
 
+    /** A money indicator at CURRENT or CONSTANT prices. */
+    static void defineMoney(String code, String aggregation, String prices) {
+        define(code, "HIGHER", aggregation, ",\"prices\":\"" + prices + "\"");
+    }
+
     /** A growth of a base indicator, as indicator-service announces it. */
     static void defineGrowth(String code, String base) {
         define(code, "HIGHER", "GROWTH", ",\"base\":\"" + base + "\"");

@@ -231,6 +231,14 @@ class TargetProgressTest extends WithBacKanAndThaiNguyen {
         zeroBaseline.put("baselineValue", 0);
         setTarget(plan, zeroBaseline).statusCode(400).body("errors[0].field", equalTo("baselineValue"))
                 .body("detail", containsString("growth from 0 is undefined"));
+        // Labour productivity at current prices: its growth mixes in the change of prices.
+        IndicatorFeed.defineMoney("TEST_LP_CURRENT", "RATIO", "CURRENT");
+        await(() -> IndicatorFeed.count(dataSource, "SELECT COUNT(*) FROM indicator_replica WHERE code = 'TEST_LP_CURRENT'"
+                + " AND prices = 'CURRENT'") == 1, "the current-price indicator");
+        Map<String, Object> currentPrices = growthOf7Percent();
+        currentPrices.put("indicator", "TEST_LP_CURRENT");
+        setTarget(plan, currentPrices).statusCode(400).body("errors[0].field", equalTo("kind"))
+                .body("detail", containsString("at current prices"));
         Map<String, Object> late = growthOf7Percent();
         late.put("baselineYear", 2025);
         setTarget(plan, late).statusCode(400).body("errors[0].field", equalTo("baselineYear"));
