@@ -26,6 +26,7 @@ import vn.nangsuat.client.api.ObservationsApi;
 import vn.nangsuat.client.api.OverviewApi;
 import vn.nangsuat.client.api.PlansApi;
 import vn.nangsuat.client.api.ProvincesApi;
+import vn.nangsuat.client.model.HarmonizedValue;
 import vn.nangsuat.client.model.LegalBasis;
 import vn.nangsuat.client.model.NewPlan;
 import vn.nangsuat.client.model.NewUnit;
@@ -191,12 +192,13 @@ abstract class PublishedContract {
 
         ObservationsApi observations = new ObservationsApi(client);
         assertEquals("GRDP_CONSTANT", new IndicatorsApi(client).indicatorGet("GRDP_CONSTANT").getCode());
-        Observation recorded = observations.observationRecord("GRDP_CONSTANT", "2024", "96",
+        // 2025 belongs to the new Cà Mau (made of Cà Mau and Bạc Liêu on 2025-07-01): its overview shows it.
+        Observation recorded = observations.observationRecord("GRDP_CONSTANT", "2025", "96",
                 new ObservationRequest().value(new BigDecimal("81234.5")).status(ObservationStatus.OFFICIAL)
                         .source("Cục Thống kê Cà Mau"), null);
         assertEquals(1, recorded.getRevision());
         assertEquals(0, new BigDecimal("81234.5").compareTo(
-                observations.observationGet("GRDP_CONSTANT", "2024", "96", null).getValue()));
+                observations.observationGet("GRDP_CONSTANT", "2025", "96", null).getValue()));
 
         PlansApi plans = new PlansApi(client);
         Plan drafted = plans.planDraft(new NewPlan().unitCode("96").title("Kế hoạch nâng cao năng suất tỉnh Cà Mau 2026-2030")
@@ -207,7 +209,7 @@ abstract class PublishedContract {
         ProvinceOverview overview = new OverviewApi(client).provinceOverview("96", LocalDate.of(2026, 11, 29));
         assertEquals("Cà Mau", overview.getUnit().getName());
         assertEquals(drafted.getId(), overview.getPlan().getId());
-        assertEquals(List.of("GRDP_CONSTANT"), overview.getLatestValues().stream().map(Observation::getIndicator).toList());
+        assertEquals(List.of("GRDP_CONSTANT"), overview.getLatestValues().stream().map(HarmonizedValue::getIndicator).toList());
         assertEquals(List.of(), overview.getWarnings());
     }
 

@@ -311,18 +311,21 @@ class SystemIT {
                     .when().put("/api/v1/observations/01/{indicator}/{period}", value[0], value[1])
                     .then().statusCode(201);
         }
+        // Beside the published national figure (GSO's +4.8, +3.65 and +5.88 % of 2022-2024, seeded for VN: 4.77 %/year
+        // chained from 2021), the provinces' own from the recorded components.
         String goal = "items.find { it.code == 'LABOUR_PRODUCTIVITY_GROWTH' }.progress";
         deadline = Instant.now().plusSeconds(30);
         Float nationalGrowth = null;
         while ((nationalGrowth == null || nationalGrowth != 10.0f) && Instant.now().isBefore(deadline)) {
             nationalGrowth = given().queryParam("year", 2025).when().get("/api/v1/national-goals").then().statusCode(200)
-                    .extract().path(goal + ".current");
+                    .extract().path(goal + ".provinces");
             Thread.sleep(50);
         }
-        assertEquals(10.0f, nationalGrowth, "the national labour-productivity growth from the recorded components");
-        // 2025 is over: judged on the latest national ratio before it, 2023's 13.31, short of 10 x 1.07^5 = 14.03.
+        assertEquals(10.0f, nationalGrowth, "the provinces' labour-productivity growth from the recorded components");
+        // 2025 is over: judged on the published chain's latest year, 2024, whose 4.77 %/year falls short of 7.
         given().queryParam("year", 2025).when().get("/api/v1/national-goals").then()
-                .body(goal + ".status", equalTo("NOT_ACHIEVED")).body(goal + ".latestYear", equalTo(2023));
+                .body(goal + ".published", equalTo(true)).body(goal + ".current", equalTo(4.77f))
+                .body(goal + ".status", equalTo("NOT_ACHIEVED")).body(goal + ".latestYear", equalTo(2024));
     }
 
     /** A reader of plan.events from its end, as another service would follow it. */

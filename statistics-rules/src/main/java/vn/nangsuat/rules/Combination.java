@@ -231,8 +231,8 @@ public final class Combination {
         BigDecimal value = sums.bottom.signum() > 0 ? sums.top.divide(sums.bottom, SCALE, RoundingMode.HALF_EVEN) : null;
         return sums.aggregate(value, sums.counted.isEmpty() ? null : sums.top,
                 sums.counted.isEmpty() ? null : sums.bottom, share(sums.bottom, allDenominators),
-                value == null ? "no unit in force has both " + numerator.code() + " and a " + denominator.code()
-                        + " above zero for " + period : null);
+                value == null ? "no unit in force has both " + numerator.code() + " and " + denominator.code()
+                        + " (above zero) for " + period : null);
     }
 
     private Aggregate growthOfSums(IndicatorRule indicator, List<? extends Territory> inForce, Period period) {

@@ -188,8 +188,9 @@ public class NationalProgress {
         ProgressRule.Assessment assessment = assess(goal, from, TargetKind.GROWTH, levels);
         return new Chain(assessment, average(assessment, levels), "the published national " + growthCode + " (recorded"
                 + " for " + Territory.NATION + ") for " + run.get(0) + (run.size() > 1 ? "-" + run.get(run.size() - 1) : "")
-                + ", chain-linked from " + from + (from > goal.baselineYear ? " (none is recorded for the years from "
-                        + (goal.baselineYear + 1) + " to " + from + ")" : ""));
+                + ", chain-linked as an index (" + from + " = 100)" + (from > goal.baselineYear ? ", since none is recorded"
+                        + " for " + (from == goal.baselineYear + 1 ? String.valueOf(from)
+                                : "the years " + (goal.baselineYear + 1) + " to " + from) : ""));
     }
 
     private static List<ProgressRule.YearValue> levels(List<Integer> years, List<BigDecimal> chained) {

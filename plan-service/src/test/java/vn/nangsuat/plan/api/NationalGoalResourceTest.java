@@ -32,9 +32,18 @@ class NationalGoalResourceTest {
     }
 
     @Test
+    void the2025GoalForSchoolsWithClubsIsThereUnverifiedAndAStock() {
+        given().queryParam("year", "2025").when().get("/api/v1/national-goals")
+                .then().statusCode(200)
+                .body("items.find { it.code == 'PRODUCTIVITY_CLUBS' }.low", equalTo(10.0f))
+                .body("items.find { it.code == 'PRODUCTIVITY_CLUBS' }.verified", equalTo(false))
+                .body("items.find { it.code == 'PRODUCTIVITY_CLUBS' }.measure", equalTo("COUNT"));
+    }
+
+    @Test
     void unverifiedFiguresSaySo() {
         given().when().get("/api/v1/national-goals")
-                .then().statusCode(200).body("totalItems", equalTo(9)).body("items.verified", everyItem(equalTo(false)));
+                .then().statusCode(200).body("totalItems", equalTo(10)).body("items.verified", everyItem(equalTo(false)));
     }
 
     @Test
@@ -58,6 +67,6 @@ class NationalGoalResourceTest {
     @Test
     void aBlankYearListsEveryYear() {
         given().queryParam("year", "").when().get("/api/v1/national-goals")
-                .then().statusCode(200).body("totalItems", equalTo(9));
+                .then().statusCode(200).body("totalItems", equalTo(10));
     }
 }

@@ -273,7 +273,8 @@ class NationalProgressTest extends WithBacKanAndThaiNguyen {
             assertEquals(2024, growth.getInt("progress.latestYear"));
             assertEquals(10.0f, growth.getFloat("progress.provinces"));
             assertThat(growth.getString("progress.reason"), org.hamcrest.Matchers.containsString(
-                    "published national TEST_LPG_P (recorded for VN) for 2022-2024, chain-linked from 2021"));
+                    "published national TEST_LPG_P (recorded for VN) for 2022-2024, chain-linked as an index (2021 = 100), since"
+                    + " none is recorded for 2021"));
         } finally {
             sql("UPDATE national_goal SET numerator_code = 'GRDP_CONSTANT', denominator_code = 'EMPLOYED_WORKERS'"
                     + " WHERE code = 'LABOUR_PRODUCTIVITY_GROWTH' AND target_year = 2025");
