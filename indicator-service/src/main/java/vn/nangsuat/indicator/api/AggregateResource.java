@@ -34,10 +34,14 @@ public class AggregateResource {
     @GET
     @Path("/aggregates")
     @Operation(summary = "An indicator for the country or a region in a period",
-            description = "From the units in force on the period's last day: additive values summed; a ratio (labour "
-                    + "productivity) recomputed from its summed parts over the units that have both, never a sum or mean "
-                    + "of ratios; a growth from its base this period and the one before; a reported-only indicator is "
-                    + "refused. The answer names the units counted and those left out, and the statuses used.")
+            description = "From the units in force on the period's last day (never the country, VN, which is a unit of "
+                    + "its own): additive values summed; a ratio (labour productivity) recomputed from its summed parts "
+                    + "over the units that have both, never a sum or mean of ratios; a growth from its base in this period "
+                    + "and the one before over the same territory: the units in force now, each with the units it was made "
+                    + "of the period before; a reported-only indicator is refused. The answer names the units counted and "
+                    + "those left out, its coverage (units counted of those in force, the share of the denominator they "
+                    + "hold, complete only when every unit counts), the statuses used, and for the country the figure "
+                    + "recorded for VN as published beside it. Periods ending before 2008-08-01 are refused.")
     @APIResponse(responseCode = "200", description = "The aggregate",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AggregateView.class)),
                     @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
@@ -57,9 +61,9 @@ public class AggregateResource {
     @GET
     @Path("/aggregates/series")
     @Operation(summary = "An indicator for the country or a region, period by period: a chart's line",
-            description = "Each period combined as /aggregates combines it, from the units in force on its last day: the "
-                    + "national line is comparable across the 2025 mergers (the country is the same whatever its units). "
-                    + "At most 240 periods.")
+            description = "Each period combined as /aggregates combines it, from the units in force on its last day, a "
+                    + "growth over the same territory in both periods: the line is comparable across the 2025 mergers, "
+                    + "nationally and for a region. At most 240 periods.")
     @APIResponse(responseCode = "200", description = "The aggregates, oldest first",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AggregateSeriesView.class)),
                     @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
@@ -88,7 +92,9 @@ public class AggregateResource {
     @Path("/cross-sections")
     @Operation(summary = "An indicator for every unit in force in a period, ranked, with the national value beside it",
             description = "The units in force on the period's last day. A unit's value is the reported one, or derived "
-                    + "from its components where not reported (a ratio from its parts, a growth from its base), marked so.")
+                    + "from its components where not reported (a ratio from its parts; a growth from its base on the same "
+                    + "territory in both periods, so a merged unit's growth is its harmonised one), marked so. Beside them "
+                    + "the national aggregate with its coverage, and the figure recorded for VN as published.")
     @APIResponse(responseCode = "200", description = "The cross-section",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CrossSectionView.class)),
                     @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
