@@ -228,6 +228,7 @@ public class NationalProgress {
         Combination combination = new Combination(code -> rule, known);
         List<ProgressRule.YearValue> national = new ArrayList<>();
         Set<Integer> publishedYears = new TreeSet<>();
+        StringBuilder coverage = new StringBuilder();
         BigDecimal provinces = null;
         for (int year : known.years()) {
             Combination.Recorded published = known.of(Territory.NATION, goal.numeratorCode, Period.year(year));
@@ -238,10 +239,13 @@ public class NationalProgress {
                 national.add(new ProgressRule.YearValue(year, published.value()));
             } else if (sum.value() != null) {
                 national.add(new ProgressRule.YearValue(year, sum.value()));
+                coverage.append(coverage.isEmpty() ? "" : ", ").append(year).append(": ")
+                        .append(sum.coverage().unitsCounted()).append(" of ").append(sum.coverage().unitsInForce());
             }
         }
-        String source = publishedYears.isEmpty() ? "" : " (the published national figure, recorded for "
-                + Territory.NATION + ", in " + publishedYears + "; the provinces' sum in the other years)";
+        String source = (publishedYears.isEmpty() ? "" : " (the published national figure, recorded for "
+                + Territory.NATION + ", in " + publishedYears + "; the provinces' sum in the other years)")
+                + (coverage.isEmpty() ? "" : " (units counted of those in force: " + coverage + ")");
         OverTime overTime = rule.overTime() != null ? rule.overTime() : OverTime.FLOW;
         if (overTime.summable()) {
             ProgressRule.Assessment assessment = assess(goal, goal.baselineYear, TargetKind.CUMULATIVE, national);

@@ -197,6 +197,9 @@ class NationalProgressTest extends WithBacKanAndThaiNguyen {
             assertEquals(2024, schools.getInt("progress.latestYear"));
             assertEquals("NEEDS_ACCELERATION", schools.getString("progress.status"));
             assertThat(schools.getString("progress.reason"), org.hamcrest.Matchers.containsString("never summed"));
+            // Coverage: each year's national figure says how many of the units in force it counts (19 alone).
+            assertThat(schools.getString("progress.reason"), org.hamcrest.Matchers.matchesPattern(
+                    ".*units counted of those in force: 2021: 1 of \\d+, .*2024: 1 of \\d+.*"));
             // The pilot projects started in each year add up: 2 + 3 + 4 + 4 = 13 since 2021.
             JsonPath pilots = goal("SME_PILOT_PROJECTS", 2030);
             assertEquals(13f, pilots.getFloat("progress.current"));
