@@ -52,7 +52,7 @@ public class AggregateResource {
             @Parameter(description = "Only the units of this socio-economic region", example = "NORTHERN_MIDLANDS_MOUNTAINS")
             @QueryParam("region") @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a region such as RED_RIVER_DELTA")
             String region,
-            @Parameter(description = "The values as they stood at this instant (ISO 8601); default now",
+            @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf) {
         return AggregateView.of(aggregates.of(of.indicator, of.period, region, asOf));
@@ -81,7 +81,7 @@ public class AggregateResource {
             @Parameter(description = "Only the units of this socio-economic region", example = "NORTHERN_MIDLANDS_MOUNTAINS")
             @QueryParam("region") @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a region such as RED_RIVER_DELTA")
             String region,
-            @Parameter(description = "The values as they stood at this instant (ISO 8601); default now",
+            @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf) {
         return new AggregateSeriesView(aggregates.series(indicator, from, to, region, asOf).stream()
@@ -101,7 +101,7 @@ public class AggregateResource {
     @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
     @APIResponse(responseCode = "404", description = "The indicator is unknown")
     public CrossSectionView crossSection(@Valid @BeanParam IndicatorPeriod of,
-            @Parameter(description = "The values as they stood at this instant (ISO 8601); default now",
+            @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf) {
         return CrossSectionView.of(aggregates.crossSection(of.indicator, of.period, asOf));

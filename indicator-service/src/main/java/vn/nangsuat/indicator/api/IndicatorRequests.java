@@ -21,6 +21,10 @@ public final class IndicatorRequests {
     /** An indicator code: a capital letter, then capitals, digits and underscores (one rule for paths and bodies). */
     static final String CODE = "[A-Z][A-Z0-9_]{0,39}";
     static final String CODE_EXPECTED = "must be an indicator code such as GRDP";
+    /** The `asOf` of every read of values: an answer as of an instant never changes afterwards. */
+    static final String AS_OF = "The values as they stood at this instant (ISO 8601), once settled: no later than"
+            + " OBSERVATIONS_FEED_SETTLE ago and never past an import still committing (a later one is a 400, since its"
+            + " answer could still change); default now, the values as they stand";
 
     private IndicatorRequests() {
     }

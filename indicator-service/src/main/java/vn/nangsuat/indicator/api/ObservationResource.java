@@ -91,7 +91,7 @@ public class ObservationResource {
             @Parameter(description = "First period (2021, 2021Q1, 2021-01); default: the earliest", example = "2021")
             @QueryParam("from") String from,
             @Parameter(description = "Last period; default: the latest", example = "2025") @QueryParam("to") String to,
-            @Parameter(description = "The values as they stood at this instant (ISO 8601); default now",
+            @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf,
             @Valid @BeanParam PageParams paging,
@@ -163,7 +163,7 @@ public class ObservationResource {
             @Parameter(description = "Last period; default: the latest", example = "2025") @QueryParam("to") String to,
             @Parameter(description = "Express the series on the units in force on this date", example = "2025-07-01",
                     required = true) @QueryParam("harmonize") @NotNull LocalDate harmonize,
-            @Parameter(description = "The values as they stood at this instant (ISO 8601); default now",
+            @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf,
             @Context Request request) {
@@ -181,7 +181,7 @@ public class ObservationResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "404", description = "No value (then), or the indicator is unknown")
     public Response get(@Valid @BeanParam ObservationKey key,
-            @Parameter(description = "The value as it stood at this instant (ISO 8601), as published then; default now",
+            @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf,
             @Context Request request) {

@@ -46,11 +46,14 @@ public class Aggregates {
     private final IndicatorCatalog indicators;
     private final ObservationRepository observations;
     private final ProvinceReplica units;
+    private final SettledInstant settled;
 
-    public Aggregates(IndicatorCatalog indicators, ObservationRepository observations, ProvinceReplica units) {
+    public Aggregates(IndicatorCatalog indicators, ObservationRepository observations, ProvinceReplica units,
+            SettledInstant settled) {
         this.indicators = indicators;
         this.observations = observations;
         this.units = units;
+        this.settled = settled;
     }
 
     public Aggregate of(String indicatorCode, String periodText, String region, Instant asOf) {
@@ -144,7 +147,7 @@ public class Aggregates {
         final Combination rules;
 
         Reading(Instant asOf) {
-            this.instant = asOf != null ? asOf : Instant.now();
+            this.instant = settled.readAt(asOf);
             this.rules = new Combination(code -> indicators.definition(code).rule(), (unit, indicator, period) -> {
                 Observation value = valuesOf(indicator, period).get(unit);
                 return value == null ? null : new Combination.Recorded(value.value, value.status, value.id.revision());

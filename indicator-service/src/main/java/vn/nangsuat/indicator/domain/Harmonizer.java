@@ -46,11 +46,14 @@ public class Harmonizer {
     private final IndicatorCatalog indicators;
     private final ObservationRepository observations;
     private final ProvinceReplica units;
+    private final SettledInstant settled;
 
-    public Harmonizer(IndicatorCatalog indicators, ObservationRepository observations, ProvinceReplica units) {
+    public Harmonizer(IndicatorCatalog indicators, ObservationRepository observations, ProvinceReplica units,
+            SettledInstant settled) {
         this.indicators = indicators;
         this.observations = observations;
         this.units = units;
+        this.settled = settled;
     }
 
     public Series series(String unit, List<String> indicatorCodes, Optional<Period> from, Optional<Period> to,
@@ -70,7 +73,7 @@ public class Harmonizer {
         Set<String> needed = new TreeSet<>();
         wanted.forEach(indicator -> needed.addAll(indicators.withParts(indicator)));
         Map<String, Observation> values = new HashMap<>();
-        for (Observation observation : observations.valuesAsOf(territory.codes(), needed, asOf != null ? asOf : Instant.now())) {
+        for (Observation observation : observations.valuesAsOf(territory.codes(), needed, settled.readAt(asOf))) {
             values.put(key(observation.id.unitCode(), observation.id.indicatorCode(), observation.period().toString()),
                     observation);
         }

@@ -41,14 +41,16 @@ public class ObservationRegistry {
     private final ProvinceReplica units;
     private final ProvinceScope scope;
     private final ObservationEvents events;
+    private final SettledInstant settled;
 
     public ObservationRegistry(ObservationRepository observations, IndicatorCatalog indicators, ProvinceReplica units,
-            ProvinceScope scope, ObservationEvents events) {
+            ProvinceScope scope, ObservationEvents events, SettledInstant settled) {
         this.observations = observations;
         this.indicators = indicators;
         this.units = units;
         this.scope = scope;
         this.events = events;
+        this.settled = settled;
     }
 
     public Written record(String unit, String indicatorCode, String periodText, Value value, String ifMatch,
@@ -89,7 +91,7 @@ public class ObservationRegistry {
     /** The value as it stood at the instant (now when null); not found when there was none, or it was deleted. */
     public Observation value(String unit, String indicatorCode, String periodText, Instant asOf) {
         Period period = indicators.definition(indicatorCode).period(periodText);
-        Observation value = observations.asOf(unit, indicatorCode, period, asOf != null ? asOf : Instant.now())
+        Observation value = observations.asOf(unit, indicatorCode, period, settled.readAt(asOf))
                 .filter(observation -> !observation.deleted())
                 .orElseThrow(() -> ProblemException.notFound("No value of " + indicatorCode + " for " + unit + " in "
                         + period + (asOf != null ? " as of " + asOf : "")));
@@ -113,7 +115,7 @@ public class ObservationRegistry {
         }
         Comparator<Observation> order = Comparator.comparing((Observation o) -> o.id.indicatorCode())
                 .thenComparing(Observation::period);
-        List<Observation> values = observations.valuesAsOf(unit, codes, asOf != null ? asOf : Instant.now()).stream()
+        List<Observation> values = observations.valuesAsOf(unit, codes, settled.readAt(asOf)).stream()
                 .filter(o -> from.isEmpty() || !o.period().firstDay().isBefore(from.get().firstDay()))
                 .filter(o -> to.isEmpty() || !o.period().lastDay().isAfter(to.get().lastDay()))
                 .sorted(order).toList();

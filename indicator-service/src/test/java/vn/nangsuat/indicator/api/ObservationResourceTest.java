@@ -37,6 +37,8 @@ import vn.nangsuat.kit.testing.TestTokens;
 class ObservationResourceTest {
 
     private static final String BAC_KAN_GRDP_2021 = "/api/v1/observations/06/GRDP/2021";
+    /** Longer than OBSERVATIONS_FEED_SETTLE in tests (200 ms): an instant that long ago is settled. */
+    private static final long SETTLE_MS = 300;
 
     @Inject
     AgroalDataSource dataSource;
@@ -66,7 +68,9 @@ class ObservationResourceTest {
 
         String corrected = given().when().get(BAC_KAN_GRDP_2021).then().statusCode(200).body("value", equalTo(121))
                 .header("ETag", equalTo(second)).body("supersededAt", equalTo(null)).extract().path("recordedAt");
-        // As it stood before: the first value, superseded when the correction was recorded.
+        // As it stood before: the first value, superseded when the correction was recorded (asked once settled: an
+        // answer as of an instant whose writes may still be committing is refused, see below).
+        Thread.sleep(SETTLE_MS);
         given().queryParam("asOf", beforeTheCorrection.toString()).when().get(BAC_KAN_GRDP_2021)
                 .then().statusCode(200).body("value", equalTo(120.5f)).body("status", equalTo("PRELIMINARY"))
                 .body("supersededAt", equalTo(corrected));
@@ -84,6 +88,28 @@ class ObservationResourceTest {
                 .body("[2].value", equalTo(null));
         // After a deletion the next value starts again without If-Match, as a new revision.
         admin().body(value(119, "OFFICIAL")).when().put(BAC_KAN_GRDP_2021).then().statusCode(201).body("revision", equalTo(4));
+    }
+
+    @Test
+    void anAnswerAsOfAnInstantNeverChangesSoAnUnsettledInstantIsRefused() throws Exception {
+        // Values recorded up to now may still be committing (an import's carry the instant its commit began): an
+        // answer as of now could change once they commit, so it is refused, naming asOf; a settled instant is answered.
+        Instant now = Instant.now();
+        given().queryParam("asOf", now.toString()).when().get(BAC_KAN_GRDP_2021)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("asOf")).body("errors[0].message", containsString("must be settled"));
+        given().queryParam("asOf", now.plusSeconds(3600).toString()).queryParam("unit", "19").queryParam("indicator", "GRDP")
+                .when().get("/api/v1/observations").then().statusCode(400).body("errors[0].field", equalTo("asOf"));
+        given().queryParam("asOf", now.toString()).queryParam("indicator", "GRDP").queryParam("period", "2021")
+                .when().get("/api/v1/aggregates").then().statusCode(400).body("errors[0].field", equalTo("asOf"));
+        admin().body(value(120.5, "PRELIMINARY")).when().put(BAC_KAN_GRDP_2021).then().statusCode(201);
+        Instant afterTheWrite = Instant.now();
+        Thread.sleep(SETTLE_MS);
+        String first = given().queryParam("asOf", afterTheWrite.toString()).when().get(BAC_KAN_GRDP_2021)
+                .then().statusCode(200).body("value", equalTo(120.5f)).extract().asString();
+        Thread.sleep(SETTLE_MS);
+        assertEquals(first, given().queryParam("asOf", afterTheWrite.toString()).when().get(BAC_KAN_GRDP_2021)
+                .then().statusCode(200).extract().asString(), "the same answer as of the same instant");
     }
 
     @Test
@@ -105,6 +131,7 @@ class ObservationResourceTest {
                 .body("items.period", equalTo(List.of("2021", "2021", "2022")))
                 .body("items.status", equalTo(List.of("OFFICIAL", "OFFICIAL", "PRELIMINARY")))
                 .extract().header("ETag");
+        Thread.sleep(SETTLE_MS);
         given().queryParam("unit", "19").queryParam("indicator", "GRDP").queryParam("asOf", beforeLaterYears.toString())
                 .when().get("/api/v1/observations").then().statusCode(200).body("items.period", equalTo(List.of("2021")));
         given().queryParam("unit", "19").queryParam("indicator", "GRDP").queryParam("from", "2022Q1")
