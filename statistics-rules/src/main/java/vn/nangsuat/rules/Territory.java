@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * A unit as in force at some date, and which units' values make up its territory in each period: itself while it
@@ -53,8 +54,13 @@ public interface Territory {
         }
     }
 
-    /** A unit that is the same territory in every period (for tests, and for the country). */
+    /** A unit that is the same territory in every period (the country). */
     static Territory itself(String code) {
+        return of(code, period -> Parts.of(Set.of(code)));
+    }
+
+    /** A unit whose parts per period a function gives. */
+    static Territory of(String code, Function<Period, Parts> parts) {
         return new Territory() {
             @Override
             public String code() {
@@ -63,7 +69,7 @@ public interface Territory {
 
             @Override
             public Parts in(Period period) {
-                return Parts.of(Set.of(code));
+                return parts.apply(period);
             }
         };
     }

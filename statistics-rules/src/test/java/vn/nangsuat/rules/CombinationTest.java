@@ -43,17 +43,8 @@ class CombinationTest {
 
     /** A unit in force from a date, made before it of the given units. */
     private static Territory mergedOn(String code, LocalDate from, String... madeOf) {
-        return new Territory() {
-            @Override
-            public String code() {
-                return code;
-            }
-
-            @Override
-            public Parts in(Period period) {
-                return period.lastDay().isBefore(from) ? Parts.of(Set.of(madeOf)) : Parts.of(Set.of(code));
-            }
-        };
+        return Territory.of(code, period -> period.lastDay().isBefore(from)
+                ? Territory.Parts.of(Set.of(madeOf)) : Territory.Parts.of(Set.of(code)));
     }
 
     /** The case: the old 19 and 06 in 2024, the new 19 (made of both) in 2025. */
