@@ -60,6 +60,7 @@ public class ObservationRegistry {
         scope.requireWrite(unit, period.lastDay());
         new UnitsInForce(units).require(unit, period);
         indicator.requireValue(value.value());
+        observations.passWriteGate();
         Optional<Observation> current = observations.currentForUpdate(unit, indicatorCode, period);
         requireMatch(current, ifMatch);
         Observation next = next(current, unit, indicatorCode, period, recordedBy);
@@ -76,6 +77,7 @@ public class ObservationRegistry {
     public Observation delete(String unit, String indicatorCode, String periodText, String ifMatch, String recordedBy) {
         Period period = indicators.definition(indicatorCode).period(periodText);
         scope.requireWrite(unit, period.lastDay());
+        observations.passWriteGate();
         Optional<Observation> current = observations.currentForUpdate(unit, indicatorCode, period)
                 .filter(observation -> !observation.deleted());
         if (current.isEmpty()) {

@@ -162,4 +162,12 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         BigDecimal seconds = new BigDecimal(epochSeconds.toString());
         return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
     }
+
+    /**
+     * Passes the write gate beside other single writes, waiting while an import commits (V17): a revision's instant is
+     * taken after this, so an import's commit is wholly before or after it. Inside the write's transaction.
+     */
+    public void passWriteGate() {
+        getEntityManager().createNativeQuery("SELECT id FROM write_gate WHERE id = 1 LOCK IN SHARE MODE").getResultList();
+    }
 }

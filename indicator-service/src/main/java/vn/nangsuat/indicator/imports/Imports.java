@@ -294,6 +294,7 @@ public class Imports {
             long commitStart = System.nanoTime();
             QuarkusTransaction.requiringNew().timeout(transactionTimeout).run(() -> {
                 try {
+                    staging.closeWriteGate();  // before the instant: every single write is wholly before or after it
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     staging.merge(id, options.replace(), duplicates, job.submittedBy, now);
                     Staging.Changes changes = publish(id, alone, now, spool.resolve(id + ".written"));

@@ -222,6 +222,18 @@ class Staging {
         }
     }
 
+    /**
+     * Takes the write gate alone (V17), inside the merge's transaction, until it commits: single writes wait meanwhile,
+     * so the instant the import's revisions carry, taken after this, is before every later single write's.
+     */
+    void closeWriteGate() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement gate = connection.prepareStatement("SELECT id FROM write_gate WHERE id = 1 FOR UPDATE");
+                ResultSet row = gate.executeQuery()) {
+            row.next();
+        }
+    }
+
     /** Notes keys of rows that failed their checks, which a replace leaves as they were. */
     void keep(String job, List<RowChecks.Key> keys) throws SQLException {
         if (keys.isEmpty()) {

@@ -12,7 +12,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,6 +112,29 @@ class ObservationResourceTest {
         Thread.sleep(SETTLE_MS);
         assertEquals(first, given().queryParam("asOf", afterTheWrite.toString()).when().get(BAC_KAN_GRDP_2021)
                 .then().statusCode(200).extract().asString(), "the same answer as of the same instant");
+    }
+
+    @Test
+    void aSingleWriteDuringAnImportsCommitWaitsAndIsRecordedAfterIt() throws Exception {
+        // An import's commit takes the write gate alone (as Imports does); a write meanwhile waits for it, and the
+        // instant its revision carries is taken after: revision order and time order agree on every key.
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (Connection importing = dataSource.getConnection()) {
+            importing.setAutoCommit(false);
+            try (Statement gate = importing.createStatement()) {
+                gate.executeQuery("SELECT id FROM write_gate WHERE id = 1 FOR UPDATE").close();
+            }
+            Future<String> write = client.submit(() -> admin().body(value(7, "OFFICIAL")).when().put(BAC_KAN_GRDP_2021)
+                    .then().statusCode(201).extract().<String>path("recordedAt"));
+            Thread.sleep(500);
+            assertTrue(!write.isDone(), "the write waits while the import commits");
+            Instant committed = Instant.now();
+            importing.commit();
+            assertTrue(!Instant.parse(write.get(10, TimeUnit.SECONDS)).isBefore(committed),
+                    "and its revision carries an instant after the import's commit");
+        } finally {
+            client.shutdownNow();
+        }
     }
 
     @Test
