@@ -84,7 +84,7 @@ for path, item in sorted(doc["paths"].items()):
 done
 
 # The main writes: a value recorded (a first value each time: a monthly indicator of the bench's per run, each request
-# a unit and month of 2004 to mid-2025 not written before) and a plan drafted.
+# a unit and month of August 2008 (the first fully modelled month) to mid-2025 not written before) and a plan drafted.
 for indicator in BENCH_SWEEP_1 BENCH_SWEEP_2; do
   curl -s -o /dev/null "${auth[@]}" -H 'Content-Type: application/json' -X POST "$gw/api/v1/indicators" -d "{\"code\":\"$indicator\",
     \"name\":\"Bench sweep\",\"nameVi\":\"Bench sweep\",\"unit\":\"count\",\"periodicity\":\"MONTH\",\"decimals\":0,
@@ -101,9 +101,9 @@ function request()
   local headers = {["Authorization"] = "Bearer $token", ["Content-Type"] = "application/json"}
   if kind == "value" then
     local k = offset + n
-    local m = math.floor(k / #units) % 258
+    local m = math.floor(k / #units) % 203 + 7
     local path = string.format("/api/v1/observations/%s/%s/%d-%02d", units[(k % #units) + 1], indicator,
-        2004 + math.floor(m / 12), m % 12 + 1)
+        2008 + math.floor(m / 12), m % 12 + 1)
     return wrk.format("PUT", path, headers, '{"value":' .. n .. ',"status":"OFFICIAL","source":"bench"}')
   end
   return wrk.format("POST", "/api/v1/plans", headers,
