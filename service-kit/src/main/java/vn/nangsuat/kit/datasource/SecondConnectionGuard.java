@@ -62,13 +62,22 @@ public class SecondConnectionGuard implements AgroalPoolInterceptor {
         }
         Connection physical = physical(connection);
         mine.add(physical);
-        holders.put(physical, mine);
+        // Handed to this thread, it is held by no other: the pool may hand it out again before the thread that
+        // returned it is told so, which would otherwise leave it among that thread's and accuse it later.
+        Set<Connection> before = holders.put(physical, mine);
+        if (before != null && before != mine) {
+            before.remove(physical);
+        }
     }
 
     @Override
     public void onConnectionReturn(Connection connection) {
         Connection physical = physical(connection);
-        Set<Connection> holder = holders.remove(physical);
+        if (held.get().remove(physical)) {
+            holders.remove(physical, held.get());
+            return;
+        }
+        Set<Connection> holder = holders.remove(physical);  // returned from another thread than the one holding it
         if (holder != null) {
             holder.remove(physical);
         }
