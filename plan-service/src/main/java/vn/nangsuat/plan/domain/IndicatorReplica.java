@@ -41,8 +41,7 @@ public class IndicatorReplica {
 
         /** How its values combine, for statistics-rules; an aggregation this release does not know is never combined. */
         public IndicatorRule rule() {
-            Aggregation combined = Arrays.stream(Aggregation.values()).filter(known -> known.name().equals(aggregation))
-                    .findFirst().orElse(Aggregation.REPORTED);
+            Aggregation combined = known(Aggregation.class, aggregation).orElse(Aggregation.REPORTED);
             return new IndicatorRule(code, combined, overTime, numerator, denominator, base);
         }
     }
@@ -173,8 +172,15 @@ public class IndicatorReplica {
 
     /** A status this release does not know (a newer indicator-service's) is taken as the least firm. */
     private static ObservationStatus status(String text) {
-        return Arrays.stream(ObservationStatus.values()).filter(known -> known.name().equals(text)).findFirst()
-                .orElse(ObservationStatus.ESTIMATE);
+        return known(ObservationStatus.class, text).orElse(ObservationStatus.ESTIMATE);
+    }
+
+    /**
+     * The constant of the type an event names: empty for none, or for one this release does not know (sent by a newer
+     * indicator-service), which each caller reads its own way.
+     */
+    public static <E extends Enum<E>> Optional<E> known(Class<E> type, String text) {
+        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(text)).findFirst();
     }
 
     /** Yearly values by unit, indicator and year, and the years that have any. */

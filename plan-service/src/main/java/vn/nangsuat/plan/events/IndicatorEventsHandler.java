@@ -90,19 +90,11 @@ public class IndicatorEventsHandler implements EventHandler {
             throw new UnusableEvent("a definition needs code, name, unit, periodicity, better, aggregation and revision");
         }
         replica.define(new IndicatorReplica.Indicator(definition.code(), definition.name(), definition.unit(),
-                definition.periodicity(), definition.better(), definition.aggregation(), overTime(definition.overTime()),
-                prices(definition.prices()), definition.numerator(), definition.denominator(), definition.base(),
-                defined.revision()));
-    }
-
-    /** FLOW or STOCK; a value this release does not know (or none, from an older indicator-service) is unknown. */
-    private static OverTime overTime(String text) {
-        return "FLOW".equals(text) ? OverTime.FLOW : "STOCK".equals(text) ? OverTime.STOCK : null;
-    }
-
-    /** CURRENT or CONSTANT; none (not money), or a value this release does not know, is null. */
-    private static Prices prices(String text) {
-        return "CURRENT".equals(text) ? Prices.CURRENT : "CONSTANT".equals(text) ? Prices.CONSTANT : null;
+                definition.periodicity(), definition.better(), definition.aggregation(),
+                // None (an older indicator-service's, or not money), or one this release does not know: unknown.
+                IndicatorReplica.known(OverTime.class, definition.overTime()).orElse(null),
+                IndicatorReplica.known(Prices.class, definition.prices()).orElse(null),
+                definition.numerator(), definition.denominator(), definition.base(), defined.revision()));
     }
 
     private void change(SeriesChanged series) {
