@@ -42,7 +42,7 @@ public class ProvinceReplica {
     public ProvinceReplica(AgroalDataSource dataSource, Snapshots snapshots) {
         this.dataSource = dataSource;
         this.snapshots = snapshots;
-        this.units = snapshots.of(this::load, AGGREGATE);
+        this.units = snapshots.of("province replica", this::load, AGGREGATE);
     }
 
     /** A version's key: its code and first day. */

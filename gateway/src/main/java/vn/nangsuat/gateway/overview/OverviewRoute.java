@@ -34,6 +34,7 @@ import org.jboss.logging.Logger;
 import vn.nangsuat.gateway.config.GatewayConfig;
 import vn.nangsuat.gateway.routing.EntityTags;
 import vn.nangsuat.gateway.routing.GatewayProblems;
+import vn.nangsuat.gateway.routing.SharedCache;
 import vn.nangsuat.gateway.routing.UpstreamHealth;
 import vn.nangsuat.gateway.routing.UpstreamRefusal;
 import vn.nangsuat.gateway.routing.Upstreams;
@@ -47,6 +48,8 @@ import vn.nangsuat.http.RouterProblems;
  * target's progress (plan-service) and the latest value of each key indicator (indicator-service). A service that is
  * down, slow or answers oddly costs its part only: the rest is answered with a warning naming the part and the
  * service. An unknown or former code is province-service's own 404. The ETag is computed over the composed body.
+ * Each part is asked of the shared cache first ({@link SharedCache}), as a client's read would be: a part its service
+ * marks reusable (the unit, the plans and targets, the harmonised series, each for a second) is composed from memory.
  */
 @ApplicationScoped
 public class OverviewRoute {
@@ -79,13 +82,15 @@ public class OverviewRoute {
     private final GatewayProblems problems;
     private final RouterProblems fieldProblems;
     private final ObjectMapper json;
+    private final SharedCache cache;
     private Owner provinces;
     private Owner plans;
     private Owner observations;
 
     public OverviewRoute(GatewayConfig config, Upstreams upstreams, UpstreamHealth health, GatewayProblems problems,
-            RouterProblems fieldProblems, ObjectMapper json) {
+            RouterProblems fieldProblems, ObjectMapper json, SharedCache cache) {
         this.config = config;
+        this.cache = cache;
         this.upstreams = upstreams;
         this.health = health;
         this.problems = problems;
@@ -210,9 +215,17 @@ public class OverviewRoute {
         if (cutOff.isPresent()) {
             return Future.failedFuture(new Missing(part, name, cutOff.get()));
         }
+        String accept = headers.get(HttpHeaders.ACCEPT);
+        var kept = cache.lookup(name, pathAndQuery, accept);
+        if (kept.isPresent()) {
+            return Future.succeededFuture(kept.get().answer());
+        }
+        long writesBefore = cache.writesSoFar(name);
         return upstreams.send(owner.url(), HttpMethod.GET, pathAndQuery, headers, null, config.overview().timeout())
                 .map(answer -> {
                     health.exchangeSucceeded(route);
+                    cache.offer(name, pathAndQuery, accept, headers.contains(HttpHeaders.AUTHORIZATION), answer,
+                            writesBefore);
                     return answer;
                 })
                 .recover(failure -> {

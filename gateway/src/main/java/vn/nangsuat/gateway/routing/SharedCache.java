@@ -50,11 +50,15 @@ public class SharedCache {
 
     /** A fresh kept answer for this request, unless the client asks for the service's own. */
     public Optional<Kept> lookup(String upstream, HttpServerRequest request) {
-        if (kept == null || request.method() != HttpMethod.GET
-                || lower(request.getHeader("Cache-Control")).contains("no-cache")) {
+        if (request.method() != HttpMethod.GET || lower(request.getHeader("Cache-Control")).contains("no-cache")) {
             return Optional.empty();
         }
-        return Optional.ofNullable(kept.getIfPresent(key(upstream, request)));
+        return lookup(upstream, request.uri(), request.getHeader("Accept"));
+    }
+
+    /** A fresh kept answer to a GET of this path and query (the overview asking for its parts). */
+    public Optional<Kept> lookup(String upstream, String pathAndQuery, String accept) {
+        return kept == null ? Optional.empty() : Optional.ofNullable(kept.getIfPresent(key(upstream, pathAndQuery, accept)));
     }
 
     /** The count of writes forwarded to the service, to hand to {@link #offer} for a read about to be sent. */
@@ -67,13 +71,21 @@ public class SharedCache {
      * service while the read was on its way: the answer may then predate the write.
      */
     public void offer(String upstream, HttpServerRequest request, Upstreams.Answer answer, long writesWhenAsked) {
-        if (kept == null || request.method() != HttpMethod.GET || answer.status() != 200
-                || writesSoFar(upstream) != writesWhenAsked) {
+        if (request.method() == HttpMethod.GET) {
+            offer(upstream, request.uri(), request.getHeader("Accept"), request.getHeader("Authorization") != null,
+                    answer, writesWhenAsked);
+        }
+    }
+
+    /** The same for an answer to a GET of this path and query, asked with or without credentials. */
+    public void offer(String upstream, String pathAndQuery, String accept, boolean withAuthorization,
+            Upstreams.Answer answer, long writesWhenAsked) {
+        if (kept == null || answer.status() != 200 || writesSoFar(upstream) != writesWhenAsked) {
             return;
         }
-        long seconds = freshFor(answer.headers(), request.getHeader("Authorization") != null);
+        long seconds = freshFor(answer.headers(), withAuthorization);
         if (seconds > 0) {
-            kept.put(key(upstream, request), new Kept(answer, System.currentTimeMillis(), seconds * 1000));
+            kept.put(key(upstream, pathAndQuery, accept), new Kept(answer, System.currentTimeMillis(), seconds * 1000));
         }
     }
 
@@ -102,8 +114,8 @@ public class SharedCache {
         return any.find() && allowed ? Long.parseLong(any.group(1)) : 0;
     }
 
-    private static String key(String upstream, HttpServerRequest request) {
-        return upstream + ' ' + request.uri() + ' ' + lower(request.getHeader("Accept"));
+    private static String key(String upstream, String pathAndQuery, String accept) {
+        return upstream + ' ' + pathAndQuery + ' ' + lower(accept);
     }
 
     private static String lower(String value) {

@@ -8,7 +8,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -17,18 +20,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.nangsuat.indicator.domain.Aggregates;
 import vn.nangsuat.kit.web.CsvWriter;
 
+/**
+ * Every answer here is a read model's ({@link IndicatorReadModels}): kept current from the values, definitions and
+ * units, with an ETag, and a lifetime a shared cache may keep it for.
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Aggregates", description = "Indicators for the country, a region or every unit, combined correctly")
 public class AggregateResource {
 
-    private final Aggregates aggregates;
+    private final IndicatorReadModels models;
 
-    public AggregateResource(Aggregates aggregates) {
-        this.aggregates = aggregates;
+    public AggregateResource(IndicatorReadModels models) {
+        this.models = models;
     }
 
     @GET
@@ -41,21 +47,24 @@ public class AggregateResource {
                     + "of the period before; a reported-only indicator is refused. The answer names the units counted and "
                     + "those left out, its coverage (units counted of those in force, the share of the denominator they "
                     + "hold, complete only when every unit counts), the statuses used, and for the country the figure "
-                    + "recorded for VN as published beside it. Periods ending before 2008-08-01 are refused.")
+                    + "recorded for VN as published beside it. Periods ending before 2008-08-01 are refused."
+                    + IndicatorRequests.KEPT_CURRENT)
     @APIResponse(responseCode = "200", description = "The aggregate",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AggregateView.class)),
                     @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
     @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A parameter is invalid, or the indicator is never aggregated")
     @APIResponse(responseCode = "404", description = "The indicator is unknown")
-    public AggregateView national(@Valid @BeanParam IndicatorPeriod of,
+    public Response national(@Valid @BeanParam IndicatorPeriod of,
             @Parameter(description = "Only the units of this socio-economic region", example = "NORTHERN_MIDLANDS_MOUNTAINS")
             @QueryParam("region") @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a region such as RED_RIVER_DELTA")
             String region,
             @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("asOf") Instant asOf) {
-        return AggregateView.of(aggregates.of(of.indicator, of.period, region, asOf));
+            @QueryParam("asOf") Instant asOf, @Context Request request) {
+        return models.aggregate(new IndicatorReadModels.AggregateOf(of.indicator, of.period, region, asOf))
+                .toResponse(request);
     }
 
     @GET
@@ -63,14 +72,15 @@ public class AggregateResource {
     @Operation(summary = "An indicator for the country or a region, period by period: a chart's line",
             description = "Each period combined as /aggregates combines it, from the units in force on its last day, a "
                     + "growth over the same territory in both periods: the line is comparable across the 2025 mergers, "
-                    + "nationally and for a region. At most 240 periods.")
+                    + "nationally and for a region. At most 240 periods." + IndicatorRequests.KEPT_CURRENT)
     @APIResponse(responseCode = "200", description = "The aggregates, oldest first",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AggregateSeriesView.class)),
                     @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
     @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A parameter is invalid, or the indicator is never aggregated")
     @APIResponse(responseCode = "404", description = "The indicator is unknown")
-    public AggregateSeriesView series(
+    public Response series(
             @Parameter(description = "Indicator code", example = "LABOUR_PRODUCTIVITY", required = true)
             @QueryParam("indicator") @NotNull
             @Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String indicator,
@@ -83,9 +93,9 @@ public class AggregateResource {
             String region,
             @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("asOf") Instant asOf) {
-        return new AggregateSeriesView(aggregates.series(indicator, from, to, region, asOf).stream()
-                .map(AggregateView::of).toList());
+            @QueryParam("asOf") Instant asOf, @Context Request request) {
+        return models.aggregateSeries(new IndicatorReadModels.AggregateSeries(indicator, from, to, region, asOf))
+                .toResponse(request);
     }
 
     @GET
@@ -94,16 +104,19 @@ public class AggregateResource {
             description = "The units in force on the period's last day. A unit's value is the reported one, or derived "
                     + "from its components where not reported (a ratio from its parts; a growth from its base on the same "
                     + "territory in both periods, so a merged unit's growth is its harmonised one), marked so. Beside them "
-                    + "the national aggregate with its coverage, and the figure recorded for VN as published.")
+                    + "the national aggregate with its coverage, and the figure recorded for VN as published."
+                    + IndicatorRequests.KEPT_CURRENT)
     @APIResponse(responseCode = "200", description = "The cross-section",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CrossSectionView.class)),
                     @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
     @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
     @APIResponse(responseCode = "404", description = "The indicator is unknown")
-    public CrossSectionView crossSection(@Valid @BeanParam IndicatorPeriod of,
+    public Response crossSection(@Valid @BeanParam IndicatorPeriod of,
             @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("asOf") Instant asOf) {
-        return CrossSectionView.of(aggregates.crossSection(of.indicator, of.period, asOf));
+            @QueryParam("asOf") Instant asOf, @Context Request request) {
+        return models.crossSection(new IndicatorReadModels.CrossSection(of.indicator, of.period, asOf)).toResponse(request);
     }
 }

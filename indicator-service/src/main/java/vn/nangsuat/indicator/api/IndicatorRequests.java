@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.indicator.domain.Direction;
 import vn.nangsuat.indicator.domain.IndicatorDefinition;
 import vn.nangsuat.indicator.domain.IndicatorRegistry;
+import vn.nangsuat.kit.web.SharedCaching;
 import vn.nangsuat.rules.Aggregation;
 import vn.nangsuat.rules.OverTime;
 import vn.nangsuat.rules.Periodicity;
@@ -22,6 +23,12 @@ public final class IndicatorRequests {
     static final String CODE = "[A-Z][A-Z0-9_]{0,39}";
     static final String CODE_EXPECTED = "must be an indicator code such as GRDP";
     /** The `asOf` of every read of values: an answer as of an instant never changes afterwards. */
+    /** How a read model's answer stays current, said in each one's description. */
+    static final String KEPT_CURRENT = " Kept current: computed again within moments of any change of the values, "
+            + "definitions or units it rests on, never at this read (but the first of a query, and one asOf an instant). "
+            + "The ETag covers the answer (If-None-Match gives 304); a shared cache may keep it for "
+            + SharedCaching.READ_MODEL_SECONDS + " s (Cache-Control: s-maxage).";
+
     static final String AS_OF = "The values as they stood at this instant (ISO 8601), once settled: no later than"
             + " OBSERVATIONS_FEED_SETTLE ago and never past an import still committing (a later one is a 400, since its"
             + " answer could still change); default now, the values as they stand";

@@ -1,6 +1,5 @@
 package vn.nangsuat.indicator.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
@@ -29,7 +28,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,16 +37,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.indicator.domain.ChangeCursor;
 import vn.nangsuat.indicator.domain.ChangeFeed;
-import vn.nangsuat.indicator.domain.Harmonizer;
 import vn.nangsuat.indicator.domain.Observation;
 import vn.nangsuat.indicator.domain.ObservationRegistry;
+import vn.nangsuat.kit.cache.ReadModel;
+import vn.nangsuat.kit.paging.Page;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.problem.ProblemException;
-import vn.nangsuat.kit.web.Conditional;
 import vn.nangsuat.kit.web.CsvWriter;
-import vn.nangsuat.kit.web.Preconditions;
+import vn.nangsuat.kit.web.SharedCaching;
 import vn.nangsuat.kit.web.UnitCodes;
-import vn.nangsuat.rules.Period;
 
 @Path("/api/v1/observations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,28 +56,29 @@ public class ObservationResource {
     private static final String ONE = "/{unit}/{indicator}/{period}";
 
     private final ObservationRegistry registry;
-    private final Harmonizer harmonizer;
+    private final IndicatorReadModels models;
     private final ChangeFeed feed;
     private final SecurityIdentity identity;
-    private final ObjectMapper json;
 
-    public ObservationResource(ObservationRegistry registry, Harmonizer harmonizer, ChangeFeed feed,
-            SecurityIdentity identity, ObjectMapper json) {
+    public ObservationResource(ObservationRegistry registry, IndicatorReadModels models, ChangeFeed feed,
+            SecurityIdentity identity) {
         this.registry = registry;
-        this.harmonizer = harmonizer;
+        this.models = models;
         this.feed = feed;
         this.identity = identity;
-        this.json = json;
     }
 
     @GET
     @Operation(summary = "A series: the values of a unit for one or more indicators over a range of periods",
             description = "As they stand, or as they stood at an instant (asOf). Each value says its status and revision, "
-                    + "so a chart can mark preliminary figures. Sorted by indicator, then period.")
+                    + "so a chart can mark preliminary figures. Sorted by indicator, then period."
+                    + IndicatorRequests.KEPT_CURRENT)
     @APIResponse(responseCode = "200", description = "One page of values",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObservationPage.class)),
                     @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
     @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid")
     @APIResponse(responseCode = "404", description = "An indicator is unknown")
     public Response series(
             @Parameter(description = "Unit code", example = "19", required = true) @QueryParam("unit") @NotNull
@@ -96,9 +94,10 @@ public class ObservationResource {
             @QueryParam("asOf") Instant asOf,
             @Valid @BeanParam PageParams paging,
             @Context UriInfo uri, @Context Request request) {
-        String dataTag = Preconditions.etag(registry.seriesTag(unit, indicators), asOf);  // before the read, as for snapshots
-        return registry.series(unit, indicators, from, to, asOf, paging.toRequest()).map(ObservationView::of)
-                .toResponse(uri, request, dataTag);
+        ReadModel.Answer<List<ObservationView>> series = models.unitSeries(new IndicatorReadModels.UnitSeries(unit,
+                indicators, ObservationRegistry.rangeEnd("from", from), ObservationRegistry.rangeEnd("to", to), asOf));
+        return Response.fromResponse(Page.slice(series.value(), paging.toRequest())
+                .toResponse(uri, request, series.etag())).cacheControl(SharedCaching.readModel()).build();
     }
 
     @GET
@@ -144,7 +143,8 @@ public class ObservationResource {
                     + "are summed, a ratio is recomputed from its summed parts, a growth from the combined base. A period "
                     + "that cannot be combined honestly (a ratio reported without its parts, a reported-only indicator, a "
                     + "predecessor without a value, a unit split between several) is listed in leftOut with the reason. "
-                    + "Only forward: harmonizing to a date before a later period (a 2026 value on 2021's units) is refused.")
+                    + "Only forward: harmonizing to a date before a later period (a 2026 value on 2021's units) is refused."
+                    + IndicatorRequests.KEPT_CURRENT)
     @APIResponse(responseCode = "200", description = "The harmonised series",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HarmonizedSeriesView.class)),
                     @Content(mediaType = CsvWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
@@ -167,10 +167,8 @@ public class ObservationResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf,
             @Context Request request) {
-        Optional<Period> first = ObservationRegistry.rangeEnd("from", from);
-        Optional<Period> last = ObservationRegistry.rangeEnd("to", to);
-        return Conditional.ok(request, HarmonizedSeriesView.of(harmonizer.series(unit, indicators, first, last, harmonize,
-                asOf)), json);
+        return models.harmonized(new IndicatorReadModels.Harmonized(unit, indicators, ObservationRegistry.rangeEnd("from",
+                from), ObservationRegistry.rangeEnd("to", to), harmonize, asOf)).toResponse(request);
     }
 
     @GET

@@ -29,7 +29,7 @@ public class IndicatorCatalog {
     private final Snapshot<Map<String, IndicatorDefinition>> byCode;
 
     public IndicatorCatalog(IndicatorDefinitionRepository definitions, Snapshots snapshots) {
-        this.byCode = snapshots.of(() -> definitions.listAll().stream().collect(Collectors.toMap(
+        this.byCode = snapshots.of("indicator definitions", () -> definitions.listAll().stream().collect(Collectors.toMap(
                 definition -> definition.code, Function.identity(), (a, b) -> a, TreeMap::new)), AGGREGATE);
     }
 

@@ -9,8 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import vn.nangsuat.indicator.events.ObservationEvents;
-import vn.nangsuat.kit.paging.Page;
-import vn.nangsuat.kit.paging.PageRequest;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.kit.web.ParamConverters;
@@ -106,12 +104,14 @@ public class ObservationRegistry {
      * when null), sorted by indicator then period. A range in another form than a value's periods still selects by
      * days: from 2021Q3 starts with the periods that begin on or after 1 July 2021.
      */
-    public Page<Observation> series(String unit, List<String> indicatorCodes, String fromText, String toText,
-            Instant asOf, PageRequest page) {
+    /**
+     * A unit's values of the indicators in a range of periods, as they stand or stood at an instant, sorted by
+     * indicator then period, each with when it was superseded.
+     */
+    public List<Observation> series(String unit, List<String> indicatorCodes, Optional<Period> from, Optional<Period> to,
+            Instant asOf) {
         List<String> codes = indicatorCodes.stream().distinct().toList();
         codes.forEach(indicators::definition);
-        Optional<Period> from = rangeEnd("from", fromText);
-        Optional<Period> to = rangeEnd("to", toText);
         if (from.isPresent() && to.isPresent() && to.get().lastDay().isBefore(from.get().firstDay())) {
             throw ProblemException.invalid("to", "must not be before from (" + from.get() + ")");
         }
@@ -121,14 +121,8 @@ public class ObservationRegistry {
                 .filter(o -> from.isEmpty() || !o.period().firstDay().isBefore(from.get().firstDay()))
                 .filter(o -> to.isEmpty() || !o.period().lastDay().isAfter(to.get().lastDay()))
                 .sorted(order).toList();
-        Page<Observation> slice = Page.slice(values, page);
-        observations.fillSuperseded(slice.items());
-        return slice;
-    }
-
-    /** A tag that changes with every revision of the series: take it before reading them, for a list ETag. */
-    public String seriesTag(String unit, List<String> indicatorCodes) {
-        return observations.revisionStamp(unit, indicatorCodes);
+        observations.fillSuperseded(values);
+        return values;
     }
 
     /** One end of a range of periods, in any form (2021, 2021Q3, 2021-07); empty when not given. */

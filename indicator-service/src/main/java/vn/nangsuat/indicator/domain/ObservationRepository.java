@@ -96,14 +96,6 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
                 instant));
     }
 
-    /** Changes with every revision added to a unit's indicators: how many there are and the latest one's time. */
-    public String revisionStamp(String unit, Collection<String> indicators) {
-        Object[] row = getEntityManager().createQuery("select count(o), max(o.recordedAt) from Observation o"
-                        + " where o.id.unitCode = ?1 and o.id.indicatorCode in ?2", Object[].class)
-                .setParameter(1, unit).setParameter(2, indicators).getSingleResult();
-        return row[0] + "/" + row[1];
-    }
-
     /** The values (not deletions) of an indicator for a period, of every unit, that were current at the instant. */
     public List<Observation> crossSectionAsOf(String indicator, Period period, Instant instant) {
         return valuesOf(list("id.indicatorCode = ?1 and id.period = ?2 and recordedAt <= ?3", indicator,

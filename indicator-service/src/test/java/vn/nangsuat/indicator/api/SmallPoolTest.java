@@ -28,8 +28,9 @@ class SmallPoolTest extends SmallPoolContract {
 
     @Override
     protected List<String> databaseReads() {
-        return List.of("/api/v1/observations?unit=19&indicator=GRDP_CONSTANT",
-                "/api/v1/observations/19/GRDP_CONSTANT/2024",
+        // A value by key first: it reads the database (the series, aggregates and cross-sections are read models).
+        return List.of("/api/v1/observations/19/GRDP_CONSTANT/2024",
+                "/api/v1/observations?unit=19&indicator=GRDP_CONSTANT",
                 "/api/v1/observations/harmonized?unit=19&indicator=GRDP_CONSTANT&from=2020&harmonize=2025-07-01",
                 "/api/v1/cross-sections?indicator=GRDP_CONSTANT&period=2024",
                 "/api/v1/aggregates?indicator=GRDP_CONSTANT&period=2024",

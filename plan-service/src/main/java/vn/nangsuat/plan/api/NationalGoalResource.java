@@ -21,14 +21,16 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nangsuat.kit.cache.ReadModel;
 import vn.nangsuat.kit.paging.PageParams;
-import vn.nangsuat.kit.web.Preconditions;
+import vn.nangsuat.kit.web.SharedCaching;
 import vn.nangsuat.plan.domain.NationalGoal;
 import vn.nangsuat.plan.domain.NationalGoalRegistry;
 import vn.nangsuat.plan.domain.NationalGoals;
@@ -55,8 +57,10 @@ public class NationalGoalResource {
 
     @GET
     @Operation(summary = "List the national goals with the country's progress",
-            description = "Sorted by year, then code. Each goal carries its current value and status, computed at this "
-                    + "read from the plans and the values this service holds; the ETag covers them.")
+            description = "Sorted by year, then code. Each goal carries its current value and status, kept current from "
+                    + "the plans and the values this service holds (computed again within moments of a change, never at "
+                    + "this read); the ETag covers them. A shared cache may keep the answer for "
+                    + SharedCaching.READ_MODEL_SECONDS + " s (Cache-Control: s-maxage).")
     @APIResponse(responseCode = "200", description = "One page of goals",
             content = @Content(schema = @Schema(implementation = NationalGoalPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
@@ -67,8 +71,11 @@ public class NationalGoalResource {
             Integer year,
             @Valid @BeanParam PageParams paging,
             @Context UriInfo uri, @Context Request request) {
-        var page = goals.goals(year, paging.toRequest()).map(this::toResponse);
-        return page.toResponse(uri, request, Preconditions.etag(page.items()));
+        String goalsTag = goals.tag();  // before the read, as for snapshots
+        ReadModel.Answer<Map<String, NationalProgress.GoalProgress>> now = progress.now();
+        var page = goals.goals(year, paging.toRequest()).map(goal -> toResponse(goal, now.value()));
+        return Response.fromResponse(page.toResponse(uri, request, goalsTag + now.etag()))
+                .cacheControl(SharedCaching.readModel()).build();
     }
 
     @GET
@@ -84,10 +91,11 @@ public class NationalGoalResource {
             @Parameter(description = "The goal's year", example = "2025") @PathParam("year") int year,
             @Context Request request) {
         NationalGoal goal = goals.goal(code, year);
-        NationalProgress.GoalProgress now = progress.of(goal);
+        NationalProgress.GoalProgress now = progress.current(goal);
         EntityTag etag = EntityTag.valueOf(NationalGoals.tag(goal, now));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
-        return (notModified != null ? notModified : Response.ok(NationalGoalMapper.toResponse(goal, now))).tag(etag).build();
+        return (notModified != null ? notModified : Response.ok(NationalGoalMapper.toResponse(goal, now))).tag(etag)
+                .cacheControl(SharedCaching.readModel()).build();
     }
 
     @PATCH
@@ -109,13 +117,13 @@ public class NationalGoalResource {
             @PathParam("year") int year, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull NationalGoalCorrection body) {
         NationalGoal goal = registry.correct(code, year, body.toCorrection(), ifMatch);
-        NationalProgress.GoalProgress now = progress.of(goal);
+        NationalProgress.GoalProgress now = progress.current(goal);  // computed again before the commit answered
         return Response.ok(NationalGoalMapper.toResponse(goal, now)).tag(EntityTag.valueOf(NationalGoals.tag(goal, now)))
                 .build();
     }
 
-    private NationalGoalResponse toResponse(NationalGoal goal) {
-        return NationalGoalMapper.toResponse(goal, progress.of(goal));
+    private static NationalGoalResponse toResponse(NationalGoal goal, Map<String, NationalProgress.GoalProgress> country) {
+        return NationalGoalMapper.toResponse(goal, country.get(NationalProgress.key(goal)));
     }
 
     /** Names the page of goals in the OpenAPI document. */

@@ -30,8 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.Cache;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.web.Preconditions;
+import vn.nangsuat.kit.web.SharedCaching;
 import vn.nangsuat.plan.domain.LegalBasis;
 import vn.nangsuat.plan.domain.Plan;
 import vn.nangsuat.plan.domain.PlanRegistry;
@@ -57,7 +59,9 @@ public class PlanResource {
     }
 
     @GET
-    @Operation(summary = "List the plans", description = "Sorted by unit code, first year, then id.")
+    @Cache(sMaxAge = SharedCaching.READ_MODEL_SECONDS)
+    @Operation(summary = "List the plans", description = "Sorted by unit code, first year, then id. A shared cache may "
+            + "keep the answer for " + SharedCaching.READ_MODEL_SECONDS + " s (Cache-Control: s-maxage).")
     @APIResponse(responseCode = "200", description = "One page of plans; Link headers point to the other pages",
             content = @Content(schema = @Schema(implementation = PlanPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")

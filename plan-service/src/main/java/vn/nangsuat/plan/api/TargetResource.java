@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.Cache;
+import vn.nangsuat.kit.web.SharedCaching;
 import vn.nangsuat.plan.domain.TargetRegistry;
 import vn.nangsuat.plan.domain.Targets;
 
@@ -37,7 +39,10 @@ public class TargetResource {
     }
 
     @GET
-    @Operation(summary = "A plan's targets with their progress", description = "In the order they were set.")
+    @Cache(sMaxAge = SharedCaching.READ_MODEL_SECONDS)
+    @Operation(summary = "A plan's targets with their progress", description = "In the order they were set. Progress "
+            + "moves with indicator events, which pass no gateway: a shared cache may keep the answer for "
+            + SharedCaching.READ_MODEL_SECONDS + " s (Cache-Control: s-maxage).")
     @APIResponse(responseCode = "200", description = "The targets",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TargetView.class)))
     @APIResponse(responseCode = "404", description = "No plan has this id")

@@ -32,6 +32,9 @@ import vn.nangsuat.rules.Prices;
 @ApplicationScoped
 public class IndicatorReplica {
 
+    /** What read models resting on the values and definitions follow; invalidated once an event is applied. */
+    public static final String AGGREGATE = "indicator-replica";
+
     /**
      * A definition, as far as targets need it. {@code overTime} is null while the definition was announced without it
      * (by an indicator-service before it said so).

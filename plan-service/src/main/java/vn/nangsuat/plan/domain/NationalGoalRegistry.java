@@ -38,7 +38,7 @@ public class NationalGoalRegistry {
     public NationalGoal correct(String code, int year, Correction correction, String ifMatch) {
         NationalGoal goal = goals.findForUpdate(code, year)
                 .orElseThrow(() -> ProblemException.notFound("No national goal " + code + " for " + year));
-        Preconditions.requireMatch(ifMatch, NationalGoals.tag(goal, progress.of(goal)));
+        Preconditions.requireMatch(ifMatch, NationalGoals.tag(goal, progress.current(goal)));  // as last read
         goal.comparator = given(correction.comparator(), goal.comparator);
         goal.low = given(stored(correction.low()), goal.low);
         goal.high = goal.comparator == Comparator.BETWEEN ? given(stored(correction.high()), goal.high)

@@ -24,7 +24,7 @@ public class NationalGoals {
     private final Snapshot<List<NationalGoal>> all;
 
     public NationalGoals(NationalGoalRepository goals, Snapshots snapshots) {
-        this.all = snapshots.of(() -> goals.forYear(null).list(), AGGREGATE);
+        this.all = snapshots.of("national goals", () -> goals.forYear(null).list(), AGGREGATE);
     }
 
     /** The tag of the data that reads from now on see, for the ETag of a list (see service-kit Snapshot#tag). */

@@ -11,8 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import vn.nangsuat.kit.cache.ReadModel;
+import vn.nangsuat.kit.cache.Snapshots;
+import vn.nangsuat.plan.events.PlanEvents;
 import vn.nangsuat.provincereplica.ProvinceReplica;
 import vn.nangsuat.provincereplica.ReplicaUnit;
 import vn.nangsuat.provincereplica.UnitComposition;
@@ -23,8 +27,10 @@ import vn.nangsuat.rules.Period;
 import vn.nangsuat.rules.Territory;
 
 /**
- * How far the country is towards each national goal, computed at each read from the plans and the observation
- * replica (never a stored tally), its status by the same {@link ProgressRule} as a plan's target.
+ * How far the country is towards each national goal, from the plans and the observation replica, its status by the
+ * same {@link ProgressRule} as a plan's target. Held as a read model ({@link #now}): computed again whenever a goal, a
+ * plan, a target's progress, a value or a unit changes, never at a read; a new day is a new key, so a year turning
+ * moves the PLANS goals without a change.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -45,15 +51,38 @@ public class NationalProgress {
     private final ProvinceReplica units;
     private final Clock clock;
     private final AssessmentYear year;
+    private final ReadModel<LocalDate, Map<String, GoalProgress>> country;
 
-    public NationalProgress(PlanRepository plans, IndicatorReplica values, ProvinceReplica units, AssessmentYear year) {
+    public NationalProgress(PlanRepository plans, IndicatorReplica values, ProvinceReplica units, AssessmentYear year,
+            NationalGoalRepository goals, Snapshots snapshots) {
         this.plans = plans;
         this.values = values;
         this.units = units;
         this.year = year;
         this.clock = Clock.systemUTC();
+        this.country = snapshots.readModel("national progress", day -> goals.forYear(null).list().stream()
+                        .collect(Collectors.toMap(NationalProgress::key, this::of, (one, other) -> one, TreeMap::new)),
+                NationalGoals.AGGREGATE, PlanEvents.AGGREGATE, IndicatorReplica.AGGREGATE, ProvinceReplica.AGGREGATE);
+        country.hold(LocalDate.now(clock));
     }
 
+    /** The country's progress towards every goal today, as last computed (by goal, `CODE/YEAR`), with its ETag. */
+    public ReadModel.Answer<Map<String, GoalProgress>> now() {
+        return country.get(LocalDate.now(clock));
+    }
+
+    /** The country's progress towards the goal as last computed; computed now for a goal not held yet. */
+    public GoalProgress current(NationalGoal goal) {
+        GoalProgress held = now().value().get(key(goal));
+        return held != null ? held : of(goal);
+    }
+
+    /** A goal's key in {@link #now}'s map. */
+    public static String key(NationalGoal goal) {
+        return goal.key.code() + "/" + goal.key.year();
+    }
+
+    /** The progress computed now, from what this service holds. */
     public GoalProgress of(NationalGoal goal) {
         return switch (goal.measure) {
             case PLANS -> plansOf(goal);

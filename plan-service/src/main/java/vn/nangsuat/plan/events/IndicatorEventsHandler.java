@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.nangsuat.kit.cache.Snapshots;
 import vn.nangsuat.kit.events.CloudEvent;
 import vn.nangsuat.kit.events.EventHandler;
 import vn.nangsuat.kit.events.UnusableEvent;
@@ -49,13 +50,16 @@ public class IndicatorEventsHandler implements EventHandler {
 
     private final IndicatorReplica replica;
     private final ProgressTracker tracker;
+    private final Snapshots snapshots;
     private final ObjectMapper json;
     private final String topic;
 
-    public IndicatorEventsHandler(IndicatorReplica replica, ProgressTracker tracker, ObjectMapper json,
+    public IndicatorEventsHandler(IndicatorReplica replica, ProgressTracker tracker, Snapshots snapshots,
+            ObjectMapper json,
             @ConfigProperty(name = "indicator-replica.topic", defaultValue = "indicator.events") String topic) {
         this.replica = replica;
         this.tracker = tracker;
+        this.snapshots = snapshots;
         this.json = json;
         this.topic = topic;
     }
@@ -80,6 +84,12 @@ public class IndicatorEventsHandler implements EventHandler {
             // A type this release does not know (a newer version, say): recorded in the inbox, otherwise ignored.
             LOG.debugf("ignoring event type %s", event.type());
         }
+    }
+
+    /** Committed: the national progress, which rests on the values and definitions, is computed again. */
+    @Override
+    public void applied(CloudEvent event) {
+        snapshots.invalidate(IndicatorReplica.AGGREGATE);
     }
 
     private void define(Defined defined) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.kit.cache.Snapshots;
 import vn.nangsuat.plan.domain.NationalGoals;
+import vn.nangsuat.plan.events.PlanEvents;
 import vn.nangsuat.provincereplica.testing.ReplicaFixtures;
 
 /** The national goals carry the country's progress, computed from the plans and the replica of the values. */
@@ -42,6 +43,7 @@ class NationalProgressTest extends WithBacKanAndThaiNguyen {
                 "DELETE FROM plan_transition WHERE plan_id IN (SELECT id FROM plan WHERE unit_code IN ('06', '19'))",
                 "DELETE FROM plan_task WHERE plan_id IN (SELECT id FROM plan WHERE unit_code IN ('06', '19'))",
                 "DELETE FROM plan WHERE unit_code IN ('06', '19')");
+        snapshots.reloadNow(PlanEvents.AGGREGATE);  // deleted behind the service's back
     }
 
     private static JsonPath goal(String code, int year) {

@@ -38,7 +38,7 @@ public class ProvinceCatalog {
 
     public ProvinceCatalog(UnitVersionRepository versions, UnitLineageRepository lineage, UnitAliasRepository aliases,
             Snapshots snapshots) {
-        this.data = snapshots.of(() -> new ProvinceData(versions.listAll(), aliases.listAll(), lineage.listAll()),
+        this.data = snapshots.of("units", () -> new ProvinceData(versions.listAll(), aliases.listAll(), lineage.listAll()),
                 ProvinceEvents.AGGREGATE);
     }
 

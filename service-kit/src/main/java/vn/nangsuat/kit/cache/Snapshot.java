@@ -1,6 +1,7 @@
 package vn.nangsuat.kit.cache;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -21,6 +22,8 @@ public final class Snapshot<T> {
     private final String instance = Long.toHexString(new SecureRandom().nextLong());
     private final AtomicLong generation = new AtomicLong();
     private volatile Held<T> held;
+    /** When what is held stopped being current ({@link System#nanoTime()}); 0 while it is current. */
+    private final AtomicLong staleSince = new AtomicLong();
 
     Snapshot(Supplier<T> loader) {
         this.loader = loader;
@@ -51,6 +54,18 @@ public final class Snapshot<T> {
     /** The data changed: the next {@link #refresh()} loads it again. */
     public void invalidate() {
         generation.incrementAndGet();
+        staleSince.compareAndSet(0, System.nanoTime());
+    }
+
+    /** How long what is served has not been current (zero when it is): how far behind the data this snapshot is. */
+    public Duration behind() {
+        long since = staleSince.get();
+        return since == 0 || !stale() ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
+    }
+
+    /** Whether anything was ever loaded. */
+    boolean loaded() {
+        return held != null;
     }
 
     /** Whether the data changed since it was last loaded (or was never loaded). */
@@ -68,8 +83,12 @@ public final class Snapshot<T> {
 
     private Held<T> load() {
         long asked = generation.get();
+        long since = staleSince.get();
         Held<T> loaded = new Held<>(loader.get(), asked);
         held = loaded;
+        if (generation.get() == asked) {
+            staleSince.compareAndSet(since, 0);  // current now; a change during the load keeps it stale
+        }
         return loaded;
     }
 }

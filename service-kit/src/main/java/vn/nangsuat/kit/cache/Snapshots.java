@@ -1,5 +1,8 @@
 package vn.nangsuat.kit.cache;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,10 +18,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,16 +37,21 @@ import vn.nangsuat.kit.events.EventsConfig;
 import vn.nangsuat.kit.events.KafkaClients;
 import vn.nangsuat.kit.events.Outbox;
 import vn.nangsuat.kit.events.OutboxRelay;
+import vn.nangsuat.kit.web.Preconditions;
 
 /**
- * Makes and keeps the service's {@link Snapshot}s, each depending on aggregate types of its own data (`province`,
- * `indicator`) or of a replica it keeps. Every snapshot is loaded at start. One is loaded again right after a commit
- * of this instance that published an event of one of its types, on the committing thread before it answers (so a
- * client reads its own write), and, for every other instance, when that event reaches it: each instance follows the
- * service's own topics from their end (no group, nothing committed). So no instance serves changed data for longer
- * than the event latency; while Kafka is away, other instances serve what they had until it is back. Any other change
- * ({@link #invalidate}) and any load that failed are loaded again by a thread of its own, at once and then every
- * {@code RETRY} until it succeeds: a request thread never loads one, so it never needs a second pooled connection.
+ * Makes and keeps the service's {@link Snapshot}s and {@link ReadModel}s, each resting on aggregate types of its own
+ * data (`province`, `indicator`, `plan`) or of a replica it keeps. Every snapshot is loaded at start; a read model's
+ * answer the first time its key is read. One refreshing thread computes again whatever a change made stale, so work
+ * is coalesced: ten changes while a national picture is computed cost one more computation, not ten.
+ * <p>
+ * A commit of this instance that published an event of a type marks what rests on it stale; when a client waits for
+ * that commit's answer (a request), the commit waits (at most {@link #READ_OWN_WRITE_WAIT}) for the refresher to pass
+ * once more, so the client reads its own write. A replica's change marks it stale once applied ({@link #invalidate},
+ * from the handler's {@code applied}); other instances' events reach this one through its own topics, followed from their end (no
+ * group, nothing committed). So nothing is served stale for longer than the event latency and one computation; a
+ * load that failed is tried again every {@code RETRY}. A request thread never loads but what was never loaded, so it
+ * never needs a second pooled connection.
  */
 @ApplicationScoped
 public class Snapshots {
@@ -48,64 +59,143 @@ public class Snapshots {
     private static final Logger LOG = Logger.getLogger(Snapshots.class);
 
     private static final Duration RETRY = Duration.ofMillis(500);
+    /** How long a commit answering a client waits for what rests on it to be computed again. */
+    static final Duration READ_OWN_WRITE_WAIT = Duration.ofSeconds(2);
+    /** Keys a read model holds at most, and how long one unread is kept. */
+    static final int MAX_KEYS = 2_000;
+    static final Duration IDLE = Duration.ofMinutes(10);
 
-    private final Map<String, List<Snapshot<?>>> byAggregateType = new ConcurrentHashMap<>();
-    private final List<Snapshot<?>> all = new CopyOnWriteArrayList<>();
+    /** Something kept current: a snapshot or a read model. */
+    private record Kept(String name, Runnable invalidate, Runnable refreshStale, Supplier<ReadModel.State> state) {
+    }
+
+    private final Map<String, List<Kept>> byAggregateType = new ConcurrentHashMap<>();
+    /** Snapshots first, then read models: a pass loads the data a read model may be computed from before it. */
+    private final List<Kept> snapshotsThenReadModels = new CopyOnWriteArrayList<>();
+    private int snapshotCount;
     private final Semaphore changed = new Semaphore(0);
+    /** Passes asked for, and the last asked for that one completed pass covered. */
+    private final AtomicLong passesAsked = new AtomicLong();
+    private long passesDone;
+    private final Object passLock = new Object();
     private final EventsConfig config;
     private final KafkaClients kafka;
+    private final ObjectMapper json;
     private final String applicationName;
     private volatile boolean running = true;
     private KafkaConsumer<String, String> watcher;
 
-    public Snapshots(EventsConfig config, KafkaClients kafka,
+    public Snapshots(EventsConfig config, KafkaClients kafka, ObjectMapper json,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.config = config;
         this.kafka = kafka;
+        this.json = json;
         this.applicationName = applicationName;
     }
 
-    /** A snapshot loaded by the loader in a read transaction of its own, thrown away when those types change. */
-    public <T> Snapshot<T> of(Supplier<T> loader, String... aggregateTypes) {
+    /** A snapshot loaded by the loader in a read transaction of its own, loaded again when those types change. */
+    public synchronized <T> Snapshot<T> of(String name, Supplier<T> loader, String... aggregateTypes) {
         Snapshot<T> snapshot = new Snapshot<>(() -> QuarkusTransaction.requiringNew().call(loader::get));
-        all.add(snapshot);
-        for (String type : aggregateTypes) {
-            byAggregateType.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(snapshot);
-        }
+        Kept kept = new Kept(name, snapshot::invalidate, () -> snapshot.refresh(),
+                () -> new ReadModel.State(snapshot.loaded() ? 1 : 0, snapshot.stale() ? 1 : 0, snapshot.behind()));
+        snapshotsThenReadModels.add(snapshotCount++, kept);
+        follow(kept, aggregateTypes);
         return snapshot;
     }
 
-    /** After this instance's commit, on the committing thread (its connection back in the pool): load again now. */
+    /**
+     * A read model: answers computed per key by {@code compute} in a read transaction of their own, held with an ETag
+     * over their JSON, computed again when those types change.
+     */
+    public synchronized <K, V> ReadModel<K, V> readModel(String name, Function<K, V> compute, String... aggregateTypes) {
+        ReadModel<K, V> model = new ReadModel<>(name, key -> render(QuarkusTransaction.requiringNew()
+                .call(() -> compute.apply(key))), MAX_KEYS, IDLE);
+        Kept kept = new Kept(name, model::invalidate, model::refreshStale, model::state);
+        snapshotsThenReadModels.add(kept);
+        follow(kept, aggregateTypes);
+        return model;
+    }
+
+    private void follow(Kept kept, String... aggregateTypes) {
+        for (String type : aggregateTypes) {
+            byAggregateType.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(kept);
+        }
+    }
+
+    private <V> ReadModel.Answer<V> render(V value) {
+        try {
+            return new ReadModel.Answer<>(value, Preconditions.etag(json.writeValueAsString(value)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an answer of a read model cannot be written as JSON", e);
+        }
+    }
+
+    /**
+     * After this instance's commit that published events of a type: what rests on it is computed again; a request
+     * waits for that, so its client reads its own write (an event consumer does not: it goes on with the next event).
+     */
     void afterLocalCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
-        for (Snapshot<?> snapshot : byAggregateType.getOrDefault(written.aggregateType(), List.of())) {
-            snapshot.invalidate();
-            refreshSafely(snapshot);
+        byAggregateType.getOrDefault(written.aggregateType(), List.of()).forEach(kept -> kept.invalidate().run());
+        long pass = askForPass();
+        if (Arc.container().requestContext().isActive()) {
+            awaitPass(pass, READ_OWN_WRITE_WAIT);
         }
     }
 
     /**
      * The data of a type changed (another instance's event, a replica's, a change made behind the service's back):
-     * its snapshots are loaded again at once by the refreshing thread; reads get the former data until then.
+     * what rests on it is computed again at once by the refreshing thread; reads get the former answers until then.
      */
     public void invalidate(String aggregateType) {
-        byAggregateType.getOrDefault(aggregateType, List.of()).forEach(Snapshot::invalidate);
-        changed.release();
+        byAggregateType.getOrDefault(aggregateType, List.of()).forEach(kept -> kept.invalidate().run());
+        askForPass();
     }
 
     /**
-     * The data of a type changed: its snapshots are loaded again now, on the caller's thread, which must hold no pooled
-     * connection (a test that changed rows behind the service's back, say).
+     * The data of a type changed: what rests on it is computed again before this returns (a test that changed rows
+     * behind the service's back, say). The caller must hold no pooled connection.
      */
     public void reloadNow(String aggregateType) {
-        for (Snapshot<?> snapshot : byAggregateType.getOrDefault(aggregateType, List.of())) {
-            snapshot.invalidate();
-            snapshot.refresh();
+        byAggregateType.getOrDefault(aggregateType, List.of()).forEach(kept -> kept.invalidate().run());
+        awaitPass(askForPass(), Duration.ofSeconds(30));
+    }
+
+    /** What each snapshot and read model holds and how far behind it is, by name. */
+    public Map<String, ReadModel.State> states() {
+        Map<String, ReadModel.State> states = new TreeMap<>();
+        snapshotsThenReadModels.forEach(kept -> states.merge(kept.name(), kept.state().get(), (one, other) -> new ReadModel.State(
+                one.held() + other.held(), one.stale() + other.stale(),
+                one.behind().compareTo(other.behind()) > 0 ? one.behind() : other.behind())));
+        return states;
+    }
+
+    private long askForPass() {
+        long pass = passesAsked.incrementAndGet();
+        changed.release();
+        return pass;
+    }
+
+    private void awaitPass(long pass, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        synchronized (passLock) {
+            while (passesDone < pass && running) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(passLock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
     /** After the beans made at start ({@code @Startup}) have made their snapshots: every one is loaded now. */
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) StartupEvent startup) {
-        all.forEach(Snapshots::refreshSafely);
+        snapshotsThenReadModels.forEach(Snapshots::refreshSafely);
         daemon("snapshots-own-events", this::watchOwnTopics);
         daemon("snapshots-refresh", this::refreshStale);
     }
@@ -119,12 +209,18 @@ public class Snapshots {
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
         changed.release();
+        synchronized (passLock) {
+            passLock.notifyAll();
+        }
         if (watcher != null) {
             watcher.wakeup();
         }
     }
 
-    /** Loads what is stale as soon as it is said to be, and retries what failed to load (the database away). */
+    /**
+     * Computes what is stale as soon as it is said to be, and again every {@code RETRY} (what failed to load, keys
+     * gone idle). Each pass covers every change asked for before it started.
+     */
     private void refreshStale() {
         while (running) {
             try {
@@ -133,19 +229,24 @@ public class Snapshots {
             } catch (InterruptedException e) {
                 return;
             }
-            for (Snapshot<?> snapshot : all) {
-                if (running && snapshot.stale()) {
-                    refreshSafely(snapshot);
+            long pass = passesAsked.get();
+            for (Kept kept : snapshotsThenReadModels) {
+                if (running) {
+                    refreshSafely(kept);
                 }
+            }
+            synchronized (passLock) {
+                passesDone = Math.max(passesDone, pass);
+                passLock.notifyAll();
             }
         }
     }
 
-    private static void refreshSafely(Snapshot<?> snapshot) {
+    private static void refreshSafely(Kept kept) {
         try {
-            snapshot.refresh();
+            kept.refreshStale().run();
         } catch (RuntimeException e) {
-            LOG.warnf("a snapshot could not be loaded; it is tried again shortly: %s", e.toString());
+            LOG.warnf("%s could not be loaded; it is tried again shortly: %s", kept.name(), e.toString());
         }
     }
 

@@ -1,0 +1,91 @@
+package vn.nangsuat.indicator.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import vn.nangsuat.indicator.domain.Aggregates;
+import vn.nangsuat.indicator.domain.Harmonizer;
+import vn.nangsuat.indicator.domain.IndicatorCatalog;
+import vn.nangsuat.indicator.domain.ObservationRegistry;
+import vn.nangsuat.indicator.events.ObservationEvents;
+import vn.nangsuat.kit.cache.ReadModel;
+import vn.nangsuat.kit.cache.Snapshots;
+import vn.nangsuat.provincereplica.ProvinceReplica;
+import vn.nangsuat.rules.Period;
+
+/**
+ * The reads frontends make all day, kept current: a unit's series, its harmonised series, aggregates, aggregate series
+ * and cross-sections. Each answer is computed the first time it is read and from then on again whenever a value
+ * (recorded, corrected, deleted, imported: observation events), a definition or a unit changes, never at a read. An
+ * answer as of an instant ({@code asOf}) is computed at its read and not held: it is read once, and what was settled
+ * does not change.
+ */
+@ApplicationScoped
+public class IndicatorReadModels {
+
+    record UnitSeries(String unit, List<String> indicators, Optional<Period> from, Optional<Period> to, Instant asOf) {
+    }
+
+    record Harmonized(String unit, List<String> indicators, Optional<Period> from, Optional<Period> to,
+            LocalDate harmonize, Instant asOf) {
+    }
+
+    record AggregateOf(String indicator, String period, String region, Instant asOf) {
+    }
+
+    record AggregateSeries(String indicator, String from, String to, String region, Instant asOf) {
+    }
+
+    record CrossSection(String indicator, String period, Instant asOf) {
+    }
+
+    private static final String[] RESTS_ON = { ObservationEvents.AGGREGATE, IndicatorCatalog.AGGREGATE,
+            ProvinceReplica.AGGREGATE };
+
+    private final ReadModel<UnitSeries, List<ObservationView>> unitSeries;
+    private final ReadModel<Harmonized, HarmonizedSeriesView> harmonized;
+    private final ReadModel<AggregateOf, AggregateView> aggregates;
+    private final ReadModel<AggregateSeries, AggregateSeriesView> aggregateSeries;
+    private final ReadModel<CrossSection, CrossSectionView> crossSections;
+
+    public IndicatorReadModels(ObservationRegistry registry, Harmonizer harmonizer, Aggregates figures,
+            Snapshots snapshots) {
+        this.unitSeries = snapshots.readModel("unit series", key -> registry.series(key.unit(), key.indicators(),
+                key.from(), key.to(), key.asOf()).stream().map(ObservationView::of).toList(), RESTS_ON);
+        this.harmonized = snapshots.readModel("harmonised series", key -> HarmonizedSeriesView.of(harmonizer.series(
+                key.unit(), key.indicators(), key.from(), key.to(), key.harmonize(), key.asOf())), RESTS_ON);
+        this.aggregates = snapshots.readModel("aggregates", key -> AggregateView.of(figures.of(key.indicator(),
+                key.period(), key.region(), key.asOf())), RESTS_ON);
+        this.aggregateSeries = snapshots.readModel("aggregate series", key -> new AggregateSeriesView(figures.series(
+                key.indicator(), key.from(), key.to(), key.region(), key.asOf()).stream().map(AggregateView::of).toList()),
+                RESTS_ON);
+        this.crossSections = snapshots.readModel("cross-sections", key -> CrossSectionView.of(figures.crossSection(
+                key.indicator(), key.period(), key.asOf())), RESTS_ON);
+    }
+
+    public ReadModel.Answer<List<ObservationView>> unitSeries(UnitSeries key) {
+        return read(unitSeries, key, key.asOf());
+    }
+
+    public ReadModel.Answer<HarmonizedSeriesView> harmonized(Harmonized key) {
+        return read(harmonized, key, key.asOf());
+    }
+
+    public ReadModel.Answer<AggregateView> aggregate(AggregateOf key) {
+        return read(aggregates, key, key.asOf());
+    }
+
+    public ReadModel.Answer<AggregateSeriesView> aggregateSeries(AggregateSeries key) {
+        return read(aggregateSeries, key, key.asOf());
+    }
+
+    public ReadModel.Answer<CrossSectionView> crossSection(CrossSection key) {
+        return read(crossSections, key, key.asOf());
+    }
+
+    private static <K, V> ReadModel.Answer<V> read(ReadModel<K, V> model, K key, Instant asOf) {
+        return asOf == null ? model.get(key) : model.once(key);
+    }
+}

@@ -1,0 +1,148 @@
+package vn.nangsuat.kit.cache;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+import vn.nangsuat.kit.problem.ProblemException;
+import vn.nangsuat.kit.web.SharedCaching;
+
+/**
+ * Answers a service computes from many rows (the national goals, a cross-section, a series), held in memory per
+ * request (its key) and kept current, so a read is a lookup: an answer is computed the first time its key is read, and
+ * from then on computed again by {@link Snapshots}' refresher whenever a change it rests on is announced (a commit
+ * here, an event applied, another instance's event), never at a read. Each answer is held with an ETag over its
+ * JSON, so equal answers carry equal tags on every instance and a 304 costs a lookup.
+ * <p>
+ * A key whose answer is refused (a 4xx: an unknown indicator, a period of the wrong form) is not held. Keys not read
+ * for {@code idle} are let go, and beyond {@code maxKeys} the least recently read goes first: what is held is what
+ * is being read, and it is what the refresher keeps current.
+ */
+public final class ReadModel<K, V> {
+
+    private static final Logger LOG = Logger.getLogger(ReadModel.class);
+
+    /** An answer as held: the value and a strong ETag over its JSON. */
+    public record Answer<V>(V value, String etag) {
+
+        /**
+         * The answer as a 200 with its ETag (304 when If-None-Match names it) and the lifetime a shared cache may keep
+         * it for ({@link SharedCaching#READ_MODEL_SECONDS}).
+         */
+        public Response toResponse(Request request) {
+            EntityTag tag = EntityTag.valueOf(etag);
+            Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+            return (notModified != null ? notModified : Response.ok(value)).tag(tag)
+                    .cacheControl(SharedCaching.readModel()).build();
+        }
+    }
+
+    private final class Entry {
+        final Snapshot<Answer<V>> answer;
+        volatile long lastRead = System.nanoTime();
+
+        Entry(K key) {
+            this.answer = new Snapshot<>(() -> loader.apply(key));
+        }
+    }
+
+    private final String name;
+    private final Function<K, Answer<V>> loader;
+    private final int maxKeys;
+    private final Duration idle;
+    private final Map<K, Entry> entries = new ConcurrentHashMap<>();
+
+    ReadModel(String name, Function<K, Answer<V>> loader, int maxKeys, Duration idle) {
+        this.name = name;
+        this.loader = loader;
+        this.maxKeys = maxKeys;
+        this.idle = idle;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The answer for this key as last computed; computed now only when the key was not held. */
+    public Answer<V> get(K key) {
+        Entry entry = entries.computeIfAbsent(key, Entry::new);
+        entry.lastRead = System.nanoTime();
+        try {
+            return entry.answer.get();
+        } catch (RuntimeException e) {
+            entries.remove(key, entry);  // a refused key (or a failed first load) is not held
+            throw e;
+        } finally {
+            if (entries.size() > maxKeys) {
+                letGoLeastRecentlyRead();
+            }
+        }
+    }
+
+    /** The answer for this key computed now and not held: for a read that is made once (as of a past instant). */
+    public Answer<V> once(K key) {
+        return loader.apply(key);
+    }
+
+    /** Holds the key's answer from now on (computed by the next refresh), as for one read at start. */
+    public void hold(K key) {
+        entries.computeIfAbsent(key, Entry::new).answer.invalidate();
+    }
+
+    void invalidate() {
+        entries.values().forEach(entry -> entry.answer.invalidate());
+    }
+
+    /**
+     * Computes again every answer whose data changed, and lets go of the keys not read lately. An answer refused now
+     * (its indicator was redefined, say) is let go, so the next read gives the refusal; a failure that may pass (the
+     * database away) keeps the former answer, tried again at the next pass.
+     */
+    void refreshStale() {
+        long now = System.nanoTime();
+        entries.forEach((key, entry) -> {
+            if (now - entry.lastRead > idle.toNanos()) {
+                entries.remove(key, entry);
+            } else if (entry.answer.stale()) {
+                try {
+                    entry.answer.refresh();
+                } catch (ProblemException e) {
+                    if (e.status() >= 500) {
+                        LOG.warnf("read model %s could not compute %s; tried again shortly: %s", name, key, e.toString());
+                    } else {
+                        entries.remove(key, entry);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf("read model %s could not compute %s; tried again shortly: %s", name, key, e.toString());
+                }
+            }
+        });
+    }
+
+    /** How many keys are held, how many wait to be computed again, and for how long the oldest has waited. */
+    State state() {
+        int stale = 0;
+        Duration behind = Duration.ZERO;
+        for (Entry entry : entries.values()) {
+            if (entry.answer.stale()) {
+                stale++;
+                Duration waited = entry.answer.behind();
+                behind = waited.compareTo(behind) > 0 ? waited : behind;
+            }
+        }
+        return new State(entries.size(), stale, behind);
+    }
+
+    public record State(int held, int stale, Duration behind) {
+    }
+
+    private void letGoLeastRecentlyRead() {
+        entries.entrySet().stream().min(Comparator.comparingLong(one -> one.getValue().lastRead))
+                .ifPresent(oldest -> entries.remove(oldest.getKey(), oldest.getValue()));
+    }
+}
