@@ -16,19 +16,104 @@ import java.util.regex.Pattern;
 /**
  * How soon a plan's progress reflects a value, through the whole system (gateway, indicator-service, its outbox, Kafka,
  * plan-service's consumer): from an observation's PUT through the gateway to the target read back with that value's
- * revision, many times (p50, p99); then from the end of a 100,000-row import to the last of its targets recomputed.
+ * revision, many times (p50, p99), and to plan-service's national goals and dashboard; then from the end of a 100,000-row
+ * import to the last of its targets recomputed and to every read model of both services up to date.
  *   java bench/ProgressBench.java <admin-token> [writes]
  */
 public class ProgressBench {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String GATEWAY = "http://127.0.0.1:8080";
+    static final String INDICATOR_SERVICE = "http://127.0.0.1:8082";
+    static final String PLAN_SERVICE = "http://127.0.0.1:8083";
 
     public static void main(String[] args) throws Exception {
         String token = args[0];
         int writes = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         singleWrites(token, writes);
+        readModelsFollow(token, writes);
         afterAnImport(token);
+    }
+
+    /**
+     * A recorded value to the national goals and the dashboard, read straight from plan-service (the gateway may keep
+     * them a second more, as their Cache-Control says): unit 22's GRDP of 2024 alternates between a value that puts its
+     * plan's target on track and one that does not, so each write moves the dashboard (the target's status) and the
+     * national goals (the provinces' growth beside the published one). Each PUT is timed to the first read of each
+     * that carries a new ETag.
+     */
+    static void readModelsFollow(String token, int writes) throws Exception {
+        for (String[] value : List.of(new String[] {"GRDP_CONSTANT", "2023", "100000"},
+                new String[] {"EMPLOYED_WORKERS", "2023", "1000"}, new String[] {"EMPLOYED_WORKERS", "2024", "1000"})) {
+            send(token, "PUT", GATEWAY + "/api/v1/observations/22/" + value[0] + "/" + value[1], "{\"value\":" + value[2]
+                    + ",\"status\":\"OFFICIAL\",\"source\":\"bench\"}", 200, 201, 428);
+        }
+        long plan = plan(token, "22", 2024, 2030);
+        target(token, plan, "{\"indicator\":\"GRDP_CONSTANT\",\"kind\":\"LEVEL\",\"baselineYear\":2023,"
+                + "\"targetYear\":2030,\"targetValue\":200000}");
+        String uri = GATEWAY + "/api/v1/observations/22/GRDP_CONSTANT/2024";
+        String etag = HTTP.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("ETag").orElse(null);
+        double[] goals = new double[writes];
+        double[] dashboard = new double[writes];
+        for (int i = 0; i < writes; i++) {
+            String goalsBefore = etagOf(PLAN_SERVICE + "/api/v1/national-goals");
+            String dashboardBefore = etagOf(PLAN_SERVICE + "/api/v1/dashboard");
+            String body = "{\"value\":" + (i % 2 == 0 ? 130000 + i : 101000 + i) + ",\"status\":\"ESTIMATE\",\"source\":\"bench\"}";
+            HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
+            if (etag != null) {
+                put.header("If-Match", etag);
+            }
+            long start = System.nanoTime();
+            HttpResponse<String> written = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
+            if (written.statusCode() != 200 && written.statusCode() != 201) {
+                throw new IllegalStateException("PUT answered " + written.statusCode() + ": " + written.body());
+            }
+            etag = written.headers().firstValue("ETag").orElseThrow();
+            goals[i] = -1;
+            dashboard[i] = -1;
+            while (goals[i] < 0 || dashboard[i] < 0) {
+                double millis = (System.nanoTime() - start) / 1e6;
+                if (millis > 30_000) {
+                    throw new IllegalStateException("write " + i + " did not move the national goals and the dashboard");
+                }
+                if (goals[i] < 0 && !goalsBefore.equals(etagOf(PLAN_SERVICE + "/api/v1/national-goals"))) {
+                    goals[i] = (System.nanoTime() - start) / 1e6;
+                }
+                if (dashboard[i] < 0 && !dashboardBefore.equals(etagOf(PLAN_SERVICE + "/api/v1/dashboard"))) {
+                    dashboard[i] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+        }
+        Arrays.sort(goals);
+        Arrays.sort(dashboard);
+        System.out.printf("%d single writes, PUT through the gateway to plan-service's read models: national goals p50 %.1f"
+                + " ms, p99 %.1f ms, max %.1f ms; dashboard p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", writes,
+                at(goals, 0.50), at(goals, 0.99), goals[writes - 1], at(dashboard, 0.50), at(dashboard, 0.99),
+                dashboard[writes - 1]);
+    }
+
+    static String etagOf(String uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("ETag").orElseThrow();
+    }
+
+    /** Until neither service has a read model waiting to be computed again, nor plan-service an event to apply. */
+    static void readModelsSettled(long since) throws Exception {
+        for (String service : List.of(INDICATOR_SERVICE, PLAN_SERVICE)) {
+            while (true) {
+                String ready = get(service + "/q/health/ready");
+                boolean waiting = Pattern.compile("\" stale\":\\s*[1-9]|eventsBehind\":\\s*[1-9]").matcher(ready).find();
+                if (!waiting) {
+                    break;
+                }
+                if ((System.nanoTime() - since) / 1e9 > 300) {
+                    throw new IllegalStateException("read models not settled after 300 s: " + ready);
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     /** One target on unit 01's constant-price productivity; each PUT a new value of 2026, waited for at the target. */
@@ -124,6 +209,9 @@ public class ProgressBench {
         }
         System.out.printf("%,d-row import through the gateway in %.1f s; its %d targets all recomputed %,.0f ms after it"
                 + " committed%n", rows, importSeconds, targets.size(), (System.nanoTime() - committed) / 1e6);
+        readModelsSettled(committed);
+        System.out.printf("  every read model of indicator-service and plan-service up to date %,.0f ms after it committed%n",
+                (System.nanoTime() - committed) / 1e6);
     }
 
     static long plan(String token, String unit, int startYear, int endYear) throws Exception {

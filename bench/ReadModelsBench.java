@@ -59,7 +59,7 @@ public class ReadModelsBench {
                     + unit + "\",\"startYear\":2026,\"endYear\":2030,\"legalBasis\":\"DECISION_36_2021\"}", 201));
             for (String target : List.of(
                     "{\"indicator\":\"GRDP_CONSTANT\",\"kind\":\"LEVEL\",\"baselineYear\":2025,\"targetYear\":2030,\"targetValue\":200000}",
-                    "{\"indicator\":\"EMPLOYED_WORKERS\",\"kind\":\"LEVEL\",\"baselineYear\":2025,\"targetYear\":2030,\"targetValue\":900}",
+                    "{\"indicator\":\"GRDP_CONSTANT\",\"kind\":\"GROWTH\",\"baselineYear\":2025,\"targetYear\":2030,\"targetValue\":7}",
                     "{\"indicator\":\"LABOUR_PRODUCTIVITY_CONSTANT\",\"kind\":\"GROWTH\",\"baselineYear\":2025,\"targetYear\":2030,\"targetValue\":6.5}",
                     "{\"indicator\":\"SME_PILOT_PROJECTS\",\"kind\":\"LEVEL\",\"baselineYear\":2025,\"targetYear\":2030,\"targetValue\":40}")) {
                 send(token, "POST", GATEWAY + "/api/v1/plans/" + plan + "/targets", target, 201);

@@ -73,7 +73,7 @@ table() {  # title
   echo
   echo "$1"
   for name in plan-liveness indicator-liveness gateway-liveness "${reads[@]}"; do
-    wrk -t2 -c64 -d2s "${url[$name]}" > /dev/null  # warm-up
+    wrk -t2 -c64 -d10s "${url[$name]}" > /dev/null  # warm-up: the JIT compiles each path for seconds
     under_load "$name"
   done
   printf '%-20s %9s %9s %9s %8s %10s %6s\n' read req/s p50-ms p99-ms non-2xx vs-liveness goal
@@ -120,4 +120,7 @@ echo "resident memory after the bench, MB (goal: at most 300 each)"
 for name in gateway province-service indicator-service plan-service; do
   pid=$(pgrep -f "$name/target/quarkus-app/quarkus-run.jar" | head -n 1)
   printf '%-20s %8d\n' "$name" "$(( $(ps -o rss= -p "$pid") / 1024 ))"
+  if [[ "${SERVICE_JAVA_OPTS:-}" == *NativeMemoryTracking* ]]; then
+    jcmd "$pid" VM.native_memory summary | grep -E "^(Total|-)" | sed 's/^/    /'
+  fi
 done

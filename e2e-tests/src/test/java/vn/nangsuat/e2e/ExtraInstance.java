@@ -12,12 +12,13 @@ import java.util.Map;
 /**
  * A packaged application started beside the running system's, on a port of its own, so a test can kill it or give
  * it another setting without the supervisor stopping the whole system: a second indicator-service (same schema, same
- * broker) to kill with SIGKILL mid-work, or a second gateway in front of the running services with one of them
- * stopped.
+ * broker) to kill with SIGKILL mid-work, a second indicator-service and plan-service started late, or a second gateway
+ * in front of the running services with one of them stopped.
  */
 final class ExtraInstance implements AutoCloseable {
 
     static final int INDICATOR_SERVICE_PORT = 8092;
+    static final int PLAN_SERVICE_PORT = 8093;
     static final int GATEWAY_PORT = 8090;
 
     private final Process process;
@@ -36,6 +37,14 @@ final class ExtraInstance implements AutoCloseable {
         env.put("IMPORT_STALE_AFTER", "3s");
         env.put("IMPORT_SPOOL_DIR", Path.of("target/imports-" + INDICATOR_SERVICE_PORT).toAbsolutePath().toString());
         return start("indicator-service", INDICATOR_SERVICE_PORT, env);
+    }
+
+    /** A second plan-service: same schema, same broker, its consumers sharing the running one's groups. */
+    static ExtraInstance planService() throws IOException, InterruptedException {
+        return start("plan-service", PLAN_SERVICE_PORT, Map.of(
+                "DB_URL", "jdbc:mysql://127.0.0.1:" + RunningSystem.DEVSTACK.get("DEVSTACK_DB_PORT") + "/plan?sslMode=DISABLED",
+                "DB_USER", "plan", "DB_PASSWORD", "plan-dev",
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + RunningSystem.DEVSTACK.get("DEVSTACK_KAFKA_PORT")));
     }
 
     /** The packaged gateway in front of the running province- and indicator-service; plan-service's port is closed. */

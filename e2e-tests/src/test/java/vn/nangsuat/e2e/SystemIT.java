@@ -495,6 +495,63 @@ class SystemIT {
     }
 
     /**
+     * The read models of an instance started now are built from the tables at its start and equal the running
+     * instance's to the byte (their ETags hash the JSON); a write to the running instance reaches the new one through
+     * the service's own topic. So a restarted or added instance serves what the others serve.
+     */
+    @Test
+    void aFreshInstanceServesTheSameReadModelsAndFollowsTheOtherInstancesWrites() throws Exception {
+        String token = RunningSystem.token("--role", "admin");
+        String crossSection = "/api/v1/cross-sections?indicator=SME_PILOT_PROJECTS&period=2024";
+        String series = "/api/v1/observations?unit=01&indicator=SME_PILOT_PROJECTS";
+        List<String> planReads = List.of("/api/v1/national-goals", "/api/v1/dashboard");
+        try (ExtraInstance indicators = ExtraInstance.indicatorService(); ExtraInstance plans = ExtraInstance.planService()) {
+            for (String read : List.of(crossSection, series)) {
+                sameAnswer(8082, ExtraInstance.INDICATOR_SERVICE_PORT, read, null);
+            }
+            for (String read : planReads) {
+                sameAnswer(8083, ExtraInstance.PLAN_SERVICE_PORT, read, null);
+            }
+            String crossSectionBefore = etag(ExtraInstance.INDICATOR_SERVICE_PORT, crossSection);
+            String seriesBefore = etag(ExtraInstance.INDICATOR_SERVICE_PORT, series);
+            List<String> planBefore = planReads.stream().map(read -> etag(ExtraInstance.PLAN_SERVICE_PORT, read)).toList();
+            String value = given().when().get("/api/v1/observations/01/SME_PILOT_PROJECTS/2024").then().extract().header("ETag");
+            var put = given().auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("value", 17, "status", "OFFICIAL", "source", "e2e"));
+            (value == null ? put : put.header("If-Match", value)).when()
+                    .put("/api/v1/observations/01/SME_PILOT_PROJECTS/2024").then().statusCode(value == null ? 201 : 200);
+            given().auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("unitCode", "22", "title", "Kế hoạch nâng cao năng suất tỉnh Quảng Ninh", "startYear", 2026,
+                            "endYear", 2030, "legalBasis", "DECISION_36_2021"))
+                    .when().post("/api/v1/plans").then().statusCode(201);
+            sameAnswer(8082, ExtraInstance.INDICATOR_SERVICE_PORT, crossSection, crossSectionBefore);
+            sameAnswer(8082, ExtraInstance.INDICATOR_SERVICE_PORT, series, seriesBefore);
+            sameAnswer(8083, ExtraInstance.PLAN_SERVICE_PORT, "/api/v1/dashboard", planBefore.get(1));
+        }
+    }
+
+    private static String etag(int port, String read) {
+        return given().port(port).when().get(read).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** Until both instances answer the read alike, and (if given) otherwise than before: a change reached both. */
+    private static void sameAnswer(int running, int fresh, String read, String before) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        String one = null;
+        String other = null;
+        while (Instant.now().isBefore(deadline)) {
+            one = etag(running, read);
+            other = etag(fresh, read);
+            if (one.equals(other) && !one.equals(before)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(read + ": the running instance answers " + one + ", the fresh one " + other
+                + (before == null ? "" : ", before the write " + before));
+    }
+
+    /**
      * A newcomer's first look: GSO's 2022 labour productivity, seeded once the replica knows the units, ranked through
      * the gateway, and the same as a CSV for Excel.
      */

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -19,6 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -49,7 +55,9 @@ import vn.nangsuat.http.RouterProblems;
  * down, slow or answers oddly costs its part only: the rest is answered with a warning naming the part and the
  * service. An unknown or former code is province-service's own 404. The ETag is computed over the composed body.
  * Each part is asked of the shared cache first ({@link SharedCache}), as a client's read would be: a part its service
- * marks reusable (the unit, the plans and targets, the harmonised series, each for a second) is composed from memory.
+ * marks reusable (the unit, the plans and targets, the harmonised series, each for a second) is composed from memory,
+ * and the composition itself is kept until its first part stops being fresh; clients asking while it is composed
+ * share that one composition.
  */
 @ApplicationScoped
 public class OverviewRoute {
@@ -83,6 +91,10 @@ public class OverviewRoute {
     private final RouterProblems fieldProblems;
     private final ObjectMapper json;
     private final SharedCache cache;
+    /** Compositions while all their parts are fresh (at most a second), by unit and date. */
+    private final Cache<String, Composed> composed = Caffeine.newBuilder().maximumSize(1_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final Map<String, Future<Composed>> inFlight = new ConcurrentHashMap<>();
     private Owner provinces;
     private Owner plans;
     private Owner observations;
@@ -128,6 +140,36 @@ public class OverviewRoute {
             refuse(context, "asOf", "must be a date (ISO 8601) such as 2025-07-01");
             return;
         }
+        String key = code + " " + asOf + " " + (asOfParam == null ? "today" : "asked");
+        Composed kept = composed.getIfPresent(key);
+        if (kept != null && kept.freshUntil() > System.currentTimeMillis() && kept.writesBefore() == cache.writesToAny()) {
+            reply(context, kept);
+            return;
+        }
+        // One composition at a time per overview: the clients asking meanwhile get its answer.
+        Promise<Composed> mine = Promise.promise();
+        Future<Composed> composing = inFlight.putIfAbsent(key, mine.future());
+        if (composing == null) {
+            composing = mine.future();
+            compose(context, code, asOf, asOfParam).onComplete(done -> {
+                inFlight.remove(key, mine.future());
+                mine.handle(done);
+            });
+        }
+        composing.onSuccess(answer -> {
+            if (answer.status() == 200 && answer.freshUntil() > System.currentTimeMillis()
+                    && answer.writesBefore() == cache.writesToAny()) {
+                composed.put(key, answer);
+            }
+            reply(context, answer);
+        }).onFailure(context::fail);
+    }
+
+    /**
+     * The overview composed from its parts, fresh until the first of them stops being: a part its service does not
+     * let a shared cache keep, or one missing, makes a composition that is not kept.
+     */
+    private Future<Composed> compose(RoutingContext context, String code, LocalDate asOf, String asOfParam) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add(HttpHeaders.ACCEPT, "application/json")
                 .add(RequestId.HEADER, context.request().getHeader(RequestId.HEADER));
@@ -135,18 +177,18 @@ public class OverviewRoute {
         if (authorization != null) {
             headers.add(HttpHeaders.AUTHORIZATION, authorization);
         }
+        AtomicLong freshUntil = new AtomicLong(Long.MAX_VALUE);
+        long writesBefore = cache.writesToAny();  // a write through the gateway meanwhile: the composition is not kept
         Future<Upstreams.Answer> unit = ask("unit", provinces, "/api/v1/provinces/" + code
-                + (asOfParam == null ? "" : "?asOf=" + asOf), headers);
-        Future<JsonNode[]> plan = currentPlan(code, asOf.getYear(), headers);
-        Future<ArrayNode> values = latestValues(code, asOf, headers);
-        Future.join(unit, plan, values).onComplete(done -> {
+                + (asOfParam == null ? "" : "?asOf=" + asOf), headers, freshUntil);
+        Future<JsonNode[]> plan = currentPlan(code, asOf.getYear(), headers, freshUntil);
+        Future<ArrayNode> values = latestValues(code, asOf, headers, freshUntil);
+        return Future.join(unit, plan, values).transform(done -> {
             if (unit.succeeded() && unit.result().status() != 200 && unit.result().status() < 500) {
                 // province-service's own refusal: no such unit on that date, or a date it cannot read.
                 Upstreams.Answer refusal = unit.result();
-                context.response().setStatusCode(refusal.status())
-                        .putHeader(HttpHeaders.CONTENT_TYPE, refusal.headers().get(HttpHeaders.CONTENT_TYPE))
-                        .end(refusal.body());
-                return;
+                return Future.succeededFuture(new Composed(refusal.status(),
+                        refusal.headers().get(HttpHeaders.CONTENT_TYPE), refusal.body().getBytes(), null, 0, writesBefore));
             }
             List<Warning> warnings = new ArrayList<>();
             ObjectNode overview = json.createObjectNode().put("code", code).put("asOf", asOf.toString());
@@ -159,22 +201,54 @@ public class OverviewRoute {
             warn(values, "latestValues", "indicator", warnings);
             overview.set("warnings", json.valueToTree(warnings));
             if (warnings.size() == 3) {
-                context.response().putHeader("Retry-After", "1");
-                problems.write(context, 503, UpstreamRefusal.SERVICE_UNAVAILABLE, "Service Unavailable",
-                        "No part of the overview could be had: " + warnings.stream().map(Warning::detail)
-                                .collect(Collectors.joining("; ")));
-                return;
+                return Future.succeededFuture(new Composed(503, null, null, "No part of the overview could be had: "
+                        + warnings.stream().map(Warning::detail).collect(Collectors.joining("; ")), 0, writesBefore));
             }
-            send(context, overview);
+            try {
+                byte[] body = json.writeValueAsBytes(overview);
+                return Future.succeededFuture(new Composed(200, "application/json", body, etag(body),
+                        warnings.isEmpty() ? freshUntil.get() : 0, writesBefore));
+            } catch (IOException e) {
+                return Future.failedFuture(e);
+            }
         });
     }
 
+    /**
+     * An overview as composed: a 200 with its body and ETag, province-service's refusal as it came, or a 503 whose
+     * detail names every missing part; {@code freshUntil} (ms) the instant its first part goes stale, {@code
+     * writesBefore} the gateway's count of writes when it began.
+     */
+    private record Composed(int status, String contentType, byte[] body, String etagOrDetail, long freshUntil,
+            long writesBefore) {
+    }
+
+    private void reply(RoutingContext context, Composed answer) {
+        if (answer.status() == 503) {
+            context.response().putHeader("Retry-After", "1");
+            problems.write(context, 503, UpstreamRefusal.SERVICE_UNAVAILABLE, "Service Unavailable", answer.etagOrDetail());
+            return;
+        }
+        if (answer.status() != 200) {
+            context.response().setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
+                    .end(Buffer.buffer(answer.body()));
+            return;
+        }
+        context.response().putHeader(HttpHeaders.ETAG, answer.etagOrDetail());
+        if (EntityTags.unchanged(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), answer.etagOrDetail())) {
+            context.response().setStatusCode(304).end();
+            return;
+        }
+        context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(Buffer.buffer(answer.body()));
+    }
+
     /** The plan covering the year and its targets with their progress; no such plan: null and no targets. */
-    private Future<JsonNode[]> currentPlan(String code, int year, MultiMap headers) {
-        return ask("plan", plans, "/api/v1/plans?size=500&unit=" + code, headers)
+    private Future<JsonNode[]> currentPlan(String code, int year, MultiMap headers, AtomicLong freshUntil) {
+        return ask("plan", plans, "/api/v1/plans?size=500&unit=" + code, headers, freshUntil)
                 .map(answer -> readOk("plan", "plan", answer))
                 .compose(page -> CurrentPlan.of(page.path("items"), year)
-                        .map(plan -> ask("plan", plans, "/api/v1/plans/" + plan.path("id").asLong() + "/targets", headers)
+                        .map(plan -> ask("plan", plans, "/api/v1/plans/" + plan.path("id").asLong() + "/targets", headers,
+                                freshUntil)
                                 .map(answer -> new JsonNode[] { plan, readList("plan", "plan", answer) }))
                         .orElse(Future.succeededFuture(new JsonNode[] { null, json.createArrayNode() })));
     }
@@ -184,12 +258,12 @@ public class OverviewRoute {
      * (indicator-service), so a value derived from its parts (labour productivity from GRDP and workers, its growth
      * from the same territory in both years) shows as it does in every other read, marked derived.
      */
-    private Future<ArrayNode> latestValues(String code, LocalDate asOf, MultiMap headers) {
+    private Future<ArrayNode> latestValues(String code, LocalDate asOf, MultiMap headers, AtomicLong freshUntil) {
         List<String> indicators = config.overview().indicators();
         String query = indicators.stream().map(indicator -> "&indicator=" + URLEncoder.encode(indicator, StandardCharsets.UTF_8))
                 .collect(Collectors.joining());
         return ask("latestValues", observations, "/api/v1/observations/harmonized?unit=" + code + "&harmonize=" + asOf
-                + query, headers)
+                + query, headers, freshUntil)
                 .map(answer -> {
                     // By indicator, then period: the last of each indicator is its latest.
                     Map<String, JsonNode> latest = new LinkedHashMap<>();
@@ -203,8 +277,12 @@ public class OverviewRoute {
                 });
     }
 
-    /** Asks the service, unless it is known down; any failure becomes a {@link Missing} part. */
-    private Future<Upstreams.Answer> ask(String part, Owner owner, String pathAndQuery, MultiMap headers) {
+    /**
+     * Asks the shared cache, then the service unless it is known down; any failure becomes a {@link Missing} part.
+     * Lowers {@code freshUntil} to the instant the part's answer stops being fresh.
+     */
+    private Future<Upstreams.Answer> ask(String part, Owner owner, String pathAndQuery, MultiMap headers,
+            AtomicLong freshUntil) {
         String name = owner.name();
         UpstreamHealth.State state = health.state(name);
         if (!state.up()) {
@@ -218,14 +296,17 @@ public class OverviewRoute {
         String accept = headers.get(HttpHeaders.ACCEPT);
         var kept = cache.lookup(name, pathAndQuery, accept);
         if (kept.isPresent()) {
+            freshUntil.accumulateAndGet(kept.get().storedAt() + kept.get().freshForMillis(), Math::min);
             return Future.succeededFuture(kept.get().answer());
         }
         long writesBefore = cache.writesSoFar(name);
         return upstreams.send(owner.url(), HttpMethod.GET, pathAndQuery, headers, null, config.overview().timeout())
                 .map(answer -> {
                     health.exchangeSucceeded(route);
-                    cache.offer(name, pathAndQuery, accept, headers.contains(HttpHeaders.AUTHORIZATION), answer,
-                            writesBefore);
+                    boolean withAuthorization = headers.contains(HttpHeaders.AUTHORIZATION);
+                    cache.offer(name, pathAndQuery, accept, withAuthorization, answer, writesBefore);
+                    freshUntil.accumulateAndGet(System.currentTimeMillis()
+                            + SharedCache.freshFor(answer.headers(), withAuthorization) * 1000, Math::min);
                     return answer;
                 })
                 .recover(failure -> {
@@ -274,23 +355,6 @@ public class OverviewRoute {
             warnings.add(missing.warning);
             return null;
         }
-    }
-
-    private void send(RoutingContext context, ObjectNode overview) {
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(overview);
-        } catch (IOException e) {
-            context.fail(e);
-            return;
-        }
-        String etag = etag(body);
-        context.response().putHeader(HttpHeaders.ETAG, etag);
-        if (EntityTags.unchanged(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
-            context.response().setStatusCode(304).end();
-            return;
-        }
-        context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(Buffer.buffer(body));
     }
 
     /** A strong validator over the composed body: equal bytes, equal tag. */

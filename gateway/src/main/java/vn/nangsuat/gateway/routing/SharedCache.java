@@ -39,6 +39,7 @@ public class SharedCache {
     private final Cache<String, Kept> kept;
     /** Writes forwarded to each service so far: an answer asked for before the latest write is not kept. */
     private final Map<String, AtomicLong> writes = new ConcurrentHashMap<>();
+    private final AtomicLong writesToAny = new AtomicLong();
 
     public SharedCache(GatewayConfig config) {
         this.kept = config.cacheMaxBytes() <= 0 ? null : Caffeine.newBuilder()
@@ -59,6 +60,11 @@ public class SharedCache {
     /** A fresh kept answer to a GET of this path and query (the overview asking for its parts). */
     public Optional<Kept> lookup(String upstream, String pathAndQuery, String accept) {
         return kept == null ? Optional.empty() : Optional.ofNullable(kept.getIfPresent(key(upstream, pathAndQuery, accept)));
+    }
+
+    /** The count of writes forwarded to any service: what is composed of several services' answers (an overview). */
+    public long writesToAny() {
+        return writesToAny.get();
     }
 
     /** The count of writes forwarded to the service, to hand to {@link #offer} for a read about to be sent. */
@@ -93,12 +99,13 @@ public class SharedCache {
     public void forgetAfter(String upstream, HttpMethod method) {
         if (kept != null && method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
             writes.computeIfAbsent(upstream, name -> new AtomicLong()).incrementAndGet();
+            writesToAny.incrementAndGet();
             kept.asMap().keySet().removeIf(key -> key.startsWith(upstream + ' '));
         }
     }
 
     /** Seconds a shared cache may serve the answer (0: not at all), after RFC 9111 sections 3 and 5.2.2. */
-    static long freshFor(MultiMap headers, boolean requestHadAuthorization) {
+    public static long freshFor(MultiMap headers, boolean requestHadAuthorization) {
         String control = lower(String.join(",", headers.getAll("Cache-Control")));
         String vary = lower(headers.get("Vary")).replace(" ", "");
         if (control.isEmpty() || KEEPS_OUT.matcher(control).find() || !(vary.isEmpty() || vary.equals("accept"))) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -62,9 +63,9 @@ public class AggregateResource {
             String region,
             @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("asOf") Instant asOf, @Context Request request) {
+            @QueryParam("asOf") Instant asOf, @Context Request request, @Context HttpHeaders headers) {
         return models.aggregate(new IndicatorReadModels.AggregateOf(of.indicator, of.period, region, asOf))
-                .toResponse(request);
+                .toResponse(request, headers);
     }
 
     @GET
@@ -93,9 +94,9 @@ public class AggregateResource {
             String region,
             @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("asOf") Instant asOf, @Context Request request) {
+            @QueryParam("asOf") Instant asOf, @Context Request request, @Context HttpHeaders headers) {
         return models.aggregateSeries(new IndicatorReadModels.AggregateSeries(indicator, from, to, region, asOf))
-                .toResponse(request);
+                .toResponse(request, headers);
     }
 
     @GET
@@ -116,7 +117,7 @@ public class AggregateResource {
     public Response crossSection(@Valid @BeanParam IndicatorPeriod of,
             @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("asOf") Instant asOf, @Context Request request) {
-        return models.crossSection(new IndicatorReadModels.CrossSection(of.indicator, of.period, asOf)).toResponse(request);
+            @QueryParam("asOf") Instant asOf, @Context Request request, @Context HttpHeaders headers) {
+        return models.crossSection(new IndicatorReadModels.CrossSection(of.indicator, of.period, asOf)).toResponse(request, headers);
     }
 }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -40,7 +41,6 @@ import vn.nangsuat.indicator.domain.ChangeFeed;
 import vn.nangsuat.indicator.domain.Observation;
 import vn.nangsuat.indicator.domain.ObservationRegistry;
 import vn.nangsuat.kit.cache.ReadModel;
-import vn.nangsuat.kit.paging.Page;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.CsvWriter;
@@ -93,11 +93,10 @@ public class ObservationResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf,
             @Valid @BeanParam PageParams paging,
-            @Context UriInfo uri, @Context Request request) {
+            @Context UriInfo uri, @Context Request request, @Context HttpHeaders headers) {
         ReadModel.Answer<List<ObservationView>> series = models.unitSeries(new IndicatorReadModels.UnitSeries(unit,
                 indicators, ObservationRegistry.rangeEnd("from", from), ObservationRegistry.rangeEnd("to", to), asOf));
-        return Response.fromResponse(Page.slice(series.value(), paging.toRequest())
-                .toResponse(uri, request, series.etag())).cacheControl(SharedCaching.readModel()).build();
+        return series.page(paging.toRequest(), uri, all -> all).toResponse(request, headers);
     }
 
     @GET
@@ -166,9 +165,9 @@ public class ObservationResource {
             @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf,
-            @Context Request request) {
+            @Context Request request, @Context HttpHeaders headers) {
         return models.harmonized(new IndicatorReadModels.Harmonized(unit, indicators, ObservationRegistry.rangeEnd("from",
-                from), ObservationRegistry.rangeEnd("to", to), harmonize, asOf)).toResponse(request);
+                from), ObservationRegistry.rangeEnd("to", to), harmonize, asOf)).toResponse(request, headers);
     }
 
     @GET

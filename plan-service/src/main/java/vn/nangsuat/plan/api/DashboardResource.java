@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -35,7 +36,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "200", description = "The dashboard",
             content = @Content(schema = @Schema(implementation = DashboardView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
-    public Response get(@Context Request request) {
-        return dashboard.today().toResponse(request);
+    public Response get(@Context Request request, @Context HttpHeaders headers) {
+        return dashboard.today().toResponse(request, headers);
     }
 }

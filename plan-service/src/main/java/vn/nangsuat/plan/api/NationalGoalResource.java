@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -70,12 +71,13 @@ public class NationalGoalResource {
             @QueryParam("year") @Min(value = 1000, message = YEAR_EXPECTED) @Max(value = 9999, message = YEAR_EXPECTED)
             Integer year,
             @Valid @BeanParam PageParams paging,
-            @Context UriInfo uri, @Context Request request) {
-        String goalsTag = goals.tag();  // before the read, as for snapshots
-        ReadModel.Answer<Map<String, NationalProgress.GoalProgress>> now = progress.now();
-        var page = goals.goals(year, paging.toRequest()).map(goal -> toResponse(goal, now.value()));
-        return Response.fromResponse(page.toResponse(uri, request, goalsTag + now.etag()))
-                .cacheControl(SharedCaching.readModel()).build();
+            @Context UriInfo uri, @Context Request request, @Context HttpHeaders headers) {
+        // The goals' tag in the query: a corrected goal (its snapshot loaded again) gives views of their own.
+        ReadModel.Answer<Map<String, NationalProgress.GoalProgress>> country = progress.now();
+        return country.view(goals.tag(), now -> goals.all().stream().map(goal -> toResponse(goal, now)).toList())
+                .page(paging.toRequest(), uri, all -> year == null ? all : all.stream()
+                        .filter(goal -> goal.year() == year).toList())
+                .toResponse(request, headers);
     }
 
     @GET
@@ -95,7 +97,7 @@ public class NationalGoalResource {
         EntityTag etag = EntityTag.valueOf(NationalGoals.tag(goal, now));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         return (notModified != null ? notModified : Response.ok(NationalGoalMapper.toResponse(goal, now))).tag(etag)
-                .cacheControl(SharedCaching.readModel()).build();
+                .header(HttpHeaders.CACHE_CONTROL, SharedCaching.READ_MODEL_CACHE_CONTROL).build();
     }
 
     @PATCH

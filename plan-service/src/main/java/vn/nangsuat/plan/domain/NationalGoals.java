@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import vn.nangsuat.kit.cache.Snapshot;
 import vn.nangsuat.kit.cache.Snapshots;
-import vn.nangsuat.kit.paging.Page;
-import vn.nangsuat.kit.paging.PageRequest;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.Preconditions;
 
@@ -42,8 +40,8 @@ public class NationalGoals {
                 .orElseThrow(() -> ProblemException.notFound("No national goal " + code + " for " + year));
     }
 
-    public Page<NationalGoal> goals(Integer year, PageRequest page) {
-        List<NationalGoal> goals = all.get();
-        return Page.slice(year == null ? goals : goals.stream().filter(goal -> goal.key.year() == year).toList(), page);
+    /** Every goal, by year then code. */
+    public List<NationalGoal> all() {
+        return all.get();
     }
 }

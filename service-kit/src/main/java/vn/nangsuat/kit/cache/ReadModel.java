@@ -1,23 +1,34 @@
 package vn.nangsuat.kit.cache;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Link;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import vn.nangsuat.kit.paging.Page;
+import vn.nangsuat.kit.paging.PageRequest;
 import vn.nangsuat.kit.problem.ProblemException;
+import vn.nangsuat.kit.web.Preconditions;
 import vn.nangsuat.kit.web.SharedCaching;
 
 /**
  * Answers a service computes from many rows (the national goals, a cross-section, a series), held in memory per
  * request (its key) and kept current, so a read is a lookup: an answer is computed the first time its key is read, and
  * from then on computed again by {@link Snapshots}' refresher whenever a change it rests on is announced (a commit
- * here, an event applied, another instance's event), never at a read. Each answer is held with an ETag over its
- * JSON, so equal answers carry equal tags on every instance and a 304 costs a lookup.
+ * here, an event applied, another instance's event), never at a read. Each answer is held with its JSON and an ETag
+ * over that JSON, so equal answers carry equal tags on every instance, a 200 writes bytes held and a 304 costs a lookup.
  * <p>
  * A key whose answer is refused (a 4xx: an unknown indicator, a period of the wrong form) is not held. Keys not read
  * for {@code idle} are let go, and beyond {@code maxKeys} the least recently read goes first: what is held is what
@@ -27,18 +38,85 @@ public final class ReadModel<K, V> {
 
     private static final Logger LOG = Logger.getLogger(ReadModel.class);
 
-    /** An answer as held: the value and a strong ETag over its JSON. */
-    public record Answer<V>(V value, String etag) {
+    /**
+     * An answer as held: the value, its JSON rendered once, and a strong ETag over that JSON. A view of it for one
+     * query (a page of a list) is rendered once per answer and query too ({@link #view}).
+     */
+    public static final class Answer<V> {
+
+        /** Views an answer keeps rendered; more queries than this are rendered at their read. */
+        private static final int MAX_VIEWS = 256;
+
+        private final V value;
+        private final byte[] json;
+        private final String etag;
+        private final EntityTag entityTag;
+        private final Function<Object, byte[]> renderer;
+        private final Map<Object, Answer<?>> views = new ConcurrentHashMap<>();
+        /** The Link header of a view that is a page, made once. */
+        private volatile String linkHeader;
+
+        Answer(V value, Function<Object, byte[]> renderer) {
+            this.value = value;
+            this.renderer = renderer;
+            this.json = renderer.apply(value);
+            this.etag = Preconditions.etag(new String(json, StandardCharsets.UTF_8));
+            this.entityTag = EntityTag.valueOf(etag);
+        }
+
+        public V value() {
+            return value;
+        }
+
+        public String etag() {
+            return etag;
+        }
+
+        /** A view of this answer for a query (a page, the goals of a year), made and rendered once. */
+        @SuppressWarnings("unchecked")
+        public <W> Answer<W> view(Object query, Function<V, W> make) {
+            Answer<?> held = views.get(query);
+            if (held == null) {
+                held = new Answer<>(make.apply(value), renderer);
+                if (views.size() < MAX_VIEWS) {
+                    views.putIfAbsent(query, held);
+                }
+            }
+            return (Answer<W>) held;
+        }
 
         /**
-         * The answer as a 200 with its ETag (304 when If-None-Match names it) and the lifetime a shared cache may keep
-         * it for ({@link SharedCaching#READ_MODEL_SECONDS}).
+         * A page of a list held whole, for one request: made, rendered and given its RFC 8288 links once per page and
+         * request URI (links name the host the client asked, the gateway or the service).
          */
-        public Response toResponse(Request request) {
-            EntityTag tag = EntityTag.valueOf(etag);
-            Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-            return (notModified != null ? notModified : Response.ok(value)).tag(tag)
-                    .cacheControl(SharedCaching.readModel()).build();
+        public <T> Answer<Page<T>> page(PageRequest asked, UriInfo uri, Function<V, List<T>> items) {
+            Answer<Page<T>> page = view(List.of(asked, uri.getRequestUri()), whole -> Page.slice(items.apply(whole), asked));
+            if (page.linkHeader == null) {
+                page.linkHeader = Arrays.stream(page.value().links(uri)).map(Link::toString)
+                        .collect(Collectors.joining(", "));
+            }
+            return page;
+        }
+
+        /**
+         * The answer as a 200 with its ETag (304 when If-None-Match names it), its links if it is a page, and the
+         * lifetime a shared cache may keep it for ({@link SharedCaching#READ_MODEL_SECONDS}): the JSON held, or the
+         * value for another representation the client prefers (CSV).
+         */
+        public Response toResponse(Request request, HttpHeaders headers) {
+            Response.ResponseBuilder notModified = request.evaluatePreconditions(entityTag);
+            Response.ResponseBuilder answer = notModified != null ? notModified
+                    : prefersJson(headers) ? Response.ok(json, MediaType.APPLICATION_JSON_TYPE) : Response.ok(value);
+            if (linkHeader != null) {
+                answer.header(HttpHeaders.LINK, linkHeader);
+            }
+            return answer.tag(entityTag).header(HttpHeaders.CACHE_CONTROL, SharedCaching.READ_MODEL_CACHE_CONTROL).build();
+        }
+
+        private static boolean prefersJson(HttpHeaders headers) {
+            List<MediaType> acceptable = headers.getAcceptableMediaTypes();
+            return acceptable.isEmpty() || acceptable.get(0).isWildcardType()
+                    || acceptable.get(0).isCompatible(MediaType.APPLICATION_JSON_TYPE);
         }
     }
 

@@ -37,7 +37,6 @@ import vn.nangsuat.kit.events.EventsConfig;
 import vn.nangsuat.kit.events.KafkaClients;
 import vn.nangsuat.kit.events.Outbox;
 import vn.nangsuat.kit.events.OutboxRelay;
-import vn.nangsuat.kit.web.Preconditions;
 
 /**
  * Makes and keeps the service's {@link Snapshot}s and {@link ReadModel}s, each resting on aggregate types of its own
@@ -45,9 +44,9 @@ import vn.nangsuat.kit.web.Preconditions;
  * answer the first time its key is read. One refreshing thread computes again whatever a change made stale, so work
  * is coalesced: ten changes while a national picture is computed cost one more computation, not ten.
  * <p>
- * A commit of this instance that published an event of a type marks what rests on it stale; when a client waits for
- * that commit's answer (a request), the commit waits (at most {@link #READ_OWN_WRITE_WAIT}) for the refresher to pass
- * once more, so the client reads its own write. A replica's change marks it stale once applied ({@link #invalidate},
+ * A commit of this instance that published an event of a type marks what rests on it stale; a request that made such
+ * commits waits before answering (at most {@link #READ_OWN_WRITE_WAIT}) for the refresher to pass once more, so its
+ * client reads its own write. A replica's change marks it stale once applied ({@link #invalidate},
  * from the handler's {@code applied}); other instances' events reach this one through its own topics, followed from their end (no
  * group, nothing committed). So nothing is served stale for longer than the event latency and one computation; a
  * load that failed is tried again every {@code RETRY}. A request thread never loads but what was never loaded, so it
@@ -59,6 +58,8 @@ public class Snapshots {
     private static final Logger LOG = Logger.getLogger(Snapshots.class);
 
     private static final Duration RETRY = Duration.ofMillis(500);
+    /** The latest pass a request's commits on this thread asked for, until its answer goes. */
+    private static final ThreadLocal<Long> OWN_WRITES = new ThreadLocal<>();
     /** How long a commit answering a client waits for what rests on it to be computed again. */
     static final Duration READ_OWN_WRITE_WAIT = Duration.ofSeconds(2);
     /** Keys a read model holds at most, and how long one unread is kept. */
@@ -83,6 +84,7 @@ public class Snapshots {
     private final ObjectMapper json;
     private final String applicationName;
     private volatile boolean running = true;
+    private volatile boolean refreshing;
     private KafkaConsumer<String, String> watcher;
 
     public Snapshots(EventsConfig config, KafkaClients kafka, ObjectMapper json,
@@ -108,8 +110,8 @@ public class Snapshots {
      * over their JSON, computed again when those types change.
      */
     public synchronized <K, V> ReadModel<K, V> readModel(String name, Function<K, V> compute, String... aggregateTypes) {
-        ReadModel<K, V> model = new ReadModel<>(name, key -> render(QuarkusTransaction.requiringNew()
-                .call(() -> compute.apply(key))), MAX_KEYS, IDLE);
+        ReadModel<K, V> model = new ReadModel<>(name, key -> new ReadModel.Answer<>(QuarkusTransaction.requiringNew()
+                .call(() -> compute.apply(key)), this::render), MAX_KEYS, IDLE);
         Kept kept = new Kept(name, model::invalidate, model::refreshStale, model::state);
         snapshotsThenReadModels.add(kept);
         follow(kept, aggregateTypes);
@@ -122,22 +124,33 @@ public class Snapshots {
         }
     }
 
-    private <V> ReadModel.Answer<V> render(V value) {
+    private byte[] render(Object value) {
         try {
-            return new ReadModel.Answer<>(value, Preconditions.etag(json.writeValueAsString(value)));
+            return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an answer of a read model cannot be written as JSON", e);
         }
     }
 
     /**
-     * After this instance's commit that published events of a type: what rests on it is computed again; a request
-     * waits for that, so its client reads its own write (an event consumer does not: it goes on with the next event).
+     * After this instance's commit that published events of a type: what rests on it is computed again. A request's
+     * answer waits for that ({@link ReadOwnWrites}), once for all its commits, so its client reads its own write; an
+     * event consumer does not wait: it goes on with the next event.
      */
     void afterLocalCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
         byAggregateType.getOrDefault(written.aggregateType(), List.of()).forEach(kept -> kept.invalidate().run());
         long pass = askForPass();
-        if (Arc.container().requestContext().isActive()) {
+        // Not while the service starts (its seeds commit before the refresher runs; no client waits on them).
+        if (refreshing && Arc.container().requestContext().isActive()) {
+            OWN_WRITES.set(pass);
+        }
+    }
+
+    /** Waits (at most {@link #READ_OWN_WRITE_WAIT}) for what this thread's request committed to be computed again. */
+    void awaitOwnWrites() {
+        Long pass = OWN_WRITES.get();
+        if (pass != null) {
+            OWN_WRITES.remove();
             awaitPass(pass, READ_OWN_WRITE_WAIT);
         }
     }
@@ -198,6 +211,7 @@ public class Snapshots {
         snapshotsThenReadModels.forEach(Snapshots::refreshSafely);
         daemon("snapshots-own-events", this::watchOwnTopics);
         daemon("snapshots-refresh", this::refreshStale);
+        refreshing = true;
     }
 
     private static void daemon(String name, Runnable work) {

@@ -43,13 +43,16 @@ import vn.nangsuat.kit.web.RequestIds;
  * event where it is: the consumer goes back to it and retries, backing off, for as long as it takes, and
  * reports itself stuck meanwhile. So nothing valid is ever skipped, and one aggregate's events apply in order.
  * Offsets are committed once per poll, after the events before them are applied or parked; the inbox turns a
- * redelivery after a crash into nothing.
+ * redelivery after a crash into nothing. A poll's events of one partition are applied up to {@link #APPLIED_TOGETHER}
+ * in one transaction, and one by one when any of them fails.
  */
 @ApplicationScoped
 public class EventConsumers {
 
     private static final Logger LOG = Logger.getLogger(EventConsumers.class);
     private static final Pattern CONSUMER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    /** Events of one partition applied in one transaction at most (see {@code applyTogether}). */
+    static final int APPLIED_TOGETHER = 100;
 
     /** A consumer that keeps failing at one event it may yet apply: since when, how often, and why. */
     public record Stuck(Instant since, int attempts, String lastError) {
@@ -127,18 +130,21 @@ public class EventConsumers {
      * its handling publishes carry it on, so one id follows a change from the caller through every service.
      */
     boolean apply(EventHandler handler, CloudEvent event) {
+        return QuarkusTransaction.requiringNew().call(() -> applyInTransaction(handler, event));
+    }
+
+    /** {@link #apply} in the caller's transaction (with others of a chunk). */
+    private boolean applyInTransaction(EventHandler handler, CloudEvent event) throws Exception {
         if (event.requestid() != null) {
             MDC.put(RequestIds.MDC_KEY, event.requestid());
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                if (!inbox.firstDelivery(handler.consumer(), event, handler.topic())) {
-                    return false;
-                }
-                handler.handle(event);
-                LOG.debugf("consumer %s applied %s %s", handler.consumer(), event.type(), event.id());
-                return true;
-            });
+            if (!inbox.firstDelivery(handler.consumer(), event, handler.topic())) {
+                return false;
+            }
+            handler.handle(event);
+            LOG.debugf("consumer %s applied %s %s", handler.consumer(), event.type(), event.id());
+            return true;
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }
@@ -250,15 +256,24 @@ public class EventConsumers {
             try {
                 polled:
                 for (TopicPartition partition : records.partitions()) {
-                    for (ConsumerRecord<String, String> record : records.records(partition)) {
-                        try {
-                            process(record);
-                        } catch (MayYetApply e) {
-                            failure = e;
-                            goBackTo(records, done);
-                            break polled;
+                    List<ConsumerRecord<String, String>> polledHere = records.records(partition);
+                    for (int from = 0; from < polledHere.size(); from += APPLIED_TOGETHER) {
+                        List<ConsumerRecord<String, String>> chunk = polledHere.subList(from,
+                                Math.min(polledHere.size(), from + APPLIED_TOGETHER));
+                        if (chunk.size() > 1 && applyTogether(chunk)) {
+                            done.put(partition, new OffsetAndMetadata(chunk.get(chunk.size() - 1).offset() + 1));
+                            continue;
                         }
-                        done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                        for (ConsumerRecord<String, String> record : chunk) {
+                            try {
+                                process(record);
+                            } catch (MayYetApply e) {
+                                failure = e;
+                                goBackTo(records, done);
+                                break polled;
+                            }
+                            done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                        }
                     }
                 }
             } finally {
@@ -291,6 +306,40 @@ public class EventConsumers {
                 OffsetAndMetadata applied = done.get(partition);
                 consumer.seek(partition, applied != null ? applied.offset() : records.records(partition).get(0).offset());
             }
+        }
+
+        /**
+         * The events of a partition's chunk in one transaction, each with its inbox row, in order: an import's thousands
+         * of series events cost a commit per chunk, not one each. False, with nothing applied, when any of them cannot be
+         * read or fails: the chunk is then taken one event at a time, where a failure is parked or retried as ever.
+         */
+        private boolean applyTogether(List<ConsumerRecord<String, String>> chunk) {
+            List<CloudEvent> events = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : chunk) {
+                try {
+                    CloudEvent event = json.readValue(record.value(), CloudEvent.class);
+                    if (event.id() == null || event.source() == null || event.type() == null) {
+                        return false;
+                    }
+                    events.add(event);
+                } catch (Exception e) {
+                    return false;
+                }
+            }
+            try {
+                QuarkusTransaction.requiringNew().call(() -> {
+                    for (CloudEvent event : events) {
+                        applyInTransaction(handler, event);
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.debugf("consumer %s takes %d events one by one: %s", handler.consumer(), events.size(), e.toString());
+                return false;
+            }
+            lastApplied = Instant.now();
+            events.forEach(handler::applied);
+            return true;
         }
 
         private void process(ConsumerRecord<String, String> record) {

@@ -59,7 +59,8 @@ public record Page<T>(
         return (notModified != null ? notModified : Response.ok(this)).tag(tag).links(links(uri)).build();
     }
 
-    private Link[] links(UriInfo uri) {
+    /** RFC 8288 links to the first, previous, next and last pages, keeping the request's other query parameters. */
+    public Link[] links(UriInfo uri) {
         List<Link> links = new ArrayList<>();
         links.add(link(uri, 0, "first"));
         if (page > 0) {

@@ -1,0 +1,122 @@
+package vn.nangsuat.plan.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static vn.nangsuat.plan.api.IndicatorFeed.await;
+import static vn.nangsuat.plan.api.PlanFixtures.bacKanPlan;
+import static vn.nangsuat.plan.api.PlanFixtures.drafted;
+import static vn.nangsuat.plan.api.PlanFixtures.move;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.sql.SQLException;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.nangsuat.kit.testing.TestEvents;
+import vn.nangsuat.kit.testing.TestTokens;
+
+/**
+ * The dashboard and the national goals are read models: kept current from every change they rest on, never computed
+ * at a read. A write to this service is in the answer its client reads next (the write's answer waits for the read
+ * model); a change that comes as an event (a value recorded, corrected, deleted or imported at indicator-service) is
+ * in it within the event latency. Each step changes one thing and reads it back.
+ */
+@QuarkusTest
+class ReadModelsFollowChangesTest extends WithBacKanAndThaiNguyen {
+
+    static final String OUTPUT = "TEST_RM_OUTPUT";
+
+    @BeforeEach
+    void knowTheIndicator() throws SQLException {
+        IndicatorFeed.define(OUTPUT, "HIGHER", "ADDITIVE");
+        IndicatorFeed.known(dataSource, OUTPUT);
+    }
+
+    /** The plan's row of the dashboard: Bắc Kạn's (06) plans are carried by the new Thái Nguyên (19). */
+    private static String planRow(long plan) {
+        return "units.find { it.code == '19' }.plans.find { it.id == " + plan + " }";
+    }
+
+    private static JsonPath dashboard() {
+        return given().when().get("/api/v1/dashboard").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Map<String, Object> targetRow(long plan, long target) {
+        return dashboard().getMap(planRow(plan) + ".targets.find { it.id == " + target + " }");
+    }
+
+    private static void awaitTarget(long plan, long target, String status, String latestPeriod) {
+        await(() -> {
+            Map<String, Object> row = targetRow(plan, target);
+            return status.equals(row.get("status")) && java.util.Objects.equals(latestPeriod, row.get("latestPeriod"));
+        }, "the dashboard's target " + status + " on " + latestPeriod);
+    }
+
+    private static void send(String unit, String... changes) {
+        IndicatorFeed.send(unit, OUTPUT, TestEvents.cloudEvent(TestEvents.newId(), IndicatorFeed.SOURCE,
+                "vn.nangsuat.observation.changed.v1", unit + ":" + OUTPUT, "{\"unit\":\"" + unit + "\",\"indicator\":\""
+                        + OUTPUT + "\",\"changes\":[" + String.join(",", changes) + "]}"));
+    }
+
+    private static String value(String period, int value, int revision) {
+        return "{\"period\":\"" + period + "\",\"value\":" + value + ",\"status\":\"OFFICIAL\",\"revision\":" + revision
+                + ",\"deleted\":false}";
+    }
+
+    private static String deleted(String period, int revision) {
+        return "{\"period\":\"" + period + "\",\"value\":null,\"status\":null,\"revision\":" + revision + ",\"deleted\":true}";
+    }
+
+    @Test
+    void theDashboardFollowsPlansTargetsMovesAndEveryKindOfValueChange() {
+        // Writes to this service: in the very next read.
+        long plan = drafted(bacKanPlan());
+        assertEquals("DRAFT", dashboard().getString(planRow(plan) + ".state"));
+        long target = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("indicator", OUTPUT, "kind", "LEVEL", "baselineYear", 2020, "targetYear", 2025,
+                        "targetValue", 200))
+                .when().post("/api/v1/plans/{id}/targets", plan).then().statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals("NO_DATA", targetRow(plan, target).get("status"), "a target just set");
+        move(plan, "SUBMITTED").statusCode(200);
+        assertEquals("SUBMITTED", dashboard().getString(planRow(plan) + ".state"), "a plan moved");
+
+        // Values, as indicator-service announces them: within the event latency.
+        send("06", value("2020", 100, 1), value("2025", 150, 1));
+        awaitTarget(plan, target, "NOT_ACHIEVED", "2025");                        // recorded: 150 of 200 by 2025
+        send("06", value("2025", 210, 2));
+        awaitTarget(plan, target, "ACHIEVED", "2025");                            // corrected
+        send("06", deleted("2025", 3));
+        awaitTarget(plan, target, "NO_DATA", null);                               // deleted: no value after the baseline
+        send("06", value("2024", 190, 1), value("2025", 220, 4));                 // an import's event: several at once
+        awaitTarget(plan, target, "ACHIEVED", "2025");
+    }
+
+    @Test
+    void aCorrectedNationalGoalIsInTheNextRead() {
+        String path = "items.find { it.code == 'PROVINCES_WITH_PLAN' && it.year == 2030 }";
+        JsonPath before = given().when().get("/api/v1/national-goals").then().statusCode(200).extract().jsonPath();
+        String description = before.getString(path + ".description");
+        String etag = given().when().get("/api/v1/national-goals/PROVINCES_WITH_PLAN/2030").then().statusCode(200)
+                .extract().header("ETag");
+        String corrected = description + " (checked)";
+        String correctedTag = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .header("If-Match", etag).body(Map.of("description", corrected))
+                .when().patch("/api/v1/national-goals/PROVINCES_WITH_PLAN/2030").then().statusCode(200)
+                .extract().header("ETag");
+        try {
+            given().when().get("/api/v1/national-goals").then().statusCode(200)
+                    .body(path + ".description", equalTo(corrected));
+            given().when().get("/api/v1/national-goals/PROVINCES_WITH_PLAN/2030").then().statusCode(200)
+                    .header("ETag", equalTo(correctedTag));
+            assertNotEquals(etag, correctedTag);
+        } finally {
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("If-Match", correctedTag)
+                    .body(Map.of("description", description))
+                    .when().patch("/api/v1/national-goals/PROVINCES_WITH_PLAN/2030").then().statusCode(200);
+        }
+    }
+}
