@@ -50,19 +50,40 @@ public class IndicatorReadModels {
     private final ReadModel<AggregateSeries, AggregateSeriesView> aggregateSeries;
     private final ReadModel<CrossSection, CrossSectionView> crossSections;
 
+    private final IndicatorCatalog catalog;
+
     public IndicatorReadModels(ObservationRegistry registry, Harmonizer harmonizer, Aggregates figures,
-            Snapshots snapshots) {
+            IndicatorCatalog catalog, Snapshots snapshots) {
+        this.catalog = catalog;
         this.unitSeries = snapshots.readModel("unit series", key -> registry.series(key.unit(), key.indicators(),
-                key.from(), key.to(), key.asOf()).stream().map(ObservationView::of).toList(), RESTS_ON);
+                key.from(), key.to(), key.asOf()).stream().map(ObservationView::of).toList(),
+                (UnitSeries key, String type, String id) -> !type.equals(ObservationEvents.AGGREGATE)
+                        || key.indicators().stream().anyMatch(indicator -> id.equals(key.unit() + ":" + indicator)),
+                RESTS_ON);
         this.harmonized = snapshots.readModel("harmonised series", key -> HarmonizedSeriesView.of(harmonizer.series(
-                key.unit(), key.indicators(), key.from(), key.to(), key.harmonize(), key.asOf())), RESTS_ON);
+                key.unit(), key.indicators(), key.from(), key.to(), key.harmonize(), key.asOf())),
+                (Harmonized key, String type, String id) -> valuesOf(key.indicators(), type, id), RESTS_ON);
         this.aggregates = snapshots.readModel("aggregates", key -> AggregateView.of(figures.of(key.indicator(),
-                key.period(), key.region(), key.asOf())), RESTS_ON);
+                key.period(), key.region(), key.asOf())),
+                (AggregateOf key, String type, String id) -> valuesOf(List.of(key.indicator()), type, id), RESTS_ON);
         this.aggregateSeries = snapshots.readModel("aggregate series", key -> new AggregateSeriesView(figures.series(
                 key.indicator(), key.from(), key.to(), key.region(), key.asOf()).stream().map(AggregateView::of).toList()),
-                RESTS_ON);
+                (AggregateSeries key, String type, String id) -> valuesOf(List.of(key.indicator()), type, id), RESTS_ON);
         this.crossSections = snapshots.readModel("cross-sections", key -> CrossSectionView.of(figures.crossSection(
-                key.indicator(), key.period(), key.asOf())), RESTS_ON);
+                key.indicator(), key.period(), key.asOf())),
+                (CrossSection key, String type, String id) -> valuesOf(List.of(key.indicator()), type, id), RESTS_ON);
+    }
+
+    /**
+     * Whether an answer on these indicators rests on the aggregate: a value of any of them or of what they are made of
+     * (a ratio's parts, a growth's base; an observation's id is `unit:indicator`); every definition and unit change.
+     */
+    private boolean valuesOf(List<String> indicators, String type, String id) {
+        if (!type.equals(ObservationEvents.AGGREGATE)) {
+            return true;
+        }
+        String changed = id.substring(id.indexOf(':') + 1);
+        return indicators.stream().anyMatch(code -> catalog.withParts(catalog.definition(code)).contains(changed));
     }
 
     public ReadModel.Answer<List<ObservationView>> unitSeries(UnitSeries key) {

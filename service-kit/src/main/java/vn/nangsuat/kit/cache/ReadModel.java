@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -129,15 +130,26 @@ public final class ReadModel<K, V> {
         }
     }
 
+    /** Whether the answer for a key rests on an aggregate (by type and id): a change of any other leaves it be. */
+    @FunctionalInterface
+    public interface RestsOn<K> {
+
+        RestsOn<Object> EVERYTHING = (key, aggregateType, aggregateId) -> true;
+
+        boolean restsOn(K key, String aggregateType, String aggregateId);
+    }
+
     private final String name;
     private final Function<K, Answer<V>> loader;
+    private final RestsOn<? super K> restsOn;
     private final int maxKeys;
     private final Duration idle;
     private final Map<K, Entry> entries = new ConcurrentHashMap<>();
 
-    ReadModel(String name, Function<K, Answer<V>> loader, int maxKeys, Duration idle) {
+    ReadModel(String name, Function<K, Answer<V>> loader, RestsOn<? super K> restsOn, int maxKeys, Duration idle) {
         this.name = name;
         this.loader = loader;
+        this.restsOn = restsOn;
         this.maxKeys = maxKeys;
         this.idle = idle;
     }
@@ -174,6 +186,27 @@ public final class ReadModel<K, V> {
 
     void invalidate() {
         entries.values().forEach(entry -> entry.answer.invalidate());
+    }
+
+    /** The aggregates changed: the answers that rest on any of them are computed again (all, when ids is null). */
+    void invalidate(String aggregateType, Collection<String> aggregateIds) {
+        if (aggregateIds == null) {
+            invalidate();
+            return;
+        }
+        entries.forEach((key, entry) -> {
+            if (aggregateIds.stream().anyMatch(id -> restsOnSafely(key, aggregateType, id))) {
+                entry.answer.invalidate();
+            }
+        });
+    }
+
+    private boolean restsOnSafely(K key, String aggregateType, String aggregateId) {
+        try {
+            return restsOn.restsOn(key, aggregateType, aggregateId);
+        } catch (RuntimeException e) {
+            return true;  // when in doubt, computed again
+        }
     }
 
     /**

@@ -14,6 +14,8 @@ import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,12 @@ public class Snapshots {
     static final Duration IDLE = Duration.ofMinutes(10);
 
     /** Something kept current: a snapshot or a read model. */
-    private record Kept(String name, Runnable invalidate, Runnable refreshStale, Supplier<ReadModel.State> state) {
+    private record Kept(String name, Invalidation invalidate, Runnable refreshStale, Supplier<ReadModel.State> state) {
+    }
+
+    /** Aggregates of a type changed (ids null: which is not known, so all of them). */
+    private interface Invalidation {
+        void of(String aggregateType, Collection<String> aggregateIds);
     }
 
     private final Map<String, List<Kept>> byAggregateType = new ConcurrentHashMap<>();
@@ -98,7 +105,7 @@ public class Snapshots {
     /** A snapshot loaded by the loader in a read transaction of its own, loaded again when those types change. */
     public synchronized <T> Snapshot<T> of(String name, Supplier<T> loader, String... aggregateTypes) {
         Snapshot<T> snapshot = new Snapshot<>(() -> QuarkusTransaction.requiringNew().call(loader::get));
-        Kept kept = new Kept(name, snapshot::invalidate, () -> snapshot.refresh(),
+        Kept kept = new Kept(name, (type, ids) -> snapshot.invalidate(), snapshot::refresh,
                 () -> new ReadModel.State(snapshot.loaded() ? 1 : 0, snapshot.stale() ? 1 : 0, snapshot.behind()));
         snapshotsThenReadModels.add(snapshotCount++, kept);
         follow(kept, aggregateTypes);
@@ -109,9 +116,19 @@ public class Snapshots {
      * A read model: answers computed per key by {@code compute} in a read transaction of their own, held with an ETag
      * over their JSON, computed again when those types change.
      */
-    public synchronized <K, V> ReadModel<K, V> readModel(String name, Function<K, V> compute, String... aggregateTypes) {
+    public <K, V> ReadModel<K, V> readModel(String name, Function<K, V> compute, String... aggregateTypes) {
+        return readModel(name, compute, ReadModel.RestsOn.EVERYTHING, aggregateTypes);
+    }
+
+    /**
+     * A read model whose answers each rest on some aggregates of those types only ({@code restsOn}): a change of
+     * another (a value of another indicator) leaves them be. Another instance's change and a replica's are taken as
+     * resting on everything when the ids are not known.
+     */
+    public synchronized <K, V> ReadModel<K, V> readModel(String name, Function<K, V> compute,
+            ReadModel.RestsOn<? super K> restsOn, String... aggregateTypes) {
         ReadModel<K, V> model = new ReadModel<>(name, key -> new ReadModel.Answer<>(QuarkusTransaction.requiringNew()
-                .call(() -> compute.apply(key)), this::render), MAX_KEYS, IDLE);
+                .call(() -> compute.apply(key)), this::render), restsOn, MAX_KEYS, IDLE);
         Kept kept = new Kept(name, model::invalidate, model::refreshStale, model::state);
         snapshotsThenReadModels.add(kept);
         follow(kept, aggregateTypes);
@@ -138,7 +155,7 @@ public class Snapshots {
      * event consumer does not wait: it goes on with the next event.
      */
     void afterLocalCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
-        byAggregateType.getOrDefault(written.aggregateType(), List.of()).forEach(kept -> kept.invalidate().run());
+        invalidateOnly(written.aggregateType(), written.aggregateIds());
         long pass = askForPass();
         // Not while the service starts (its seeds commit before the refresher runs; no client waits on them).
         if (refreshing && Arc.container().requestContext().isActive()) {
@@ -160,8 +177,18 @@ public class Snapshots {
      * what rests on it is computed again at once by the refreshing thread; reads get the former answers until then.
      */
     public void invalidate(String aggregateType) {
-        byAggregateType.getOrDefault(aggregateType, List.of()).forEach(kept -> kept.invalidate().run());
+        invalidate(aggregateType, null);
+    }
+
+    /** The aggregates of a type with these ids changed (null: which is not known): as {@link #invalidate(String)}. */
+    public void invalidate(String aggregateType, Collection<String> aggregateIds) {
+        invalidateOnly(aggregateType, aggregateIds);
         askForPass();
+    }
+
+    private void invalidateOnly(String aggregateType, Collection<String> aggregateIds) {
+        byAggregateType.getOrDefault(aggregateType, List.of()).forEach(kept -> kept.invalidate().of(aggregateType,
+                aggregateIds));
     }
 
     /**
@@ -169,7 +196,7 @@ public class Snapshots {
      * behind the service's back, say). The caller must hold no pooled connection.
      */
     public void reloadNow(String aggregateType) {
-        byAggregateType.getOrDefault(aggregateType, List.of()).forEach(kept -> kept.invalidate().run());
+        invalidateOnly(aggregateType, null);
         awaitPass(askForPass(), Duration.ofSeconds(30));
     }
 
@@ -293,11 +320,17 @@ public class Snapshots {
             watcher.seekToEnd(partitions);
             while (running) {
                 try {
-                    Set<String> changed = new HashSet<>();
+                    // By type, the ids of the aggregates changed (each record's key), or null when one had none.
+                    Map<String, Set<String>> changed = new HashMap<>();
                     for (ConsumerRecord<String, String> record : watcher.poll(Duration.ofMillis(500))) {
                         Header type = record.headers().lastHeader(OutboxRelay.AGGREGATE_TYPE_HEADER);
                         if (type != null) {
-                            changed.add(new String(type.value(), StandardCharsets.UTF_8));
+                            String name = new String(type.value(), StandardCharsets.UTF_8);
+                            if (record.key() == null) {
+                                changed.put(name, null);
+                            } else if (!changed.containsKey(name) || changed.get(name) != null) {
+                                changed.computeIfAbsent(name, n -> new HashSet<>()).add(record.key());
+                            }
                         }
                     }
                     changed.forEach(this::invalidate);

@@ -24,8 +24,11 @@ import vn.nangsuat.kit.web.RequestIds;
 @ApplicationScoped
 public class Outbox {
 
-    /** Fired with each row written; the relay wakes after the transaction commits, and snapshots of the type go. */
-    public record Written(String topic, String aggregateType) {
+    /**
+     * Fired with each batch of rows written; the relay wakes after the transaction commits, and what rests on those
+     * aggregates (snapshots, read models) is computed again.
+     */
+    public record Written(String topic, String aggregateType, List<String> aggregateIds) {
     }
 
     private final AgroalDataSource dataSource;
@@ -120,6 +123,6 @@ public class Outbox {
             throw new IllegalStateException("cannot write " + events.size() + " event(s) " + events.get(0).type()
                     + " to the outbox", e);
         }
-        written.fire(new Written(topic, aggregateType));
+        written.fire(new Written(topic, aggregateType, events.stream().map(CloudEvent::subject).toList()));
     }
 }

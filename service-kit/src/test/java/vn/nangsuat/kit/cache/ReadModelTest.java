@@ -28,7 +28,29 @@ class ReadModelTest {
 
     private static <K, V> ReadModel<K, V> model(Function<K, V> compute, int maxKeys, Duration idle) {
         return new ReadModel<>("test", key -> new ReadModel.Answer<>(compute.apply(key),
-                value -> String.valueOf(value).getBytes(StandardCharsets.UTF_8)), maxKeys, idle);
+                value -> String.valueOf(value).getBytes(StandardCharsets.UTF_8)), ReadModel.RestsOn.EVERYTHING, maxKeys, idle);
+    }
+
+    @Test
+    void aChangeMovesOnlyTheAnswersThatRestOnItAndAChangeOfUnknownAggregatesMovesThemAll() {
+        Map<String, AtomicInteger> computed = new ConcurrentHashMap<>();
+        // The answer for an indicator rests on its own values (ids `unit:indicator`), and on every unit.
+        ReadModel<String, String> model = new ReadModel<>("test", key -> new ReadModel.Answer<>(key + "#"
+                + computed.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet(),
+                value -> String.valueOf(value).getBytes(StandardCharsets.UTF_8)),
+                (String key, String type, String id) -> !type.equals("observation") || id.endsWith(":" + key), 10, LONG);
+        model.get("GRDP");
+        model.get("WORKERS");
+        model.invalidate("observation", java.util.List.of("19:GRDP"));
+        assertEquals(1, model.state().stale(), "only the answer on GRDP");
+        model.refreshStale();
+        assertEquals("GRDP#2", model.get("GRDP").value());
+        assertEquals("WORKERS#1", model.get("WORKERS").value());
+        model.invalidate("province", java.util.List.of("19"));
+        assertEquals(2, model.state().stale(), "a unit changed: every answer");
+        model.refreshStale();
+        model.invalidate("observation", null);
+        assertEquals(2, model.state().stale(), "which values changed is not known: every answer");
     }
 
     @Test
