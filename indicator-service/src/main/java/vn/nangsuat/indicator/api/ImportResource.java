@@ -42,6 +42,7 @@ import vn.nangsuat.indicator.imports.ImportOptions;
 import vn.nangsuat.indicator.imports.Imports;
 import vn.nangsuat.indicator.imports.ReplaceScope;
 import vn.nangsuat.indicator.imports.RowError;
+import vn.nangsuat.kit.cache.Snapshots;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.kit.web.RequestIds;
@@ -75,10 +76,12 @@ public class ImportResource {
     private final ProvinceScope scope;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
+    private final Snapshots snapshots;
     private final Duration syncWait;
 
     public ImportResource(Imports imports, IndicatorCatalog indicators, ProvinceScope scope, SecurityIdentity identity,
-            ObjectMapper json, @ConfigProperty(name = "imports.sync-wait") Duration syncWait) {
+            ObjectMapper json, Snapshots snapshots, @ConfigProperty(name = "imports.sync-wait") Duration syncWait) {
+        this.snapshots = snapshots;
         this.imports = imports;
         this.indicators = indicators;
         this.scope = scope;
@@ -151,6 +154,9 @@ public class ImportResource {
         Duration wait = wait(prefer);
         if (!job.state.finished() && !wait.isZero()) {
             job = imports.await(job.id, wait).orElse(job);
+        }
+        if (job.state.finished()) {
+            snapshots.awaitChangesSoFar();  // committed on the job's thread: its client reads the read models it moved
         }
         return answer(job, uri.getBaseUriBuilder().path(ImportResource.class).path(job.id).build(), uri.getPath());
     }

@@ -163,6 +163,7 @@ class AggregateResourceTest {
                 sql.executeUpdate("DELETE FROM observation WHERE indicator_code IN ('GRDP_CONSTANT', 'EMPLOYED_WORKERS')"
                         + " AND period IN ('2024', '2025')");
             }
+            ObservationFixtures.valuesChangedBehindTheServicesBack();
         }
     }
 

@@ -1,9 +1,12 @@
 package vn.nangsuat.indicator.api;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import vn.nangsuat.indicator.events.ObservationEvents;
+import vn.nangsuat.kit.cache.Snapshots;
 import vn.nangsuat.provincereplica.testing.ReplicaFixtures;
 
 /**
@@ -29,5 +32,11 @@ final class ObservationFixtures {
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.executeUpdate("DELETE FROM observation WHERE unit_code IN ('06', '19')");
         }
+        valuesChangedBehindTheServicesBack();
+    }
+
+    /** Values were deleted by SQL, as no client can: the read models resting on them are computed again now. */
+    static void valuesChangedBehindTheServicesBack() {
+        Arc.container().instance(Snapshots.class).get().reloadNow(ObservationEvents.AGGREGATE);
     }
 }

@@ -236,6 +236,7 @@ class ObservationResourceTest {
         try (var connection = dataSource.getConnection(); var sql = connection.createStatement()) {
             sql.executeUpdate("DELETE FROM observation WHERE unit_code = 'VN' AND recorded_by <> 'seed'");
         }
+        ObservationFixtures.valuesChangedBehindTheServicesBack();
     }
 
     @Test

@@ -90,5 +90,6 @@ class SeedDataTest {
             sql.executeUpdate("DELETE FROM observation WHERE recorded_by = 'seed'");
             sql.executeUpdate("DELETE FROM import_job WHERE submitted_by = 'seed'");
         }
+        ObservationFixtures.valuesChangedBehindTheServicesBack();
     }
 }

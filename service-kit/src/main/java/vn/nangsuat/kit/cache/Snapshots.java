@@ -163,6 +163,16 @@ public class Snapshots {
         }
     }
 
+    /**
+     * Waits (at most {@link #READ_OWN_WRITE_WAIT}) until every change announced so far is computed again: for a request
+     * that answers for work another thread committed (an import's job), so its client reads what it committed.
+     */
+    public void awaitChangesSoFar() {
+        if (refreshing) {
+            awaitPass(passesAsked.get(), READ_OWN_WRITE_WAIT);
+        }
+    }
+
     /** Waits (at most {@link #READ_OWN_WRITE_WAIT}) for what this thread's request committed to be computed again. */
     void awaitOwnWrites() {
         Long pass = OWN_WRITES.get();
