@@ -207,6 +207,10 @@ class SystemIT {
     @Test
     void aNewUnitReachesTheReplicasOfTheOtherServices() throws Exception {
         String token = RunningSystem.token("--role", "admin");
+        // A read model of indicator-service held before the unit exists: it must follow the unit's arrival.
+        String crossSection = "/api/v1/cross-sections?indicator=GRDP&period=2031";
+        given().port(8082).when().get(crossSection).then().statusCode(200)
+                .body("unitsWithout", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("07")));
         Instant written = Instant.now();
         given().auth().oauth2(token).contentType("application/json")
                 .body(Map.of("code", "07", "name", "Tỉnh Kiểm Thử", "kind", "PROVINCE", "validFrom", "2031-01-01"))
@@ -234,6 +238,14 @@ class SystemIT {
                     + (applied == null ? "?" : Duration.between(written, applied).toMillis()) + " ms after the write");
             assertTrue(caughtUp, "the replica of the service on port " + port + " did not apply the new unit");
         }
+        Instant deadline = Instant.now().plusSeconds(10);
+        List<String> without = List.of();
+        while (!without.contains("07") && Instant.now().isBefore(deadline)) {
+            without = given().port(8082).when().get(crossSection).then().statusCode(200).extract().jsonPath()
+                    .getList("unitsWithout");
+            Thread.sleep(without.contains("07") ? 0 : 100);
+        }
+        assertTrue(without.contains("07"), "the cross-section of 2031 did not follow the new unit: " + without);
     }
 
     /**

@@ -51,7 +51,7 @@ class ProvinceReplicaTest {
                         "[{\"code\":\"" + CODE + "\",\"validFrom\":\"" + from.minusYears(1) + "\",\"effectiveDate\":\""
                                 + from + "\",\"kind\":\"MERGE\"}]")));
         assertEquals("Tỉnh Bản Sao", await(() -> ReplicaFixtures.name(dataSource, from), WAIT));
-        ReplicaUnit unit = replica.unitOn(CODE, from).orElseThrow();
+        ReplicaUnit unit = await(() -> replica.unitOn(CODE, from), WAIT);  // loaded again once the event was applied
         assertEquals(CODE, unit.code());
         assertEquals(1, ReplicaFixtures.count(dataSource, "SELECT COUNT(*) FROM province_replica_lineage WHERE"
                 + " predecessor_code = ? AND predecessor_valid_from = ? AND successor_code = ? AND successor_valid_from = ?",

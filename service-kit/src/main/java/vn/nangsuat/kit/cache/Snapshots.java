@@ -281,10 +281,13 @@ public class Snapshots {
                 return;
             }
             long pass = passesAsked.get();
-            for (Kept kept : snapshotsThenReadModels) {
-                if (running) {
-                    refreshSafely(kept);
+            List<Kept> kept = snapshotsThenReadModels;
+            for (int next = 0; next < kept.size() && running; next++) {
+                if (next >= snapshotCount) {
+                    // A snapshot that changed meanwhile goes first: read models are computed from it, and it is cheap.
+                    kept.subList(0, snapshotCount).forEach(Snapshots::refreshSafely);
                 }
+                refreshSafely(kept.get(next));
             }
             synchronized (passLock) {
                 passesDone = Math.max(passesDone, pass);
