@@ -55,16 +55,8 @@ public class ProgressBench {
             String goalsBefore = etagOf(PLAN_SERVICE + "/api/v1/national-goals");
             String dashboardBefore = etagOf(PLAN_SERVICE + "/api/v1/dashboard");
             String body = "{\"value\":" + (i % 2 == 0 ? 1000 + i : 11) + ",\"status\":\"ESTIMATE\",\"source\":\"bench\"}";
-            HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
-            if (etag != null) {
-                put.header("If-Match", etag);
-            }
             long start = System.nanoTime();
-            HttpResponse<String> written = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
-            if (written.statusCode() != 200 && written.statusCode() != 201) {
-                throw new IllegalStateException("PUT answered " + written.statusCode() + ": " + written.body());
-            }
+            HttpResponse<String> written = put(token, uri, body, etag);
             etag = written.headers().firstValue("ETag").orElseThrow();
             goals[i] = -1;
             dashboard[i] = -1;
@@ -87,6 +79,20 @@ public class ProgressBench {
                 + " ms, p99 %.1f ms, max %.1f ms; dashboard p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", writes,
                 at(goals, 0.50), at(goals, 0.99), goals[writes - 1], at(dashboard, 0.50), at(dashboard, 0.99),
                 dashboard[writes - 1]);
+    }
+
+    /** A value recorded (If-Match with the ETag of the one it corrects, when there is one): 200 or 201, or it throws. */
+    static HttpResponse<String> put(String token, String uri, String body, String etag) throws Exception {
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (etag != null) {
+            put.header("If-Match", etag);
+        }
+        HttpResponse<String> written = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
+        if (written.statusCode() != 200 && written.statusCode() != 201) {
+            throw new IllegalStateException("PUT answered " + written.statusCode() + ": " + written.body());
+        }
+        return written;
     }
 
     static String etagOf(String uri) throws Exception {
@@ -122,16 +128,8 @@ public class ProgressBench {
         double[] millis = new double[writes];
         for (int i = 0; i < writes; i++) {
             String body = "{\"value\":" + (100 + i % 50 + 1) + "." + i + ",\"status\":\"ESTIMATE\",\"source\":\"bench\"}";
-            HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
-            if (etag != null) {
-                put.header("If-Match", etag);
-            }
             long start = System.nanoTime();
-            HttpResponse<String> written = HTTP.send(put.build(), HttpResponse.BodyHandlers.ofString());
-            if (written.statusCode() != 200 && written.statusCode() != 201) {
-                throw new IllegalStateException("PUT answered " + written.statusCode() + ": " + written.body());
-            }
+            HttpResponse<String> written = put(token, uri, body, etag);
             etag = written.headers().firstValue("ETag").orElseThrow();
             int revision = Integer.parseInt(field(written.body(), "revision"));
             String read;
