@@ -48,11 +48,11 @@ import vn.nangsuat.kit.events.OutboxRelay;
  * <p>
  * A commit of this instance that published an event of a type marks what rests on it stale; a request that made such
  * commits waits before answering (at most {@link #READ_OWN_WRITE_WAIT}) for the refresher to pass once more, so its
- * client reads its own write. A replica's change marks it stale once applied ({@link #invalidate},
- * from the handler's {@code applied}); other instances' events reach this one through its own topics, followed from their end (no
- * group, nothing committed). So nothing is served stale for longer than the event latency and one computation; a
- * load that failed is tried again every {@code RETRY}. A request thread never loads but what was never loaded, so it
- * never needs a second pooled connection.
+ * client reads its own write. A replica's change marks it stale once applied ({@link #invalidate}, from the handler's
+ * {@code applied}); other instances' events reach this one through its own topics, followed from their end (no group,
+ * nothing committed). So nothing is served stale for longer than the event latency and one computation; a load that
+ * failed is tried again every {@code RETRY}. A request thread never loads but what was never loaded, so it never needs
+ * a second pooled connection.
  */
 @ApplicationScoped
 public class Snapshots {
@@ -80,7 +80,7 @@ public class Snapshots {
     private final Map<String, List<Kept>> byAggregateType = new ConcurrentHashMap<>();
     /** Snapshots first, then read models: a pass loads the data a read model may be computed from before it. */
     private final List<Kept> snapshotsThenReadModels = new CopyOnWriteArrayList<>();
-    private int snapshotCount;
+    private volatile int snapshotCount;
     private final Semaphore changed = new Semaphore(0);
     /** Passes asked for, and the last asked for that one completed pass covered. */
     private final AtomicLong passesAsked = new AtomicLong();
