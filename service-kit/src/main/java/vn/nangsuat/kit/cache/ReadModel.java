@@ -154,10 +154,6 @@ public final class ReadModel<K, V> {
         this.idle = idle;
     }
 
-    public String name() {
-        return name;
-    }
-
     /** The answer for this key as last computed; computed now only when the key was not held. */
     public Answer<V> get(K key) {
         Entry entry = entries.computeIfAbsent(key, Entry::new);
