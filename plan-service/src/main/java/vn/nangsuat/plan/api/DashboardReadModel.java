@@ -23,7 +23,7 @@ public class DashboardReadModel {
 
     public DashboardReadModel(Dashboard dashboard, Snapshots snapshots) {
         this.days = snapshots.readModel("dashboard", day -> DashboardView.of(day, dashboard.on(day)),
-                PlanEvents.AGGREGATE, ProvinceReplica.AGGREGATE);
+                PlanEvents.AGGREGATE, PlanEvents.TARGET_PROGRESS, ProvinceReplica.AGGREGATE);
         days.hold(LocalDate.now(clock));
     }
 

@@ -53,7 +53,11 @@ public class IndicatorReplica {
     public record Change(String period, BigDecimal value, String status, int revision) {
     }
 
-    /** Rows per INSERT of changes: an import's event carries up to a thousand. */
+    /** The changes of one unit's series of an indicator, as one observation.changed carries them. */
+    public record Series(String unit, String indicator, List<Change> changes) {
+    }
+
+    /** Rows per INSERT of changes: an import's event carries up to a thousand, a consumer's chunk a hundred events. */
     private static final int ROWS_PER_STATEMENT = 500;
 
     private final EntityManager entityManager;
@@ -122,32 +126,37 @@ public class IndicatorReplica {
     }
 
     /**
-     * Keeps each change unless the copy holds the same or a later revision of its value. True when a row was touched:
-     * the driver counts rows found, not changed, so a stale event answers true too and costs a recompute that finds
-     * nothing new (the progress compares equal and nothing is published).
+     * Keeps each change unless the copy holds the same or a later revision of its value; the series of a consumer's
+     * chunk in as few statements as the rows allow. A series listed twice keeps its later revisions.
      */
-    public boolean apply(String unit, String indicator, List<Change> changes) {
-        boolean changed = false;
-        for (int from = 0; from < changes.size(); from += ROWS_PER_STATEMENT) {
-            changed |= upsert(unit, indicator, changes.subList(from, Math.min(changes.size(), from + ROWS_PER_STATEMENT))) > 0;
+    public void apply(List<Series> series) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Series one : series) {
+            for (Change change : one.changes()) {
+                rows.add(new Object[] {one.unit(), one.indicator(), change.period(), change.revision(), change.value(),
+                        change.value() == null ? null : change.status()});
+            }
         }
-        return changed;
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            upsert(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
+        }
     }
 
-    private int upsert(String unit, String indicator, List<Change> changes) {
-        String tuples = String.join(", ", Collections.nCopies(changes.size(), "(?, ?, ?, ?, ?, ?)"));
+    /** Rows of unit, indicator, period, revision, value and status (null for a deletion). */
+    private void upsert(List<Object[]> rows) {
+        String tuples = String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?)"));
         Query upsert = entityManager.createNativeQuery("INSERT INTO observation_replica (unit_code, indicator_code, period,"
                 + " revision, value, status) VALUES " + tuples + " ON DUPLICATE KEY UPDATE"
                 + " value = IF(VALUES(revision) > revision, VALUES(value), value),"
                 + " status = IF(VALUES(revision) > revision, VALUES(status), status),"
                 + " revision = GREATEST(revision, VALUES(revision))");
         int parameter = 1;
-        for (Change change : changes) {
-            upsert.setParameter(parameter++, unit).setParameter(parameter++, indicator).setParameter(parameter++, change.period())
-                    .setParameter(parameter++, change.revision()).setParameter(parameter++, change.value())
-                    .setParameter(parameter++, change.value() == null ? null : change.status());
+        for (Object[] row : rows) {
+            for (Object column : row) {
+                upsert.setParameter(parameter++, column);
+            }
         }
-        return upsert.executeUpdate();
+        upsert.executeUpdate();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +30,8 @@ import vn.nangsuat.rules.Territory;
 /**
  * How far the country is towards each national goal, from the plans and the observation replica, its status by the
  * same {@link ProgressRule} as a plan's target. Held as a read model ({@link #now}): computed again whenever a goal, a
- * plan, a target's progress, a value or a unit changes, never at a read; a new day is a new key, so a year turning
- * moves the PLANS goals without a change.
+ * plan, a definition, a value of an indicator a goal reads or a unit changes, never at a read; a new day is a new key,
+ * so a year turning moves the PLANS goals without a change.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -52,6 +53,8 @@ public class NationalProgress {
     private final Clock clock;
     private final AssessmentYear year;
     private final ReadModel<LocalDate, Map<String, GoalProgress>> country;
+    /** Set at the start of each computation; null until the first. */
+    private volatile Set<String> valuesRead;
 
     public NationalProgress(PlanRepository plans, IndicatorReplica values, ProvinceReplica units, AssessmentYear year,
             NationalGoalRepository goals, Snapshots snapshots) {
@@ -60,10 +63,32 @@ public class NationalProgress {
         this.units = units;
         this.year = year;
         this.clock = Clock.systemUTC();
-        this.country = snapshots.readModel("national progress", day -> goals.forYear(null).list().stream()
-                        .collect(Collectors.toMap(NationalProgress::key, this::of, (one, other) -> one, TreeMap::new)),
+        this.country = snapshots.readModel("national progress", day -> {
+            List<NationalGoal> all = goals.forYear(null).list();
+            valuesRead = valuesRead(all);  // before any value is read: a change committed after this is seen by the filter
+            return all.stream().collect(Collectors.toMap(NationalProgress::key, this::of, (one, other) -> one, TreeMap::new));
+        }, (day, type, id) -> !IndicatorReplica.AGGREGATE.equals(type) || valuesRead == null || valuesRead.contains(id),
                 NationalGoals.AGGREGATE, PlanEvents.AGGREGATE, IndicatorReplica.AGGREGATE, ProvinceReplica.AGGREGATE);
         country.hold(LocalDate.now(clock));
+    }
+
+    /**
+     * The indicators whose values the goals read: their numerators and denominators, and the published growth of a
+     * ratio goal. A value of any other (an import of a province's own indicators) leaves the national progress be; a
+     * definition changed moves it all (the replica's definition events name no indicator).
+     */
+    private Set<String> valuesRead(List<NationalGoal> goals) {
+        Set<String> codes = new HashSet<>();
+        for (NationalGoal goal : goals) {
+            if (goal.numeratorCode != null) {
+                codes.add(goal.numeratorCode);
+            }
+            if (goal.denominatorCode != null) {
+                codes.add(goal.denominatorCode);
+                values.growthOfRatio(goal.numeratorCode, goal.denominatorCode).ifPresent(codes::add);
+            }
+        }
+        return Set.copyOf(codes);
     }
 
     /** The country's progress towards every goal today, as last computed (by goal, `CODE/YEAR`), with its ETag. */

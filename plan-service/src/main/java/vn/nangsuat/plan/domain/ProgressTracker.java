@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,11 +47,22 @@ public class ProgressTracker {
      * combine it for the years before they took their form), on the indicator or on a ratio it is a part of.
      * Recomputing one too many changes nothing.
      */
-    public void seriesChanged(String unit, String indicator) {
-        List<TargetRepository.Followed> onIndicator = targets.following(replica.withRatiosOf(indicator));
-        if (onIndicator.isEmpty()) {
-            return;  // most series of an import: no target follows them, so no lineage is read
+    public void seriesChanged(List<IndicatorReplica.Series> changed) {
+        if (changed.isEmpty()) {
+            return;
         }
+        // Most series of an import no target follows: nothing more is read for them.
+        Set<String> followed = targets.followedAmong(changed.stream().map(IndicatorReplica.Series::indicator).toList());
+        Set<List<String>> recomputed = new HashSet<>();
+        for (IndicatorReplica.Series one : changed) {
+            if (followed.contains(one.indicator()) && recomputed.add(List.of(one.unit(), one.indicator()))) {
+                recomputeFollowing(one.unit(), one.indicator());
+            }
+        }
+    }
+
+    private void recomputeFollowing(String unit, String indicator) {
+        List<TargetRepository.Followed> onIndicator = targets.following(replica.withRatiosOf(indicator));
         Set<String> units = unitAndSuccessors(unit);
         for (TargetRepository.Followed followed : onIndicator) {
             if (units.contains(followed.plan().unitCode)) {

@@ -4,12 +4,29 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class TargetRepository implements PanacheRepositoryBase<Target, Long> {
 
     /** A target with the plan it belongs to. */
     public record Followed(Target target, Plan plan) {
+    }
+
+    /**
+     * Those of the indicators a target follows, itself or through a ratio it is a part of: one statement for a
+     * consumer's chunk of series (most of an import's series no target follows).
+     */
+    public Set<String> followedAmong(Collection<String> indicators) {
+        List<?> followed = getEntityManager().createNativeQuery("SELECT indicator_code FROM plan_target"
+                        + " WHERE indicator_code IN (?1)"
+                        + " UNION SELECT r.numerator_code FROM indicator_replica r JOIN plan_target t ON t.indicator_code = r.code"
+                        + " WHERE r.numerator_code IN (?1)"
+                        + " UNION SELECT r.denominator_code FROM indicator_replica r JOIN plan_target t ON t.indicator_code = r.code"
+                        + " WHERE r.denominator_code IN (?1)")
+                .setParameter(1, indicators).getResultList();
+        return followed.stream().map(String.class::cast).collect(Collectors.toSet());
     }
 
     /** The targets on the indicators, with their plans. */

@@ -26,8 +26,14 @@ import vn.nangsuat.plan.domain.Task;
 @ApplicationScoped
 public class PlanEvents {
 
-    /** The aggregate type of plan events. */
+    /** The aggregate type of plan events: a plan, its targets and tasks as written. */
     public static final String AGGREGATE = "plan";
+
+    /**
+     * The aggregate type of a target's progress, on the same topic and key as its plan: it moves with the values, not
+     * with a write, and what rests on plans alone (the national count of approved plans) need not follow it.
+     */
+    public static final String TARGET_PROGRESS = "target-progress";
 
     /** A plan was drafted. */
     public record Created(PlanView plan) {
@@ -81,7 +87,7 @@ public class PlanEvents {
     public void progressChanged(Plan plan, Target target, TargetProgress progress, PlanSeries.YearValue latest) {
         Observation basedOn = latest == null ? null : new Observation(plan.unitCode, target.indicatorCode,
                 String.valueOf(latest.year()), latest.value(), latest.status(), latest.revision(), latest.units());
-        outbox.publish(AGGREGATE, key(plan), "plan.target-progress-changed", new TargetProgressChanged(plan.id,
+        outbox.publish(TARGET_PROGRESS, key(plan), "plan.target-progress-changed", new TargetProgressChanged(plan.id,
                 plan.unitCode, TargetMapper.toView(target, progress), basedOn));
     }
 

@@ -21,6 +21,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +146,39 @@ class TargetProgressTest extends WithBacKanAndThaiNguyen {
         assertEquals(130f, progress.getFloat("progress.latestValue"));
         assertEquals(3, progress.getInt("progress.latestRevision"));
         assertThat(progress.getString("progress.computedAt"), org.hamcrest.Matchers.not(equalTo(computedAt)));
+    }
+
+    /**
+     * An import's burst: the consumer applies many events together, yet as if one by one. The unusable one (no unit)
+     * is parked alone, the one sent again amid it changes nothing, and the last revision is what the target shows.
+     */
+    @Test
+    void aBurstOfSeriesAppliesInOrderWithItsOneUnusableEventParkedAlone() {
+        long plan = drafted(bacKanPlan());
+        long target = setTarget(plan, growthOf7Percent()).statusCode(201).extract().jsonPath().getLong("id");
+        String unusable = TestEvents.newId();
+        String twice = IndicatorFeed.valueChanged(TestEvents.newId(), "06", PRODUCTIVITY, "2020", "100", 1);
+        List<String> burst = new ArrayList<>(List.of(twice));
+        for (int revision = 1; revision <= 150; revision++) {
+            burst.add(IndicatorFeed.valueChanged(TestEvents.newId(), "06", PRODUCTIVITY, "2023",
+                    String.valueOf(100 + revision), revision));
+            if (revision == 75) {
+                burst.add(TestEvents.cloudEvent(unusable, IndicatorFeed.SOURCE, "vn.nangsuat.observation.changed.v1",
+                        "06:" + PRODUCTIVITY, "{\"indicator\":\"" + PRODUCTIVITY + "\",\"changes\":[]}"));
+                burst.add(twice);
+            }
+        }
+        TestEvents.sendAll(IndicatorFeed.TOPIC, "06:" + PRODUCTIVITY, burst);
+
+        await(() -> "150".equals(target(plan, target).getString("progress.latestRevision")), "revision 150");
+        JsonPath progress = target(plan, target);
+        // 100 in 2020 to 250 in 2023: 35.7 %/year, far above the 7 % needed.
+        assertEquals(250f, progress.getFloat("progress.latestValue"));
+        assertEquals("ON_TRACK", progress.getString("progress.status"));
+        await(() -> IndicatorFeed.count(dataSource, "SELECT COUNT(*) FROM dead_letter_event"
+                + " WHERE consumer = 'indicator-replica' AND event_id = '" + unusable + "'") == 1, "the unusable event parked");
+        assertEquals(1, IndicatorFeed.count(dataSource, "SELECT COUNT(*) FROM dead_letter_event"
+                + " WHERE consumer = 'indicator-replica' AND reason LIKE '%unit%' AND event_id = '" + unusable + "'"));
     }
 
     @Test

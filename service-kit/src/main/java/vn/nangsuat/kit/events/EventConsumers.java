@@ -44,7 +44,7 @@ import vn.nangsuat.kit.web.RequestIds;
  * reports itself stuck meanwhile. So nothing valid is ever skipped, and one aggregate's events apply in order.
  * Offsets are committed once per poll, after the events before them are applied or parked; the inbox turns a
  * redelivery after a crash into nothing. A poll's events of one partition are applied up to {@link #APPLIED_TOGETHER}
- * in one transaction, and one by one when any of them fails.
+ * in one transaction (the handler may apply them together), and one by one when any of them fails.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -130,24 +130,21 @@ public class EventConsumers {
      * its handling publishes carry it on, so one id follows a change from the caller through every service.
      */
     boolean apply(EventHandler handler, CloudEvent event) {
-        return QuarkusTransaction.requiringNew().call(() -> applyInTransaction(handler, event));
-    }
-
-    /** {@link #apply} in the caller's transaction (with others of a chunk). */
-    private boolean applyInTransaction(EventHandler handler, CloudEvent event) throws Exception {
-        if (event.requestid() != null) {
-            MDC.put(RequestIds.MDC_KEY, event.requestid());
-        }
-        try {
-            if (!inbox.firstDelivery(handler.consumer(), event, handler.topic())) {
-                return false;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (event.requestid() != null) {
+                MDC.put(RequestIds.MDC_KEY, event.requestid());
             }
-            handler.handle(event);
-            LOG.debugf("consumer %s applied %s %s", handler.consumer(), event.type(), event.id());
-            return true;
-        } finally {
-            MDC.remove(RequestIds.MDC_KEY);
-        }
+            try {
+                if (!inbox.firstDelivery(handler.consumer(), event, handler.topic())) {
+                    return false;
+                }
+                handler.handle(event);
+                LOG.debugf("consumer %s applied %s %s", handler.consumer(), event.type(), event.id());
+                return true;
+            } finally {
+                MDC.remove(RequestIds.MDC_KEY);
+            }
+        });
     }
 
     /**
@@ -309,8 +306,9 @@ public class EventConsumers {
         }
 
         /**
-         * The events of a partition's chunk in one transaction, each with its inbox row, in order: an import's thousands
-         * of series events cost a commit per chunk, not one each. False, with nothing applied, when any of them cannot be
+         * The events of a partition's chunk in one transaction, their inbox rows in one statement, given to the handler
+         * together ({@link EventHandler#handleAll}) in order: an import's thousands of series events cost a commit and a
+         * few statements per chunk, not each. False, with nothing applied, when any of them cannot be
          * read or fails: the chunk is then taken one event at a time, where a failure is parked or retried as ever.
          */
         private boolean applyTogether(List<ConsumerRecord<String, String>> chunk) {
@@ -328,8 +326,15 @@ public class EventConsumers {
             }
             try {
                 QuarkusTransaction.requiringNew().call(() -> {
-                    for (CloudEvent event : events) {
-                        applyInTransaction(handler, event);
+                    List<CloudEvent> first = inbox.firstDeliveries(handler.consumer(), events, handler.topic());
+                    String requestId = sharedRequestId(first);
+                    if (requestId != null) {
+                        MDC.put(RequestIds.MDC_KEY, requestId);
+                    }
+                    try {
+                        handler.handleAll(first);
+                    } finally {
+                        MDC.remove(RequestIds.MDC_KEY);
                     }
                     return null;
                 });
@@ -340,6 +345,16 @@ public class EventConsumers {
             lastApplied = Instant.now();
             events.forEach(handler::applied);
             return true;
+        }
+
+        /**
+         * The request id the events all carry (an import's series), so what the handler logs and publishes for them
+         * carries it on; null when they carry several.
+         */
+        private static String sharedRequestId(List<CloudEvent> events) {
+            Set<String> ids = new HashSet<>();
+            events.forEach(event -> ids.add(event.requestid()));
+            return ids.size() == 1 ? ids.iterator().next() : null;
         }
 
         private void process(ConsumerRecord<String, String> record) {

@@ -1,5 +1,7 @@
 package vn.nangsuat.kit.events;
 
+import java.util.List;
+
 /**
  * Applies the events of one topic to this service's data (a replica, say). A service declares one bean per
  * consumer; service-kit runs a Kafka consumer for it and calls {@link #handle} inside a transaction that also
@@ -37,6 +39,17 @@ public interface EventHandler {
     }
 
     void handle(CloudEvent event) throws Exception;
+
+    /**
+     * Applies events of one partition, in their order, in one transaction with their inbox rows (each a first
+     * delivery). A handler that can apply a run of events for less than one by one (one statement for many series)
+     * does so here; when any of them fails, the consumer takes them one at a time through {@link #handle}.
+     */
+    default void handleAll(List<CloudEvent> events) throws Exception {
+        for (CloudEvent event : events) {
+            handle(event);
+        }
+    }
 
     /**
      * Called after the transaction, once the event is known applied: by this consumer now, or before (a redelivery,
