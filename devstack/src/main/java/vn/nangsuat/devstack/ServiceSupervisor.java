@@ -88,12 +88,13 @@ final class ServiceSupervisor {
     }
 
     /**
-     * A heap of at most 256 MB that starts small, grows as the load needs and is given back after it (a heap at most
-     * 20 % free after a collection), and malloc's freed memory given back every 5 s (a JDK 17 before 17.0.9 does not
+     * A heap of at most 256 MB that starts small, grows as the load needs and is given back after it (grown when less
+     * than 40 % is free after a collection, so a burst of events is not spent in full collections; given back when more
+     * than 70 % is), and malloc's freed memory given back every 5 s (a JDK 17 before 17.0.9 does not
      * know that option and ignores it): what a service holds after a load goes back to the system.
      */
-    static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10"
-            + " -XX:MaxHeapFreeRatio=20 -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000";
+    static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=40"
+            + " -XX:MaxHeapFreeRatio=70 -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000";
 
     private Process start(Service service) {
         List<String> command = new ArrayList<>();

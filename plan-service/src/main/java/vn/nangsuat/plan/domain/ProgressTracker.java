@@ -62,12 +62,9 @@ public class ProgressTracker {
     }
 
     private void recomputeFollowing(String unit, String indicator) {
-        List<TargetRepository.Followed> onIndicator = targets.following(replica.withRatiosOf(indicator));
         Set<String> units = unitAndSuccessors(unit);
-        for (TargetRepository.Followed followed : onIndicator) {
-            if (units.contains(followed.plan().unitCode)) {
-                recompute(followed.target(), followed.plan());
-            }
+        for (TargetRepository.Followed followed : targets.following(replica.withRatiosOf(indicator), units)) {
+            recompute(followed.target(), followed.plan());
         }
     }
 

@@ -29,11 +29,11 @@ public class TargetRepository implements PanacheRepositoryBase<Target, Long> {
         return followed.stream().map(String.class::cast).collect(Collectors.toSet());
     }
 
-    /** The targets on the indicators, with their plans. */
-    public List<Followed> following(Collection<String> indicators) {
+    /** The targets on the indicators of the units' plans, with their plans. */
+    public List<Followed> following(Collection<String> indicators, Collection<String> units) {
         return getEntityManager().createQuery("select t, p from Target t, Plan p where p.id = t.planId"
-                        + " and t.indicatorCode in :indicators order by t.id", Object[].class)
-                .setParameter("indicators", indicators).getResultList().stream()
+                        + " and t.indicatorCode in :indicators and p.unitCode in :units order by t.id", Object[].class)
+                .setParameter("indicators", indicators).setParameter("units", units).getResultList().stream()
                 .map(row -> new Followed((Target) row[0], (Plan) row[1])).toList();
     }
 
