@@ -116,11 +116,19 @@ for name in "${reads[@]}"; do
 done
 
 echo
-echo "resident memory after the bench, MB (goal: at most 300 each)"
-for name in gateway province-service indicator-service plan-service; do
-  pid=$(pgrep -f "$name/target/quarkus-app/quarkus-run.jar" | head -n 1)
-  printf '%-20s %8d\n' "$name" "$(( $(ps -o rss= -p "$pid") / 1024 ))"
-  if [[ "${SERVICE_JAVA_OPTS:-}" == *NativeMemoryTracking* ]]; then
-    jcmd "$pid" VM.native_memory summary | grep -E "^(Total|-)" | sed 's/^/    /'
-  fi
-done
+# Twice: at once, with the bench's 64 connections just closed, and once idle (the worker pool lets a thread go after
+# 30 s unused; the heap and malloc's arenas are given back as the service's JVM options say).
+resident() {
+  for name in gateway province-service indicator-service plan-service; do
+    pid=$(pgrep -f "$name/target/quarkus-app/quarkus-run.jar" | head -n 1)
+    printf '%-20s %8d %8d\n' "$name" "$(( $(ps -o rss= -p "$pid") / 1024 ))" "$(ls "/proc/$pid/task" | wc -l)"
+    if [[ "${SERVICE_JAVA_OPTS:-}" == *NativeMemoryTracking* ]]; then
+      jcmd "$pid" VM.native_memory summary | grep -E "^(Total|-)" | sed 's/^/    /'
+    fi
+  done
+}
+echo "resident memory after the bench, MB, and threads (goal: at most 300 each)"
+resident
+sleep 40
+echo "the same 40 s later, idle"
+resident

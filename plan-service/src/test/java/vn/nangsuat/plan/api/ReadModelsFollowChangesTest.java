@@ -13,7 +13,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +26,8 @@ import vn.nangsuat.kit.testing.TestTokens;
  * The dashboard and the national goals are read models: kept current from every change they rest on, never computed
  * at a read. A write to this service is in the answer its client reads next (the write's answer waits for the read
  * model); a change that comes as an event (a value recorded, corrected, deleted or imported at indicator-service) is
- * in it within the event latency. Each step changes one thing and reads it back. Bắc Kạn (06) ceased on 30 June 2025:
- * its plan's target is for 2024, the last year that is its own.
+ * in it within the event latency, as is a unit's change on province.units. Each step changes one thing and reads it
+ * back. Bắc Kạn (06) ceased on 30 June 2025: its plan's target is for 2024, the last year that is its own.
  */
 @QuarkusTest
 class ReadModelsFollowChangesTest extends WithBacKanAndThaiNguyen {
@@ -98,6 +100,34 @@ class ReadModelsFollowChangesTest extends WithBacKanAndThaiNguyen {
                 "without 2024");
         send("06", value("2023", 190, 1), value("2024", 220, 4));                 // an import's event: several at once
         awaitTarget(plan, target, "ACHIEVED", "2024");
+    }
+
+    /** A state of a unit version as province-service's relay writes it on the compacted province.units. */
+    private static void sendUnitState(LocalDate validFrom, LocalDate validTo, String name, int revision) {
+        String data = "{\"unit\":{\"code\":\"09\",\"name\":\"" + name + "\",\"kind\":\"PROVINCE\","
+                + "\"region\":\"SOUTHEAST\",\"regionDerived\":false,\"validFrom\":\"" + validFrom + "\",\"validTo\":"
+                + (validTo == null ? "null" : "\"" + validTo + "\"") + ",\"revision\":" + revision + "},\"predecessors\":[]}";
+        TestEvents.send("province.units", "09/" + validFrom, TestEvents.cloudEvent(TestEvents.newId(),
+                "urn:nangsuat:province-service", "vn.nangsuat.province.unit-state.v1", "09", data));
+    }
+
+    private static boolean dashboardLists(String name) {
+        return dashboard().getList("units.findAll { it.code == '09' }.name", String.class).contains(name);
+    }
+
+    @Test
+    void theDashboardFollowsAUnitThatComesIsRenamedAndEnds() {
+        // A unit of the tests' own (09 is no province's code), a version in force from a day before today.
+        LocalDate from = LocalDate.of(2025, 7, 1).plusDays(ThreadLocalRandom.current().nextInt(300));
+        String name = "Tỉnh Thử " + from;
+        String renamed = "Tỉnh Thử Mới " + from;
+
+        sendUnitState(from, null, name, 0);
+        await(() -> dashboardLists(name), "the new unit");
+        sendUnitState(from, null, renamed, 1);
+        await(() -> dashboardLists(renamed) && !dashboardLists(name), "the unit renamed");
+        sendUnitState(from, from, renamed, 2);                                    // in force on that day alone
+        await(() -> !dashboardLists(renamed), "the unit ended");
     }
 
     @Test
