@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -130,21 +131,38 @@ public class EventConsumers {
      * its handling publishes carry it on, so one id follows a change from the caller through every service.
      */
     boolean apply(EventHandler handler, CloudEvent event) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (event.requestid() != null) {
-                MDC.put(RequestIds.MDC_KEY, event.requestid());
+        return QuarkusTransaction.requiringNew().call(() -> withRequestId(event.requestid(), () -> {
+            if (!inbox.firstDelivery(handler.consumer(), event, handler.topic())) {
+                return false;
             }
-            try {
-                if (!inbox.firstDelivery(handler.consumer(), event, handler.topic())) {
-                    return false;
-                }
-                handler.handle(event);
-                LOG.debugf("consumer %s applied %s %s", handler.consumer(), event.type(), event.id());
-                return true;
-            } finally {
-                MDC.remove(RequestIds.MDC_KEY);
-            }
-        });
+            handler.handle(event);
+            LOG.debugf("consumer %s applied %s %s", handler.consumer(), event.type(), event.id());
+            return true;
+        }));
+    }
+
+    /**
+     * Runs the work with the request id (none when null) as the thread's: its log lines name it, and the events its
+     * handling publishes carry it on.
+     */
+    private static <T> T withRequestId(String requestId, Callable<T> work) throws Exception {
+        if (requestId != null) {
+            MDC.put(RequestIds.MDC_KEY, requestId);
+        }
+        try {
+            return work.call();
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    /** The record as a CloudEvent; refused when it is not JSON or lacks id, source or type. */
+    private CloudEvent read(ConsumerRecord<String, String> record) throws Exception {
+        CloudEvent event = json.readValue(record.value(), CloudEvent.class);
+        if (event.id() == null || event.source() == null || event.type() == null) {
+            throw new IllegalArgumentException("id, source and type are required");
+        }
+        return event;
     }
 
     /**
@@ -315,11 +333,7 @@ public class EventConsumers {
             List<CloudEvent> events = new ArrayList<>();
             for (ConsumerRecord<String, String> record : chunk) {
                 try {
-                    CloudEvent event = json.readValue(record.value(), CloudEvent.class);
-                    if (event.id() == null || event.source() == null || event.type() == null) {
-                        return false;
-                    }
-                    events.add(event);
+                    events.add(read(record));
                 } catch (Exception e) {
                     return false;
                 }
@@ -327,16 +341,10 @@ public class EventConsumers {
             try {
                 QuarkusTransaction.requiringNew().call(() -> {
                     List<CloudEvent> first = inbox.firstDeliveries(handler.consumer(), events, handler.topic());
-                    String requestId = sharedRequestId(first);
-                    if (requestId != null) {
-                        MDC.put(RequestIds.MDC_KEY, requestId);
-                    }
-                    try {
+                    return withRequestId(sharedRequestId(first), () -> {
                         handler.handleAll(first);
-                    } finally {
-                        MDC.remove(RequestIds.MDC_KEY);
-                    }
-                    return null;
+                        return null;
+                    });
                 });
             } catch (RuntimeException e) {
                 LOG.debugf("consumer %s takes %d events one by one: %s", handler.consumer(), events.size(), e.toString());
@@ -360,10 +368,7 @@ public class EventConsumers {
         private void process(ConsumerRecord<String, String> record) {
             CloudEvent event;
             try {
-                event = json.readValue(record.value(), CloudEvent.class);
-                if (event.id() == null || event.source() == null || event.type() == null) {
-                    throw new IllegalArgumentException("id, source and type are required");
-                }
+                event = read(record);
             } catch (Exception e) {
                 park(record, null, "unparseable CloudEvent: " + e.getMessage());
                 return;
