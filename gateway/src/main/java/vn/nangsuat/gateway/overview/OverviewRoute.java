@@ -188,7 +188,8 @@ public class OverviewRoute {
                 // province-service's own refusal: no such unit on that date, or a date it cannot read.
                 Upstreams.Answer refusal = unit.result();
                 return Future.succeededFuture(new Composed(refusal.status(),
-                        refusal.headers().get(HttpHeaders.CONTENT_TYPE), refusal.body().getBytes(), null, 0, writesBefore));
+                        refusal.headers().get(HttpHeaders.CONTENT_TYPE), refusal.body().getBytes(), null, null, 0,
+                        writesBefore));
             }
             List<Warning> warnings = new ArrayList<>();
             ObjectNode overview = json.createObjectNode().put("code", code).put("asOf", asOf.toString());
@@ -201,12 +202,12 @@ public class OverviewRoute {
             warn(values, "latestValues", "indicator", warnings);
             overview.set("warnings", json.valueToTree(warnings));
             if (warnings.size() == 3) {
-                return Future.succeededFuture(new Composed(503, null, null, "No part of the overview could be had: "
+                return Future.succeededFuture(new Composed(503, null, null, null, "No part of the overview could be had: "
                         + warnings.stream().map(Warning::detail).collect(Collectors.joining("; ")), 0, writesBefore));
             }
             try {
                 byte[] body = json.writeValueAsBytes(overview);
-                return Future.succeededFuture(new Composed(200, "application/json", body, etag(body),
+                return Future.succeededFuture(new Composed(200, "application/json", body, etag(body), null,
                         warnings.isEmpty() ? freshUntil.get() : 0, writesBefore));
             } catch (IOException e) {
                 return Future.failedFuture(e);
@@ -216,17 +217,17 @@ public class OverviewRoute {
 
     /**
      * An overview as composed: a 200 with its body and ETag, province-service's refusal as it came, or a 503 whose
-     * detail names every missing part; {@code freshUntil} (ms) the instant its first part goes stale, {@code
+     * problem detail names every missing part; {@code freshUntil} (ms) the instant its first part goes stale, {@code
      * writesBefore} the gateway's count of writes when it began.
      */
-    private record Composed(int status, String contentType, byte[] body, String etagOrDetail, long freshUntil,
+    private record Composed(int status, String contentType, byte[] body, String etag, String detail, long freshUntil,
             long writesBefore) {
     }
 
     private void reply(RoutingContext context, Composed answer) {
         if (answer.status() == 503) {
             context.response().putHeader("Retry-After", "1");
-            problems.write(context, 503, UpstreamRefusal.SERVICE_UNAVAILABLE, "Service Unavailable", answer.etagOrDetail());
+            problems.write(context, 503, UpstreamRefusal.SERVICE_UNAVAILABLE, "Service Unavailable", answer.detail());
             return;
         }
         if (answer.status() != 200) {
@@ -234,8 +235,8 @@ public class OverviewRoute {
                     .end(Buffer.buffer(answer.body()));
             return;
         }
-        context.response().putHeader(HttpHeaders.ETAG, answer.etagOrDetail());
-        if (EntityTags.unchanged(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), answer.etagOrDetail())) {
+        context.response().putHeader(HttpHeaders.ETAG, answer.etag());
+        if (EntityTags.unchanged(context.request().getHeader(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
             context.response().setStatusCode(304).end();
             return;
         }
