@@ -88,13 +88,14 @@ final class ServiceSupervisor {
     }
 
     /**
-     * A heap of at most 256 MB that starts small, grows as the load needs and is given back after it (grown when less
-     * than 40 % is free after a collection, so a burst of events is not spent in full collections; given back when more
-     * than 70 % is), and malloc's freed memory given back every 5 s (a JDK 17 before 17.0.9 does not
-     * know that option and ignores it): what a service holds after a load goes back to the system.
+     * A heap of at most 256 MB that starts small, grows as the load needs (when less than 40 % is free after a
+     * collection, so a burst of events is not spent in full collections) and is given back once the service is idle
+     * (service-kit's IdleHeapRelease; at once, not in steps), and malloc's freed memory given back every 5 s (a JDK 17
+     * before 17.0.9 does not know that option and ignores it): what a service holds after a load goes back to the system.
      */
     static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=40"
-            + " -XX:MaxHeapFreeRatio=70 -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000";
+            + " -XX:MaxHeapFreeRatio=70 -XX:-ShrinkHeapInSteps -XX:+IgnoreUnrecognizedVMOptions"
+            + " -XX:TrimNativeHeapInterval=5000";
 
     private Process start(Service service) {
         List<String> command = new ArrayList<>();

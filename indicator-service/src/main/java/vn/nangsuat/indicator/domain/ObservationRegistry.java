@@ -100,13 +100,9 @@ public class ObservationRegistry {
     }
 
     /**
-     * The values of a unit's indicators from one period to another (either open), as they stood at the instant (now
-     * when null), sorted by indicator then period. A range in another form than a value's periods still selects by
-     * days: from 2021Q3 starts with the periods that begin on or after 1 July 2021.
-     */
-    /**
-     * A unit's values of the indicators in a range of periods, as they stand or stood at an instant, sorted by
-     * indicator then period, each with when it was superseded.
+     * A unit's values of the indicators in a range of periods (either end open), as they stand or stood at an instant
+     * (now when null), sorted by indicator then period, each with when it was superseded. A range in another form than
+     * a value's periods still selects by days: from 2021Q3 starts with the periods that begin on or after 1 July 2021.
      */
     public List<Observation> series(String unit, List<String> indicatorCodes, Optional<Period> from, Optional<Period> to,
             Instant asOf) {

@@ -3,6 +3,8 @@ package vn.nangsuat.indicator.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 import vn.nangsuat.rules.Period;
 
 @ApplicationScoped
@@ -116,22 +119,29 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
         for (int from = 0; from < keys.size(); from += SUPERSEDED_PER_QUERY) {
             List<Observation.Id> chunk = keys.subList(from, Math.min(keys.size(), from + SUPERSEDED_PER_QUERY));
             String tuples = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)"));
-            var query = getEntityManager().createNativeQuery("SELECT unit_code, indicator_code, period, revision,"
-                    + " UNIX_TIMESTAMP(recorded_at) FROM observation WHERE (unit_code, indicator_code, period, revision) IN (" + tuples + ")",
-                    Object[].class);
-            int parameter = 1;
-            for (Observation.Id id : chunk) {
-                query.setParameter(parameter++, id.unitCode()).setParameter(parameter++, id.indicatorCode())
-                        .setParameter(parameter++, id.period()).setParameter(parameter++, id.revision());
-            }
-            for (Object row : query.getResultList()) {
-                Object[] next = (Object[]) row;
-                Observation superseded = byNext.get(new Observation.Id((String) next[0], (String) next[1],
-                        (String) next[2], ((Number) next[3]).intValue()));
-                if (superseded != null) {
-                    superseded.supersededAt = instant(next[4]);
+            String sql = "SELECT unit_code, indicator_code, period, revision, UNIX_TIMESTAMP(recorded_at) FROM observation"
+                    + " WHERE (unit_code, indicator_code, period, revision) IN (" + tuples + ")";
+            // Plain JDBC: Hibernate would keep the parameters of a native statement of each page size, 4,000 at most.
+            getEntityManager().unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement query = connection.prepareStatement(sql)) {
+                    int parameter = 1;
+                    for (Observation.Id id : chunk) {
+                        query.setString(parameter++, id.unitCode());
+                        query.setString(parameter++, id.indicatorCode());
+                        query.setString(parameter++, id.period());
+                        query.setInt(parameter++, id.revision());
+                    }
+                    try (ResultSet next = query.executeQuery()) {
+                        while (next.next()) {
+                            Observation superseded = byNext.get(new Observation.Id(next.getString(1), next.getString(2),
+                                    next.getString(3), next.getInt(4)));
+                            if (superseded != null) {
+                                superseded.supersededAt = instant(next.getBigDecimal(5));
+                            }
+                        }
+                    }
                 }
-            }
+            });
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hibernate.Session;
 import vn.nangsuat.rules.Aggregation;
 import vn.nangsuat.rules.Combination;
 import vn.nangsuat.rules.IndicatorRule;
@@ -142,21 +144,29 @@ public class IndicatorReplica {
         }
     }
 
-    /** Rows of unit, indicator, period, revision, value and status (null for a deletion). */
+    /**
+     * Rows of unit, indicator, period, revision, value and status (null for a deletion). Plain JDBC on the session's
+     * connection: Hibernate keeps the parameters of every native statement it parsed, and a statement of each row count
+     * up to 500, six parameters a row, would keep tens of megabytes of them.
+     */
     private void upsert(List<Object[]> rows) {
         String tuples = String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?)"));
-        Query upsert = entityManager.createNativeQuery("INSERT INTO observation_replica (unit_code, indicator_code, period,"
-                + " revision, value, status) VALUES " + tuples + " ON DUPLICATE KEY UPDATE"
+        String sql = "INSERT INTO observation_replica (unit_code, indicator_code, period, revision, value, status)"
+                + " VALUES " + tuples + " ON DUPLICATE KEY UPDATE"
                 + " value = IF(VALUES(revision) > revision, VALUES(value), value),"
                 + " status = IF(VALUES(revision) > revision, VALUES(status), status),"
-                + " revision = GREATEST(revision, VALUES(revision))");
-        int parameter = 1;
-        for (Object[] row : rows) {
-            for (Object column : row) {
-                upsert.setParameter(parameter++, column);
+                + " revision = GREATEST(revision, VALUES(revision))";
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+                int parameter = 1;
+                for (Object[] row : rows) {
+                    for (Object column : row) {
+                        upsert.setObject(parameter++, column);
+                    }
+                }
+                upsert.executeUpdate();
             }
-        }
-        upsert.executeUpdate();
+        });
     }
 
     /**
