@@ -117,7 +117,8 @@ done
 
 echo
 # Twice: at once, with the bench's 64 connections just closed, and once idle (the worker pool lets a thread go after
-# 30 s unused; the heap and malloc's arenas are given back as the service's JVM options say).
+# 30 s unused; the heap is given back after 10 s without a collection, service-kit's IdleHeapRelease; malloc's arenas
+# as the service's JVM options say).
 resident() {
   for name in gateway province-service indicator-service plan-service; do
     pid=$(pgrep -f "$name/target/quarkus-app/quarkus-run.jar" | head -n 1)
