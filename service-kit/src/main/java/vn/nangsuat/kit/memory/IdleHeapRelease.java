@@ -22,8 +22,8 @@ import vn.nangsuat.kit.concurrent.Background;
  * service allocates next to nothing) and the heap is more than {@link #WORTH_RELEASING} above what the last release
  * left, one full collection runs with the heap's free share held at 10 to 20 % (the VM's own bounds are put back right
  * after), and the serial collector gives the rest back (with {@code -XX:-ShrinkHeapInSteps}, at once). The cost is one
- * pause of some 100 ms on a service nobody is using; the JDK's G1 does the same on its own
- * ({@code G1PeriodicGCInterval}), the serial collector the services run with has no such setting.
+ * pause of some 100 ms on a service nobody is using. Under the serial collector only, which the services run with:
+ * the JDK's G1 does the same on its own ({@code G1PeriodicGCInterval}).
  */
 @ApplicationScoped
 public class IdleHeapRelease {
@@ -45,7 +45,7 @@ public class IdleHeapRelease {
     }
 
     void start(@Observes StartupEvent startup) {
-        if (quietFor.isZero() || quietFor.isNegative()) {
+        if (quietFor.isZero() || quietFor.isNegative() || !serialCollector()) {
             return;
         }
         timer = Background.singleThread("idle-heap-release");
@@ -86,6 +86,15 @@ public class IdleHeapRelease {
             vm.setVMOption("MaxHeapFreeRatio", maxFree);
             vm.setVMOption("MinHeapFreeRatio", minFree);
         }
+    }
+
+    /**
+     * Only the serial collector needs this: G1 gives memory back on its own (G1PeriodicGCInterval), and its full
+     * collection of a large heap (a test JVM's, shared by every test application) would be a long pause.
+     */
+    private static boolean serialCollector() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .anyMatch(collector -> collector.getName().equals("MarkSweepCompact"));
     }
 
     private static long collections() {
