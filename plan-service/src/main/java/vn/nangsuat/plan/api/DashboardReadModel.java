@@ -2,6 +2,7 @@ package vn.nangsuat.plan.api;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.LocalDate;
 import vn.nangsuat.kit.cache.ReadModel;
@@ -27,7 +28,8 @@ public class DashboardReadModel {
         days.hold(LocalDate.now(clock));
     }
 
-    public ReadModel.Answer<DashboardView> today() {
-        return days.get(LocalDate.now(clock));
+    /** Today's dashboard as last computed, on the calling thread when held (see {@link ReadModel#answer}). */
+    public Uni<ReadModel.Answer<DashboardView>> today() {
+        return days.answer(LocalDate.now(clock));
     }
 }

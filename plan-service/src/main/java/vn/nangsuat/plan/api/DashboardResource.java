@@ -1,5 +1,7 @@
 package vn.nangsuat.plan.api;
 
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,7 +38,8 @@ public class DashboardResource {
     @APIResponse(responseCode = "200", description = "The dashboard",
             content = @Content(schema = @Schema(implementation = DashboardView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
-    public Response get(@Context Request request, @Context HttpHeaders headers) {
-        return dashboard.today().toResponse(request, headers);
+    @NonBlocking  // a lookup of what is held, on the event loop; computed on a worker thread the first time of a day
+    public Uni<Response> get(@Context Request request, @Context HttpHeaders headers) {
+        return dashboard.today().map(today -> today.toResponse(request, headers));
     }
 }

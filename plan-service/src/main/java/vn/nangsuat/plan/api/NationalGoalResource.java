@@ -1,21 +1,23 @@
 package vn.nangsuat.plan.api;
 
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -29,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.nangsuat.kit.cache.ReadModel;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.web.SharedCaching;
 import vn.nangsuat.plan.domain.NationalGoal;
@@ -66,18 +67,20 @@ public class NationalGoalResource {
             content = @Content(schema = @Schema(implementation = NationalGoalPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
-    public Response list(
+    @NonBlocking  // a lookup of what is held, on the event loop; computed on a worker thread the first time of a day
+    public Uni<Response> list(
             @Parameter(description = "Only goals for this year", example = "2030")
             @QueryParam("year") @Min(value = 1000, message = YEAR_EXPECTED) @Max(value = 9999, message = YEAR_EXPECTED)
             Integer year,
             @Valid @BeanParam PageParams paging,
             @Context UriInfo uri, @Context Request request, @Context HttpHeaders headers) {
-        // The goals' tag in the query: a corrected goal (its snapshot loaded again) gives views of their own.
-        ReadModel.Answer<Map<String, NationalProgress.GoalProgress>> country = progress.now();
-        return country.view(goals.tag(), now -> goals.all().stream().map(goal -> toResponse(goal, now)).toList())
+        // The goals' tag in the query: a corrected goal (its snapshot loaded again) gives views of their own. The goals
+        // are held once the progress is (it is computed from them), so nothing here waits for the database.
+        return progress.nowWithoutBlocking().map(country -> country
+                .view(goals.tag(), now -> goals.all().stream().map(goal -> toResponse(goal, now)).toList())
                 .page(paging.toRequest(), uri, all -> year == null ? all : all.stream()
                         .filter(goal -> goal.year() == year).toList())
-                .toResponse(request, headers);
+                .toResponse(request, headers));
     }
 
     @GET

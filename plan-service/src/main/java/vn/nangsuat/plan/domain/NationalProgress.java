@@ -1,5 +1,6 @@
 package vn.nangsuat.plan.domain;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -94,6 +95,11 @@ public class NationalProgress {
     /** The country's progress towards every goal today, as last computed (by goal, `CODE/YEAR`), with its ETag. */
     public ReadModel.Answer<Map<String, GoalProgress>> now() {
         return country.get(LocalDate.now(clock));
+    }
+
+    /** As {@link #now}, on the calling thread when held: for a read on the event loop (see {@link ReadModel#answer}). */
+    public Uni<ReadModel.Answer<Map<String, GoalProgress>>> nowWithoutBlocking() {
+        return country.answer(LocalDate.now(clock));
     }
 
     /** The country's progress towards the goal as last computed; computed now for a goal not held yet. */

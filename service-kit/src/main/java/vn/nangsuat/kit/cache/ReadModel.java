@@ -1,5 +1,7 @@
 package vn.nangsuat.kit.cache;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Link;
@@ -168,6 +170,21 @@ public final class ReadModel<K, V> {
                 letGoLeastRecentlyRead();
             }
         }
+    }
+
+    /**
+     * The answer for this key on the calling thread when it is held, or computed on a worker thread when it is not (the
+     * first read of a key, or one let go): for reads served on the event loop ({@code @NonBlocking}), which never
+     * waits for the database and costs no hand-over to a worker thread, as cheap as a probe.
+     */
+    public Uni<Answer<V>> answer(K key) {
+        Entry entry = entries.get(key);
+        Answer<V> held = entry == null ? null : entry.answer.ifLoaded();
+        if (held != null) {
+            entry.lastRead = System.nanoTime();
+            return Uni.createFrom().item(held);
+        }
+        return Uni.createFrom().item(() -> get(key)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** The answer for this key computed now and not held: for a read that is made once (as of a past instant). */

@@ -68,6 +68,12 @@ public final class Snapshot<T> {
         return held != null;
     }
 
+    /** The data as last loaded, or null when nothing was: a read that must not load (on the event loop). */
+    T ifLoaded() {
+        Held<T> current = held;
+        return current == null ? null : current.value();
+    }
+
     /** Whether the data changed since it was last loaded (or was never loaded). */
     public boolean stale() {
         Held<T> current = held;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.kit.problem.ProblemException;
@@ -155,5 +156,21 @@ class ReadModelTest {
         assertSame(view, answer.view("length", length));
         assertEquals(4, view.value());
         assertEquals(1, made.get());
+    }
+
+    @Test
+    void anAnswerHeldIsGivenOnTheCallingThreadOneNotHeldIsComputedOnAnother() {
+        Map<String, AtomicInteger> computed = new ConcurrentHashMap<>();
+        ReadModel<String, String> model = counting(computed, 10, LONG);
+        Thread caller = Thread.currentThread();
+        AtomicReference<Thread> computedOn = new AtomicReference<>();
+        String first = model.answer("a").invoke(() -> computedOn.set(Thread.currentThread())).await().indefinitely().value();
+        assertEquals("a#1", first, "a key not held is computed");
+        assertNotEquals(caller, computedOn.get(), "on a worker thread: the event loop never waits for a computation");
+
+        AtomicReference<Thread> givenOn = new AtomicReference<>();
+        String second = model.answer("a").invoke(() -> givenOn.set(Thread.currentThread())).await().indefinitely().value();
+        assertEquals("a#1", second, "the answer held, not computed again");
+        assertSame(caller, givenOn.get(), "a held answer is given at once on the calling thread");
     }
 }
