@@ -1,5 +1,7 @@
 package vn.nangsuat.indicator.api;
 
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -57,7 +59,8 @@ public class AggregateResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A parameter is invalid, or the indicator is never aggregated")
     @APIResponse(responseCode = "404", description = "The indicator is unknown")
-    public Response national(@Valid @BeanParam IndicatorPeriod of,
+    @NonBlocking  // a lookup of what is held, on the event loop (IndicatorReadModels)
+    public Uni<Response> national(@Valid @BeanParam IndicatorPeriod of,
             @Parameter(description = "Only the units of this socio-economic region", example = "NORTHERN_MIDLANDS_MOUNTAINS")
             @QueryParam("region") @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a region such as RED_RIVER_DELTA")
             String region,
@@ -65,7 +68,7 @@ public class AggregateResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf, @Context Request request, @Context HttpHeaders headers) {
         return models.aggregate(new IndicatorReadModels.AggregateOf(of.indicator, of.period, region, asOf))
-                .toResponse(request, headers);
+                .map(answer -> answer.toResponse(request, headers));
     }
 
     @GET
@@ -81,7 +84,8 @@ public class AggregateResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A parameter is invalid, or the indicator is never aggregated")
     @APIResponse(responseCode = "404", description = "The indicator is unknown")
-    public Response series(
+    @NonBlocking
+    public Uni<Response> series(
             @Parameter(description = "Indicator code", example = "LABOUR_PRODUCTIVITY", required = true)
             @QueryParam("indicator") @NotNull
             @Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String indicator,
@@ -96,7 +100,7 @@ public class AggregateResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf, @Context Request request, @Context HttpHeaders headers) {
         return models.aggregateSeries(new IndicatorReadModels.AggregateSeries(indicator, from, to, region, asOf))
-                .toResponse(request, headers);
+                .map(answer -> answer.toResponse(request, headers));
     }
 
     @GET
@@ -114,10 +118,12 @@ public class AggregateResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A parameter is invalid")
     @APIResponse(responseCode = "404", description = "The indicator is unknown")
-    public Response crossSection(@Valid @BeanParam IndicatorPeriod of,
+    @NonBlocking
+    public Uni<Response> crossSection(@Valid @BeanParam IndicatorPeriod of,
             @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("asOf") Instant asOf, @Context Request request, @Context HttpHeaders headers) {
-        return models.crossSection(new IndicatorReadModels.CrossSection(of.indicator, of.period, asOf)).toResponse(request, headers);
+        return models.crossSection(new IndicatorReadModels.CrossSection(of.indicator, of.period, asOf))
+                .map(answer -> answer.toResponse(request, headers));
     }
 }

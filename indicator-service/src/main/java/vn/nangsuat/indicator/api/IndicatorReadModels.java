@@ -1,5 +1,6 @@
 package vn.nangsuat.indicator.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,27 +87,31 @@ public class IndicatorReadModels {
         return indicators.stream().anyMatch(code -> catalog.withParts(catalog.definition(code)).contains(changed));
     }
 
-    public ReadModel.Answer<List<ObservationView>> unitSeries(UnitSeries key) {
+    public Uni<ReadModel.Answer<List<ObservationView>>> unitSeries(UnitSeries key) {
         return read(unitSeries, key, key.asOf());
     }
 
-    public ReadModel.Answer<HarmonizedSeriesView> harmonized(Harmonized key) {
+    public Uni<ReadModel.Answer<HarmonizedSeriesView>> harmonized(Harmonized key) {
         return read(harmonized, key, key.asOf());
     }
 
-    public ReadModel.Answer<AggregateView> aggregate(AggregateOf key) {
+    public Uni<ReadModel.Answer<AggregateView>> aggregate(AggregateOf key) {
         return read(aggregates, key, key.asOf());
     }
 
-    public ReadModel.Answer<AggregateSeriesView> aggregateSeries(AggregateSeries key) {
+    public Uni<ReadModel.Answer<AggregateSeriesView>> aggregateSeries(AggregateSeries key) {
         return read(aggregateSeries, key, key.asOf());
     }
 
-    public ReadModel.Answer<CrossSectionView> crossSection(CrossSection key) {
+    public Uni<ReadModel.Answer<CrossSectionView>> crossSection(CrossSection key) {
         return read(crossSections, key, key.asOf());
     }
 
-    private static <K, V> ReadModel.Answer<V> read(ReadModel<K, V> model, K key, Instant asOf) {
-        return asOf == null ? model.get(key) : model.once(key);
+    /**
+     * The answer held, on the calling thread (the event loop) when it is; a key not held, or a read as of a past
+     * instant (computed once from the database), on a worker thread.
+     */
+    private static <K, V> Uni<ReadModel.Answer<V>> read(ReadModel<K, V> model, K key, Instant asOf) {
+        return asOf == null ? model.answer(key) : model.answerOnce(key);
     }
 }

@@ -2,6 +2,8 @@ package vn.nangsuat.indicator.api;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -80,7 +82,8 @@ public class ObservationResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     @APIResponse(responseCode = "400", description = "A parameter is invalid")
     @APIResponse(responseCode = "404", description = "An indicator is unknown")
-    public Response series(
+    @NonBlocking  // a lookup of what is held, on the event loop (IndicatorReadModels)
+    public Uni<Response> series(
             @Parameter(description = "Unit code", example = "19", required = true) @QueryParam("unit") @NotNull
             @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.EXPECTED) String unit,
             @Parameter(description = "Indicator code, such as GRDP; repeat for several", required = true)
@@ -94,9 +97,9 @@ public class ObservationResource {
             @QueryParam("asOf") Instant asOf,
             @Valid @BeanParam PageParams paging,
             @Context UriInfo uri, @Context Request request, @Context HttpHeaders headers) {
-        ReadModel.Answer<List<ObservationView>> series = models.unitSeries(new IndicatorReadModels.UnitSeries(unit,
-                indicators, ObservationRegistry.rangeEnd("from", from), ObservationRegistry.rangeEnd("to", to), asOf));
-        return series.page(paging.toRequest(), uri, all -> all).toResponse(request, headers);
+        return models.unitSeries(new IndicatorReadModels.UnitSeries(unit, indicators,
+                ObservationRegistry.rangeEnd("from", from), ObservationRegistry.rangeEnd("to", to), asOf))
+                .map(series -> series.page(paging.toRequest(), uri, all -> all).toResponse(request, headers));
     }
 
     @GET
@@ -152,7 +155,8 @@ public class ObservationResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid, the unit was not in force on the date, or "
             + "the series would run past the date's unit (harmonize forward only)")
     @APIResponse(responseCode = "404", description = "An indicator is unknown")
-    public Response harmonized(
+    @NonBlocking
+    public Uni<Response> harmonized(
             @Parameter(description = "Unit code as on the date", example = "19", required = true) @QueryParam("unit") @NotNull
             @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.EXPECTED) String unit,
             @Parameter(description = "Indicator code; repeat for several", required = true)
@@ -167,7 +171,8 @@ public class ObservationResource {
             @QueryParam("asOf") Instant asOf,
             @Context Request request, @Context HttpHeaders headers) {
         return models.harmonized(new IndicatorReadModels.Harmonized(unit, indicators, ObservationRegistry.rangeEnd("from",
-                from), ObservationRegistry.rangeEnd("to", to), harmonize, asOf)).toResponse(request, headers);
+                from), ObservationRegistry.rangeEnd("to", to), harmonize, asOf))
+                .map(answer -> answer.toResponse(request, headers));
     }
 
     @GET

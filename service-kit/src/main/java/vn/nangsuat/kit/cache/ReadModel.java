@@ -187,6 +187,11 @@ public final class ReadModel<K, V> {
         return Uni.createFrom().item(() -> get(key)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    /** As {@link #once}, on a worker thread: for a read served on the event loop that is made once. */
+    public Uni<Answer<V>> answerOnce(K key) {
+        return Uni.createFrom().item(() -> once(key)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
     /** The answer for this key computed now and not held: for a read that is made once (as of a past instant). */
     public Answer<V> once(K key) {
         return loader.apply(key);
