@@ -1,8 +1,8 @@
 package vn.nangsuat.plan.api;
 
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import vn.nangsuat.kit.cache.ReadModel;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import vn.nangsuat.kit.paging.Page;
@@ -184,12 +185,16 @@ public final class ReadModel<K, V> {
             entry.lastRead = System.nanoTime();
             return Uni.createFrom().item(held);
         }
-        return Uni.createFrom().item(() -> get(key)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return onWorkerThread(() -> get(key));
     }
 
     /** As {@link #once}, on a worker thread: for a read served on the event loop that is made once. */
     public Uni<Answer<V>> answerOnce(K key) {
-        return Uni.createFrom().item(() -> once(key)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return onWorkerThread(() -> once(key));
+    }
+
+    private static <T> Uni<T> onWorkerThread(Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** The answer for this key computed now and not held: for a read that is made once (as of a past instant). */

@@ -61,11 +61,12 @@ public class IdleHeapRelease {
 
     private void look() {
         try {
-            if (rule.releaseNow(collections(), heapCommitted())) {
-                long before = heapCommitted();
+            long committed = heapCommitted();
+            if (rule.releaseNow(collections(), committed)) {
                 release();
-                rule.released(collections(), heapCommitted());
-                LOG.debugf("Quiet for %s: heap released from %d to %d MB", quietFor, before >> 20, heapCommitted() >> 20);
+                long released = heapCommitted();
+                rule.released(collections(), released);
+                LOG.debugf("Quiet for %s: heap released from %d to %d MB", quietFor, committed >> 20, released >> 20);
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not release the idle heap", e);
