@@ -259,7 +259,7 @@ public class ImportBench {
     static long heapUsed() throws Exception {
         long used = 0;
         Matcher heap = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.E+]+)")
-                .matcher(get("http://127.0.0.1:8082/q/metrics"));
+                .matcher(get("http://127.0.0.1:9082/q/metrics"));
         while (heap.find()) {
             used += (long) Double.parseDouble(heap.group(1));
         }

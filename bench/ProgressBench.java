@@ -111,7 +111,7 @@ public class ProgressBench {
     static void awaitReadiness(String service, String waiting, long since) throws Exception {
         Pattern pattern = Pattern.compile(waiting);
         while (true) {
-            String ready = get(service + "/q/health/ready");
+            String ready = get(service.replace(":808", ":908") + "/q/health/ready");
             if (!pattern.matcher(ready).find()) {
                 return;
             }

@@ -113,7 +113,7 @@ public class StreamingBench {
     /** The gateway's heap in use now, the sum of its heap pools as Micrometer reports them. */
     private static long gatewayHeap(String gateway) {
         try {
-            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/q/metrics")).build(),
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(management(gateway) + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             long sum = 0;
             for (String line : metrics.split("\n")) {
@@ -127,10 +127,16 @@ public class StreamingBench {
         }
     }
 
+    /** The gateway's management interface (health, metrics): its HTTP port plus 1000, as streaming.sh starts it. */
+    private static String management(String gateway) {
+        int colon = gateway.lastIndexOf(':');
+        return gateway.substring(0, colon + 1) + (Integer.parseInt(gateway.substring(colon + 1)) + 1000);
+    }
+
     private static void waitForGateway(String gateway) {
         for (int i = 0; i < 300; i++) {
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/q/health/ready")).build(),
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(management(gateway) + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

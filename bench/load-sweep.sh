@@ -53,7 +53,7 @@ targets=()
 for service in province indicator plan; do
   while read -r target; do
     targets+=("$service $target")
-  done < <(curl -s "http://127.0.0.1:${port[$service]}/q/openapi?format=json" | python3 -c '
+  done < <(curl -s "http://127.0.0.1:$((port[$service] + 1000))/q/openapi?format=json" | python3 -c '
 import json, sys
 doc = json.load(sys.stdin)
 values = {"unit": "19", "indicator": "GRDP_CONSTANT", "period": "2024", "year": "2025", "planId": sys.argv[1],

@@ -21,16 +21,16 @@ until curl -s "http://127.0.0.1:8080/api/v1/provinces?size=100" | grep -q '"code
 
 lp=LABOUR_PRODUCTIVITY_CONSTANT
 declare -A url=(
-  [plan-liveness]=http://127.0.0.1:8083/q/health/live
+  [plan-liveness]=http://127.0.0.1:9083/q/health/live
   [national-goals]=http://127.0.0.1:8083/api/v1/national-goals
   [dashboard]=http://127.0.0.1:8083/api/v1/dashboard
-  [indicator-liveness]=http://127.0.0.1:8082/q/health/live
+  [indicator-liveness]=http://127.0.0.1:9082/q/health/live
   [unit-series]="http://127.0.0.1:8082/api/v1/observations?unit=19&indicator=GRDP_CONSTANT"
   [harmonised-series]="http://127.0.0.1:8082/api/v1/observations/harmonized?unit=19&indicator=$lp&from=2015&to=2025&harmonize=2025-07-01"
   [cross-section]="http://127.0.0.1:8082/api/v1/cross-sections?indicator=$lp&period=2022"
   [aggregate]="http://127.0.0.1:8082/api/v1/aggregates?indicator=$lp&period=2024"
   [aggregate-series]="http://127.0.0.1:8082/api/v1/aggregates/series?indicator=$lp&from=2010&to=2025"
-  [gateway-liveness]=http://127.0.0.1:8080/q/health/live
+  [gateway-liveness]=http://127.0.0.1:9080/q/health/live
   [overview]=http://127.0.0.1:8080/api/v1/provinces/19/overview
 )
 reads=(national-goals dashboard unit-series harmonised-series cross-section aggregate aggregate-series overview)
@@ -54,7 +54,7 @@ one_client() {  # name: p50 at one connection
 }
 settled() {  # until no read model of plan-service or indicator-service waits to be computed again
   for port in 8082 8083; do
-    until curl -s "http://127.0.0.1:$port/q/health/ready" | python3 -c '
+    until curl -s "http://127.0.0.1:$((port + 1000))/q/health/ready" | python3 -c '
 import json, sys
 checks = json.load(sys.stdin)["checks"]
 data = next(c for c in checks if c["name"] == "Read models")["data"]

@@ -16,12 +16,12 @@ rate() {  # requests/s of one wrk run
   wrk -t2 -c64 -d"${seconds}s" "$1" | awk '/Requests\/sec/ { print $2 }'
 }
 declare -A targets=(
-  [province-liveness]=http://127.0.0.1:8081/q/health/live
+  [province-liveness]=http://127.0.0.1:9081/q/health/live
   [unit-by-code]=http://127.0.0.1:8081/api/v1/provinces/38
   [page-of-34-units]="http://127.0.0.1:8081/api/v1/provinces?size=50"
-  [indicator-liveness]=http://127.0.0.1:8082/q/health/live
+  [indicator-liveness]=http://127.0.0.1:9082/q/health/live
   [definition-by-code]=http://127.0.0.1:8082/api/v1/indicators/GRDP
-  [plan-liveness]=http://127.0.0.1:8083/q/health/live
+  [plan-liveness]=http://127.0.0.1:9083/q/health/live
   [national-goals]=http://127.0.0.1:8083/api/v1/national-goals
 )
 order=(province-liveness unit-by-code page-of-34-units indicator-liveness definition-by-code plan-liveness national-goals)

@@ -15,11 +15,12 @@ if ! java -jar "$jar" status > /dev/null 2>&1; then
   started_devstack=yes
 fi
 service_pid=""
-if ! curl -fsS -o /dev/null http://127.0.0.1:8081/q/health/ready 2>/dev/null; then
+if ! curl -fsS -o /dev/null http://127.0.0.1:9081/q/health/ready 2>/dev/null; then
   HTTP_HOST=127.0.0.1 LOG_JSON=false JWT_PUBLIC_KEY_LOCATION="$PWD/.devstack/keys/public.pem" \
+    JWT_ISSUER=https://nangsuat.vn/devstack DB_PASSWORD=province-dev \
     java -Xmx256m -XX:+UseSerialGC -jar province-service/target/quarkus-app/quarkus-run.jar > /tmp/bench-province.log 2>&1 &
   service_pid=$!
-  until curl -fsS -o /dev/null http://127.0.0.1:8081/q/health/ready 2>/dev/null; do sleep 0.3; done
+  until curl -fsS -o /dev/null http://127.0.0.1:9081/q/health/ready 2>/dev/null; do sleep 0.3; done
 fi
 cleanup() {
   [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true

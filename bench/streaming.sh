@@ -9,8 +9,10 @@ cd "$(dirname "$0")/.."
 sink=18182
 port=18180
 token=$(./nangsuat token --role admin | tail -1)
-HTTP_PORT=$port INDICATOR_SERVICE_URL=http://127.0.0.1:$sink PROVINCE_SERVICE_URL=http://127.0.0.1:1 \
-  PLAN_SERVICE_URL=http://127.0.0.1:1 JWT_PUBLIC_KEY_LOCATION=$PWD/.devstack/keys/public.pem RATE_LIMIT_PER_SECOND=0 \
+HTTP_PORT=$port MANAGEMENT_PORT=$((port + 1000)) INDICATOR_SERVICE_URL=http://127.0.0.1:$sink \
+  INDICATOR_SERVICE_MANAGEMENT_PORT=$sink PROVINCE_SERVICE_URL=http://127.0.0.1:1 \
+  PLAN_SERVICE_URL=http://127.0.0.1:1 JWT_PUBLIC_KEY_LOCATION=$PWD/.devstack/keys/public.pem JWT_ISSUER=https://nangsuat.vn/devstack \
+  RATE_LIMIT_PER_SECOND=0 \
   LOG_JSON=false java -Xmx"${3:-64m}" -XX:+UseSerialGC -jar gateway/target/quarkus-app/quarkus-run.jar \
   > /tmp/streaming-gateway.log 2>&1 &
 gateway=$!

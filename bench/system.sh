@@ -9,7 +9,7 @@ start_system() {
   runner=$!
   trap stop_system EXIT
   for port in 8080 8081 8082 8083; do
-    until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
+    until curl -fsS -o /dev/null "http://127.0.0.1:$((port + 1000))/q/health/ready" 2>/dev/null; do
       kill -0 "$runner" 2>/dev/null || { echo "run failed:"; cat "$log"; exit 1; }
       sleep 0.2
     done

@@ -26,6 +26,11 @@ final class ServiceSupervisor {
         Path jar(Path root) {
             return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         }
+
+        /** Health and metrics are served here, never on the API's port: the HTTP port plus 1000 (9081 for 8081). */
+        int managementPort() {
+            return port + 1000;
+        }
     }
 
     static final List<Service> SERVICES = List.of(
@@ -112,6 +117,7 @@ final class ServiceSupervisor {
         // glibc's malloc keeps an arena per thread that ever allocated: two bound the memory the JVM does not track.
         env.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
         env.put("HTTP_PORT", Integer.toString(service.port()));
+        env.put("MANAGEMENT_PORT", Integer.toString(service.managementPort()));
         env.put("HTTP_HOST", settings.host());
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         env.put("JWT_PUBLIC_KEY_LOCATION", settings.publicKey().toString());
@@ -124,6 +130,8 @@ final class ServiceSupervisor {
             for (Service upstream : SERVICES) {
                 if (upstream.schema() != null) {
                     env.put(upstream.schema().toUpperCase() + "_SERVICE_URL", "http://127.0.0.1:" + upstream.port());
+                    env.put(upstream.schema().toUpperCase() + "_SERVICE_MANAGEMENT_PORT",
+                            Integer.toString(upstream.managementPort()));
                 }
             }
         }
@@ -155,7 +163,7 @@ final class ServiceSupervisor {
     private boolean isReady(Service service) {
         try {
             HttpRequest request = HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+                    URI.create("http://127.0.0.1:" + service.managementPort() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

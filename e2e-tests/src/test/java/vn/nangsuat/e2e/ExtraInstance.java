@@ -54,7 +54,10 @@ final class ExtraInstance implements AutoCloseable {
             closed = socket.getLocalPort();
         }
         return start("gateway", GATEWAY_PORT, Map.of("PROVINCE_SERVICE_URL", "http://127.0.0.1:8081",
-                "INDICATOR_SERVICE_URL", "http://127.0.0.1:8082", "PLAN_SERVICE_URL", "http://127.0.0.1:" + closed));
+                "PROVINCE_SERVICE_MANAGEMENT_PORT", Integer.toString(RunningSystem.managementPort(8081)),
+                "INDICATOR_SERVICE_URL", "http://127.0.0.1:8082",
+                "INDICATOR_SERVICE_MANAGEMENT_PORT", Integer.toString(RunningSystem.managementPort(8082)),
+                "PLAN_SERVICE_URL", "http://127.0.0.1:" + closed, "PLAN_SERVICE_MANAGEMENT_PORT", Integer.toString(closed)));
     }
 
     private static ExtraInstance start(String module, int port, Map<String, String> env)
@@ -66,6 +69,7 @@ final class ExtraInstance implements AutoCloseable {
                 "-jar", root.resolve(module + "/target/quarkus-app/quarkus-run.jar").toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("HTTP_PORT", Integer.toString(port));
+        builder.environment().put("MANAGEMENT_PORT", Integer.toString(RunningSystem.managementPort(port)));
         builder.environment().put("HTTP_HOST", "127.0.0.1");
         builder.environment().put("JWT_PUBLIC_KEY_LOCATION", home.resolve("keys/public.pem").toString());
         builder.environment().put("JWT_ISSUER", "https://nangsuat.vn/devstack");

@@ -125,9 +125,15 @@ final class RunningSystem {
         return read(log);
     }
 
+    /** Where an application started on this HTTP port serves health and metrics (as devstack starts them). */
+    static int managementPort(int port) {
+        return port + 1000;
+    }
+
     static boolean ready(HttpClient http, int port) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + managementPort(port) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
@@ -140,7 +146,7 @@ final class RunningSystem {
 
     /** A service's own OpenAPI document, as the gateway fetches it to merge. */
     static JsonNode serviceContract(int port) throws IOException {
-        return new ObjectMapper().readTree(given().port(port).accept("application/json")
+        return new ObjectMapper().readTree(given().port(managementPort(port)).accept("application/json")
                 .when().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
     }
 

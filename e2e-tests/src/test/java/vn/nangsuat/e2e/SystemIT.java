@@ -221,7 +221,7 @@ class SystemIT {
             boolean caughtUp = false;
             Instant applied = null;
             while (!caughtUp && Instant.now().isBefore(deadline)) {
-                Map<String, Object> data = given().port(port).when().get("/q/health/ready")
+                Map<String, Object> data = given().port(RunningSystem.managementPort(port)).when().get("/q/health/ready")
                         .then().extract().jsonPath().getMap("checks.find { it.name == 'Events' }.data");
                 Object lastApplied = data == null ? null : data.get("province-replica lastApplied");
                 caughtUp = lastApplied != null && !"none yet".equals(lastApplied)
@@ -609,7 +609,7 @@ class SystemIT {
 
     @Test
     void theGatewayReportsItsUpstreamsInReadiness() {
-        given().when().get("/q/health/ready")
+        given().port(RunningSystem.managementPort(8080)).when().get("/q/health/ready")
                 .then().statusCode(200).body("checks[0].data.province", equalTo("UP"))
                 .body("checks[0].data.indicator", equalTo("UP")).body("checks[0].data.plan", equalTo("UP"));
     }

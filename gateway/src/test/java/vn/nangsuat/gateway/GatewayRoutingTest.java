@@ -12,10 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,19 @@ import vn.nangsuat.http.testing.RawHttp;
 @QuarkusTestResource(StandInService.class)
 @QuarkusTestResource(TrustedKey.class)
 class GatewayRoutingTest {
+
+    /** Health is served on the management interface, not on the port of the API. */
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
+
+    @Test
+    void healthAndMetricsAreOnTheManagementPortNeverOnThePublicOne() {
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().baseUri(health.toString()).when().get("/ready").then().statusCode(200);
+        given().baseUri(health.toString().replace("/health", "/metrics")).when().get()
+                .then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
+    }
 
     @Test
     void aRequestReachesTheOwningServiceWithPathQueryBodyAndForwardingHeaders() {
@@ -192,7 +207,7 @@ class GatewayRoutingTest {
         for (int i = 0; i < 200; i++) {
             given().when().get("/api/v1/provinces/38").then().statusCode(200);
         }
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(health.toString()).when().get("/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

@@ -8,9 +8,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,17 +22,23 @@ import org.junit.jupiter.api.Test;
 @TestProfile(GatewayWithServiceDownTest.IndicatorServiceDown.class)
 class GatewayWithServiceDownTest {
 
+    /** Health is served on the management interface, not on the port of the API. */
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
+
     public static class IndicatorServiceDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.upstreams.indicator.url", "http://127.0.0.1:" + StandInService.closedPort());
+            int closed = StandInService.closedPort();
+            return Map.of("gateway.upstreams.indicator.url", "http://127.0.0.1:" + closed,
+                    "gateway.upstreams.indicator.management-port", Integer.toString(closed));
         }
     }
 
     @Test
     void aRequestToAServiceThatIsDownIsAFast503ProblemNamingItWithRetryAfter() {
         // Readiness answers once the first probes are in, so the gateway knows by now.
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().baseUri(health.toString()).when().get("/ready").then().statusCode(200);
         given().when().get("/api/v1/indicators")
                 .then().statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", "2")
@@ -41,7 +49,7 @@ class GatewayWithServiceDownTest {
 
     @Test
     void theOverviewLeavesOutWhatTheServiceDownOwnsAndSaysSo() {
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().baseUri(health.toString()).when().get("/ready").then().statusCode(200);
         given().when().get("/api/v1/provinces/46/overview?asOf=2026-11-29")
                 .then().statusCode(200)
                 .body("unit.name", equalTo("Huế"))
@@ -60,13 +68,13 @@ class GatewayWithServiceDownTest {
 
     @Test
     void oneServicesOutageLeavesTheGatewayReadyAndReadinessSaysWhichServiceIsDown() {
-        given().when().get("/q/health/ready")
+        given().baseUri(health.toString()).when().get("/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks[0].data.indicator", equalTo("DOWN (not reachable)"))
                 .body("checks[0].data.province", equalTo("UP"))
                 .body("checks[0].data.plan", equalTo("UP"));
-        given().when().get("/q/health/live").then().statusCode(200);
+        given().baseUri(health.toString()).when().get("/live").then().statusCode(200);
     }
 
     @Test

@@ -90,6 +90,27 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("stand-in service did not start", e);
         }
+        // The services' management interface: readiness and the OpenAPI document are read there, not on the API's port.
+        HttpServer management = vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().equals("/q/health/ready")) {
+                request.response().end("{\"status\":\"UP\"}");
+            } else if (request.path().equals("/q/openapi")) {
+                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                        .put("openapi", "3.1.0")
+                        .put("paths", new JsonObject().put("/api/v1/provinces", new JsonObject().put("get",
+                                new JsonObject().put("summary", "List the units"))))
+                        .put("components", new JsonObject().put("schemas", new JsonObject()
+                                .put("Problem", new JsonObject().put("type", "object"))))
+                        .encode());
+            } else {
+                request.response().setStatusCode(404).end();
+            }
+        });
+        try {
+            management.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("stand-in management interface did not start", e);
+        }
         NetServer recorder = vertx.createNetServer().connectHandler(StandInService::recordTarget);
         try {
             recorder.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -103,6 +124,9 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.upstreams.plan.url", url);
         config.put("gateway.upstreams.recorder.url", "http://127.0.0.1:" + recorder.actualPort());
         config.put("gateway.upstreams.recorder.paths", "/api/v1/recorded");
+        for (String upstream : new String[] {"province", "indicator", "plan", "recorder"}) {
+            config.put("gateway.upstreams." + upstream + ".management-port", Integer.toString(management.actualPort()));
+        }
         config.put("gateway.upstream-timeout", "1s");
         config.put("gateway.max-body-bytes", "1024");
         config.put("gateway.max-response-bytes", "65536");
@@ -122,16 +146,6 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
                 request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
                         .end("{\"type\":\"https://nangsuat.vn/problems/not-found\",\"title\":\"Not Found\",\"status\":404,"
                                 + "\"detail\":\"No unit has code 06 on 2026-11-29\"}");
-            } else if (path.equals("/q/health/ready")) {
-                request.response().end("{\"status\":\"UP\"}");
-            } else if (path.equals("/q/openapi")) {
-                request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
-                        .put("openapi", "3.1.0")
-                        .put("paths", new JsonObject().put("/api/v1/provinces", new JsonObject().put("get",
-                                new JsonObject().put("summary", "List the units"))))
-                        .put("components", new JsonObject().put("schemas", new JsonObject()
-                                .put("Problem", new JsonObject().put("type", "object"))))
-                        .encode());
             } else if (path.endsWith("cacheable") || path.endsWith("/private")) {
                 int call = CACHEABLE_CALLS.incrementAndGet();
                 // A path ending in /late-cacheable answers after 300 ms, as a read still on its way.

@@ -74,7 +74,8 @@ public final class RequestTargets {
         return encoded.toString();
     }
 
-    private static boolean hasBrokenEscape(String target) {
+    /** Whether a % of the target is not followed by two hexadecimal digits. */
+    public static boolean hasBrokenEscape(String target) {
         for (int i = target.indexOf('%'); i >= 0; i = target.indexOf('%', i + 1)) {
             if (i + 2 >= target.length() || Character.digit(target.charAt(i + 1), 16) < 0
                     || Character.digit(target.charAt(i + 2), 16) < 0) {

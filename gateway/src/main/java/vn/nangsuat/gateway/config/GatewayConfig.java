@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /** Where the gateway sends each path prefix, and how patiently. */
 @ConfigMapping(prefix = "gateway")
@@ -103,8 +104,32 @@ public interface GatewayConfig {
     }
 
     interface Upstream {
-        /** Base URL of the service, e.g. http://127.0.0.1:8081. */
-        URI url();
+        /**
+         * Base URLs of the service's instances, comma-separated (http://10.0.0.5:8081,http://10.0.0.6:8081):
+         * requests are spread over those found up, and one that fails is left out until its readiness says it is back.
+         */
+        List<URI> url();
+
+        /**
+         * The management port of each instance, on the host of its URL, in the same order; one port stands for
+         * every instance. There the gateway probes readiness (/q/health/ready) and reads the OpenAPI document
+         * (/q/openapi); neither is served on a service's HTTP port.
+         */
+        List<Integer> managementPort();
+
+        /** Each instance with its management interface (same host and scheme, its management port). */
+        default List<Instance> instances() {
+            List<Integer> ports = managementPort();
+            if (ports.size() != 1 && ports.size() != url().size()) {
+                throw new IllegalArgumentException(url().size() + " URLs but " + ports.size()
+                        + " management ports: give one port for all, or one per URL");
+            }
+            return IntStream.range(0, url().size()).mapToObj(i -> {
+                URI api = url().get(i);
+                int port = ports.get(ports.size() == 1 ? 0 : i);
+                return new Instance(api, URI.create(api.getScheme() + "://" + api.getHost() + ":" + port));
+            }).toList();
+        }
 
         /** Path prefixes it owns, e.g. /api/v1/provinces; a prefix matches itself and everything below it. */
         List<String> paths();
@@ -114,5 +139,14 @@ public interface GatewayConfig {
          * bodies far larger than `max-body-bytes` (bulk imports); the service bounds them itself.
          */
         Optional<List<String>> streamedPaths();
+    }
+
+    /** One instance of a service: where its API is, and where its management interface is. */
+    record Instance(URI url, URI management) {
+
+        @Override
+        public String toString() {
+            return url.toString();
+        }
     }
 }

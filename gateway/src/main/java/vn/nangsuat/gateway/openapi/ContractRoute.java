@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.nangsuat.gateway.config.GatewayConfig;
 import vn.nangsuat.gateway.routing.GatewayProblems;
+import vn.nangsuat.gateway.routing.UpstreamHealth;
 import vn.nangsuat.gateway.routing.UpstreamRefusal;
 import vn.nangsuat.gateway.routing.Upstreams;
 
@@ -43,13 +44,16 @@ public class ContractRoute {
     private final ContractMerger merger;
     private final GatewayProblems problems;
     private final String version;
+    private final UpstreamHealth health;
     /** The paths the gateway answers itself (the overview), merged as if a service of its own had served them. */
     private final JsonNode own;
     private volatile String cached;
     private volatile Instant cachedUntil = Instant.MIN;
 
-    public ContractRoute(GatewayConfig config, Upstreams upstreams, ObjectMapper json, GatewayProblems problems,
+    public ContractRoute(GatewayConfig config, Upstreams upstreams, UpstreamHealth health, ObjectMapper json,
+            GatewayProblems problems,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+        this.health = health;
         this.problems = problems;
         this.config = config;
         this.upstreams = upstreams;
@@ -78,7 +82,7 @@ public class ContractRoute {
                             .sorted().map(service -> "/asyncapi/" + service + ".yaml").toList());
             return;
         }
-        upstreams.send(upstream.url(), HttpMethod.GET, "/asyncapi.yaml", MultiMap.caseInsensitiveMultiMap(), null)
+        upstreams.send(health.pick(name).url(), HttpMethod.GET, "/asyncapi.yaml", MultiMap.caseInsensitiveMultiMap(), null)
                 .onSuccess(answer -> {
                     if (answer.status() == 200) {
                         context.response().putHeader("Content-Type", "application/yaml;charset=UTF-8").end(answer.body());
@@ -135,7 +139,7 @@ public class ContractRoute {
 
     private Future<JsonNode> fetch(String name, GatewayConfig.Upstream upstream) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Accept", "application/json");
-        return upstreams.send(upstream.url(), HttpMethod.GET, "/q/openapi?format=json", headers, null)
+        return upstreams.send(health.pick(name).management(), HttpMethod.GET, "/q/openapi?format=json", headers, null)
                 .compose(answer -> {
                     if (answer.status() != 200) {
                         return Future.failedFuture(name + " answered " + answer.status());

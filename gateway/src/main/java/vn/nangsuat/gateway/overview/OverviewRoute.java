@@ -17,7 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,6 +37,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import vn.nangsuat.gateway.config.GatewayConfig;
+import vn.nangsuat.gateway.config.GatewayConfig.Instance;
 import vn.nangsuat.gateway.routing.EntityTags;
 import vn.nangsuat.gateway.routing.GatewayProblems;
 import vn.nangsuat.gateway.routing.SharedCache;
@@ -71,7 +71,7 @@ public class OverviewRoute {
     }
 
     /** The service owning one of the public paths the overview reads, found once at start. */
-    private record Owner(String name, URI url) {
+    private record Owner(String name) {
     }
 
     /** A part's failure that becomes a warning. */
@@ -122,7 +122,7 @@ public class OverviewRoute {
         return config.upstreams().entrySet().stream()
                 .filter(upstream -> upstream.getValue().paths().stream()
                         .anyMatch(owned -> prefix.equals(owned) || prefix.startsWith(owned + "/")))
-                .map(upstream -> new Owner(upstream.getKey(), upstream.getValue().url()))
+                .map(upstream -> new Owner(upstream.getKey()))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no upstream owns " + prefix));
     }
 
@@ -301,7 +301,8 @@ public class OverviewRoute {
             return Future.succeededFuture(kept.get().answer());
         }
         long writesBefore = cache.writesSoFar(name);
-        return upstreams.send(owner.url(), HttpMethod.GET, pathAndQuery, headers, null, config.overview().timeout())
+        Instance instance = health.pick(name);
+        return upstreams.send(instance.url(), HttpMethod.GET, pathAndQuery, headers, null, config.overview().timeout())
                 .map(answer -> {
                     health.exchangeSucceeded(route);
                     boolean withAuthorization = headers.contains(HttpHeaders.AUTHORIZATION);
@@ -312,7 +313,7 @@ public class OverviewRoute {
                 })
                 .recover(failure -> {
                     UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
-                    health.exchangeFailed(route, refusal);
+                    health.exchangeFailed(route, instance, refusal);
                     return Future.failedFuture(new Missing(part, name, refusal.detail()));
                 });
     }

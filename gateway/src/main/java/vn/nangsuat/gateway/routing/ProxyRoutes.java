@@ -12,12 +12,13 @@ import io.vertx.core.streams.Pipe;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import vn.nangsuat.gateway.config.GatewayConfig;
+import vn.nangsuat.gateway.config.GatewayConfig.Instance;
 import vn.nangsuat.http.RequestId;
 import vn.nangsuat.http.RequestTargets;
 
@@ -39,7 +40,10 @@ public class ProxyRoutes {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
             "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "forwarded");
 
-    /** Reads are tried once more when their connection failed; writes never, the service may have done them. */
+    /**
+     * Reads are tried once more when their connection failed; a write only when it reached no instance (no connection
+     * came about) and another instance is up: one whose connection broke off may have been done.
+     */
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final GatewayConfig config;
@@ -65,12 +69,12 @@ public class ProxyRoutes {
         config.upstreams().forEach((name, upstream) -> {
             // Before the prefixes' routes, and without the body handler: these bodies are never held whole.
             for (String path : upstream.streamedPaths().orElse(List.of())) {
-                router.route(path).order(-10).handler(context -> forward(context, name, upstream.url(), true))
+                router.route(path).order(-10).handler(context -> forward(context, name, true))
                         .failureHandler(context -> problems.fromFailure(context));
             }
             for (String prefix : upstream.paths()) {
                 for (String path : List.of(prefix, prefix + "/*")) {
-                    router.route(path).handler(bodies).handler(context -> forward(context, name, upstream.url(), false))
+                    router.route(path).handler(bodies).handler(context -> forward(context, name, false))
                             .failureHandler(context -> problems.fromFailure(context));
                 }
             }
@@ -86,7 +90,7 @@ public class ProxyRoutes {
         context.next();
     }
 
-    private void forward(RoutingContext context, String name, URI base, boolean streamed) {
+    private void forward(RoutingContext context, String name, boolean streamed) {
         HttpServerRequest request = context.request();
         // Paused at once, so no chunk of a streamed body arrives before the upstream can take it.
         Pipe<Buffer> pipe = streamed ? request.pipe() : null;
@@ -133,20 +137,36 @@ public class ProxyRoutes {
         if (request.authority() != null) {
             headers.set("X-Forwarded-Host", request.authority().toString());
         }
+        Instance instance = health.pick(name);
+        // The instance that answered, or failed last: a read whose connection failed goes once more to another one.
+        AtomicReference<Instance> last = new AtomicReference<>(instance);
         (streamed
-                ? upstreams.stream(base, request.method(), target, headers, request.getHeader("Content-Length"), pipe)
-                : upstreams.send(base, request.method(), target, headers, context.body().buffer())
-                        .recover(failure -> READS.contains(request.method())
-                                && UpstreamRefusal.of(failure, name).connectionFailed()
-                                ? upstreams.send(base, request.method(), target, headers, context.body().buffer())
-                                : Future.failedFuture(failure)))
+                ? upstreams.stream(instance.url(), request.method(), target, headers, request.getHeader("Content-Length"),
+                        pipe)
+                : upstreams.send(instance.url(), request.method(), target, headers, context.body().buffer())
+                        .recover(failure -> {
+                            UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
+                            boolean read = READS.contains(request.method());
+                            if (!refusal.connectionFailed() || !read && !refusal.unreachable()) {
+                                return Future.failedFuture(failure);
+                            }
+                            health.instanceFailed(instance, refusal);
+                            Instance other = health.pickOtherThan(name, instance);
+                            // A write that reached no instance goes to another one; it is never sent twice to one.
+                            if (!read && other.equals(instance)) {
+                                return Future.failedFuture(failure);
+                            }
+                            last.set(other);
+                            return upstreams.send(other.url(), request.method(), target, headers,
+                                    context.body().buffer());
+                        }))
                 .onComplete(done -> cache.forgetAfter(name, request.method()))
                 .onSuccess(answer -> {
                     health.exchangeSucceeded(route);
                     cache.offer(name, request, answer, writesBefore);
                     reply(context, answer, -1);
                 })
-                .onFailure(failure -> refuse(context, name, route, failure));
+                .onFailure(failure -> refuse(context, name, last.get(), route, failure));
     }
 
     /** A streamed body refused before it is forwarded is read and dropped, so its connection stays usable. */
@@ -157,11 +177,13 @@ public class ProxyRoutes {
     }
 
     /** The client hears what kind of failure it was; the exception itself, which names the inside, goes to the log. */
-    private void refuse(RoutingContext context, String name, UpstreamHealth.Route route, Throwable failure) {
+    private void refuse(RoutingContext context, String name, Instance instance, UpstreamHealth.Route route,
+            Throwable failure) {
         UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
-        LOG.warnf("request %s: %s %s -> %s failed, answered %d: %s", context.get(REQUEST_ID), context.request().method(),
-                context.request().path(), UpstreamRefusal.serviceName(name), refusal.status(), failure);
-        health.exchangeFailed(route, refusal);
+        LOG.warnf("request %s: %s %s -> %s at %s failed, answered %d: %s", context.get(REQUEST_ID),
+                context.request().method(), context.request().path(), UpstreamRefusal.serviceName(name), instance,
+                refusal.status(), failure);
+        health.exchangeFailed(route, instance, refusal);
         if (refusal.status() == 503) {
             context.response().putHeader("Retry-After", "1");
         }

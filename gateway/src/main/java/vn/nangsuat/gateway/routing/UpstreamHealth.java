@@ -11,18 +11,22 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import vn.nangsuat.gateway.config.GatewayConfig;
+import vn.nangsuat.gateway.config.GatewayConfig.Instance;
 
 /**
- * What the gateway last learnt of each upstream: its readiness, probed every `probe-interval` through the same
- * connection pool that forwards requests, and a failed connection of a forwarded request as soon as it happens.
- * Readiness and routing read this state instead of probing on every call, so both stay fast during an outage. An
- * upstream is cut off as a whole only when it cannot be reached or says it is not ready.
+ * What the gateway last learnt of each instance of each upstream: its readiness, probed every `probe-interval`
+ * through the same connection pool that forwards requests, and a failed connection of a forwarded request as soon as
+ * it happens. Readiness and routing read this state instead of probing on every call, so both stay fast during an
+ * outage. Requests go to the instances that are up, in turn ({@link #pick}); an instance that cannot be reached or
+ * says it is not ready is left out, and the upstream is cut off as a whole only when every instance is.
  * <p>
  * It also keeps a circuit breaker per route (method and path, without the query): `breaker-failures` requests of one
  * route failing in a row (broken off, timed out) cut that route off for `breaker-open-for`, then the next request is
@@ -49,8 +53,12 @@ public class UpstreamHealth {
     private final GatewayConfig config;
     private final Upstreams upstreams;
     private final Vertx vertx;
-    private final Map<String, State> states = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> probing = new ConcurrentHashMap<>();
+    /** Each upstream's instances, in the order of its URLs. */
+    private final Map<String, List<Instance>> instances;
+    private final Map<Instance, State> states = new ConcurrentHashMap<>();
+    private final Map<Instance, Boolean> probing = new ConcurrentHashMap<>();
+    /** Each upstream's turn: which of its instances the next request goes to. */
+    private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
     /** The routes that failed lately; a route that succeeds is forgotten. */
     private final Map<Route, RouteBreaker> routes = new ConcurrentHashMap<>();
     private final Promise<Void> firstRound = Promise.promise();
@@ -60,6 +68,12 @@ public class UpstreamHealth {
         this.config = config;
         this.upstreams = upstreams;
         this.vertx = vertx;
+        Map<String, List<Instance>> byUpstream = new HashMap<>();
+        config.upstreams().forEach((name, upstream) -> {
+            byUpstream.put(name, upstream.instances());
+            turns.put(name, new AtomicInteger());
+        });
+        this.instances = Map.copyOf(byUpstream);
     }
 
     void start(@Observes StartupEvent started) {
@@ -72,17 +86,77 @@ public class UpstreamHealth {
         return firstRound.future();
     }
 
+    /**
+     * An upstream's state: up while any instance is. With one instance, that instance's state; with several, how
+     * many are up and what the others are.
+     */
     public State state(String upstream) {
-        return states.getOrDefault(upstream, NOT_YET_PROBED);
+        List<Instance> all = instances.get(upstream);
+        if (all.size() == 1) {
+            return state(all.get(0));
+        }
+        List<String> down = new ArrayList<>();
+        boolean reachable = false;
+        for (Instance instance : all) {
+            State state = state(instance);
+            reachable |= state.reachable();
+            if (!state.up()) {
+                down.add(instance + " " + state.detail());
+            }
+        }
+        if (down.isEmpty()) {
+            return new State(true, true, "UP (" + all.size() + " instances)");
+        }
+        if (down.size() < all.size()) {
+            return new State(true, true, "UP (" + (all.size() - down.size()) + " of " + all.size() + " instances; "
+                    + String.join(", ", down) + ")");
+        }
+        return new State(false, reachable, "DOWN (every instance: " + String.join(", ", down) + ")");
     }
 
-    /** A forwarded request could not connect: routing stops trying until a probe finds the upstream again. */
-    private void markUnreachable(String upstream) {
-        State previous = states.put(upstream, new State(false, false, "DOWN (not reachable)"));
-        if (previous == null || previous.up()) {
-            LOG.warnf("%s is not reachable; requests to it get 503 until it answers its readiness again",
-                    UpstreamRefusal.serviceName(upstream));
+    private State state(Instance instance) {
+        return states.getOrDefault(instance, NOT_YET_PROBED);
+    }
+
+    /** The instance an upstream's next request goes to: the next in turn of those up; any, when none is. */
+    public Instance pick(String upstream) {
+        return pickOtherThan(upstream, null);
+    }
+
+    /**
+     * As {@link #pick}, leaving out {@code tried} while another instance is up: where a read whose connection failed
+     * is tried once more.
+     */
+    public Instance pickOtherThan(String upstream, Instance tried) {
+        List<Instance> all = instances.get(upstream);
+        if (all.size() == 1) {
+            return all.get(0);
         }
+        int turn = Math.floorMod(turns.get(upstream).getAndIncrement(), all.size());
+        for (int step = 0; step < all.size(); step++) {
+            Instance candidate = all.get((turn + step) % all.size());
+            if (!candidate.equals(tried) && state(candidate).up()) {
+                return candidate;
+            }
+        }
+        return tried != null ? tried : all.get(turn);
+    }
+
+    /** A forwarded request could not connect: routing leaves the instance out until a probe finds it again. */
+    public void instanceFailed(Instance instance, UpstreamRefusal refusal) {
+        if (!refusal.unreachable()) {
+            return;
+        }
+        State previous = states.put(instance, new State(false, false, "DOWN (not reachable)"));
+        if (previous == null || previous.up()) {
+            LOG.warnf("%s at %s is not reachable; it gets no request until it answers its readiness again",
+                    UpstreamRefusal.serviceName(upstreamOf(instance)), instance);
+        }
+    }
+
+    private String upstreamOf(Instance instance) {
+        return instances.entrySet().stream().filter(entry -> entry.getValue().contains(instance))
+                .map(Map.Entry::getKey).findFirst().orElse("unknown");
     }
 
     /** A route of an upstream, the key of its breaker: the method and the path without its query. */
@@ -129,12 +203,12 @@ public class UpstreamHealth {
     }
 
     /**
-     * What a failed exchange says: an upstream that cannot be reached is gone until a probe finds it; a route that
-     * timed out or broke off counts one more failure in a row, and one too many cuts the route off.
+     * What a failed exchange with an instance says: an instance that cannot be reached is left out until a probe finds
+     * it; a route that timed out or broke off counts one more failure in a row, and one too many cuts the route off.
      */
-    public void exchangeFailed(Route route, UpstreamRefusal refusal) {
+    public void exchangeFailed(Route route, Instance instance, UpstreamRefusal refusal) {
         if (refusal.unreachable()) {
-            markUnreachable(route.upstream());
+            instanceFailed(instance, refusal);
             return;
         }
         if (!refusal.connectionFailed() && refusal.status() != 504) {
@@ -168,17 +242,19 @@ public class UpstreamHealth {
 
     private Future<Void> probeAll() {
         List<Future<Void>> probes = new ArrayList<>();
-        config.upstreams().forEach((name, upstream) -> {
-            // A probe still waiting from the last round is not doubled.
-            if (probing.putIfAbsent(name, Boolean.TRUE) == null) {
-                probes.add(probe(name, upstream).onComplete(done -> probing.remove(name)));
+        instances.forEach((name, all) -> {
+            for (Instance instance : all) {
+                // A probe still waiting from the last round is not doubled.
+                if (probing.putIfAbsent(instance, Boolean.TRUE) == null) {
+                    probes.add(probe(name, instance).onComplete(done -> probing.remove(instance)));
+                }
             }
         });
         return Future.join(probes).mapEmpty();
     }
 
-    private Future<Void> probe(String name, GatewayConfig.Upstream upstream) {
-        return upstreams.send(upstream.url(), HttpMethod.GET, "/q/health/ready", MultiMap.caseInsensitiveMultiMap(),
+    private Future<Void> probe(String name, Instance instance) {
+        return upstreams.send(instance.management(), HttpMethod.GET, "/q/health/ready", MultiMap.caseInsensitiveMultiMap(),
                         null, config.probeInterval())
                 .map(answer -> answer.status() == 200
                         ? new State(true, true, "UP")
@@ -186,7 +262,7 @@ public class UpstreamHealth {
                 .recover(failure -> {
                     if (failure instanceof ConnectionPoolTooBusyException) {
                         // The pool is full of requests to it: overloaded, not gone.
-                        State last = state(name);
+                        State last = state(instance);
                         return Future.succeededFuture(last.up()
                                 ? new State(true, true, "UP (busy: every connection in use, the wait queue full)") : last);
                     }
@@ -195,9 +271,9 @@ public class UpstreamHealth {
                             ? "DOWN (not reachable)" : "DOWN (no valid answer to its readiness: " + refusal.slug() + ")"));
                 })
                 .map(state -> {
-                    State previous = states.put(name, state);
+                    State previous = states.put(instance, state);
                     if (previous != null && previous.up() != state.up()) {
-                        LOG.infof("%s is now %s", UpstreamRefusal.serviceName(name), state.detail());
+                        LOG.infof("%s at %s is now %s", UpstreamRefusal.serviceName(name), instance, state.detail());
                     }
                     return null;
                 });

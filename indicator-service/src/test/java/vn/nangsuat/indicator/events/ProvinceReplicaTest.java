@@ -12,8 +12,10 @@ import static vn.nangsuat.indicator.events.ReplicaFixtures.WAIT;
 import static vn.nangsuat.indicator.events.ReplicaFixtures.await;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -31,6 +33,10 @@ import vn.nangsuat.provincereplica.ReplicaUnit;
  */
 @QuarkusTest
 class ProvinceReplicaTest {
+
+    /** Health is served on the management interface, not on the port of the API. */
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
 
     @Inject
     ProvinceReplica replica;
@@ -116,7 +122,7 @@ class ProvinceReplicaTest {
             // The record reaches the DLQ topic before the consumer's own transaction records it.
             await(() -> Optional.of(countDeadLettered(id)).filter(count -> count == 1), WAIT);
             // Readiness counts what was parked every half second.
-            int deadLettered = await(() -> Optional.of((Integer) given().when().get("/q/health/ready").then().statusCode(200)
+            int deadLettered = await(() -> Optional.of((Integer) given().baseUri(health.toString()).when().get("/ready").then().statusCode(200)
                     .extract().path("checks.find { it.name == 'Events' }.data.'province-replica deadLettered'"))
                     .filter(count -> count >= 1), WAIT);
             assertTrue(deadLettered >= 1, "readiness says the consumer has parked events: " + deadLettered);
@@ -129,7 +135,7 @@ class ProvinceReplicaTest {
         ReplicaFixtures.sendState(from, "Sẵn Sàng");
         await(() -> ReplicaFixtures.name(dataSource, from), WAIT);
         Thread.sleep(1100);  // progress is measured at most once a second
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().baseUri(health.toString()).when().get("/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Events' }.data", hasKey("province-replica eventsBehind"))
                 .body("checks.find { it.name == 'Events' }.data.'province-replica state'", equalTo("applying"))
                 .body("checks.find { it.name == 'Events' }.data", hasKey("outboxLagSeconds"));

@@ -8,8 +8,10 @@ import static vn.nangsuat.indicator.events.ReplicaFixtures.WAIT;
 import static vn.nangsuat.indicator.events.ReplicaFixtures.await;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,10 @@ import vn.nangsuat.kit.testing.EventsProbe;
  */
 @QuarkusTest
 class ReplicaUnderDatabaseOutageTest {
+
+    /** Health is served on the management interface, not on the port of the API. */
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
 
     @Inject
     AgroalDataSource dataSource;
@@ -63,12 +69,12 @@ class ReplicaUnderDatabaseOutageTest {
     }
 
     /** Waits until readiness reports the replica's consumer in a state beginning with the given word. */
-    private static void awaitConsumerState(String word) throws InterruptedException {
+    private void awaitConsumerState(String word) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         String state = null;
         while (Instant.now().isBefore(deadline)) {
             // While the database is away readiness is 503 (the service cannot serve), but it still says why.
-            state = given().when().get("/q/health/ready").then().extract()
+            state = given().baseUri(health.toString()).when().get("/ready").then().extract()
                     .path("checks.find { it.name == 'Events' }.data.'province-replica state'");
             if (state != null && state.startsWith(word)) {
                 return;

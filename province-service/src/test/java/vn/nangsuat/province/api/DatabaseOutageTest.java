@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +29,10 @@ import vn.nangsuat.province.TestUnits;
  */
 @QuarkusTest
 class DatabaseOutageTest {
+
+    /** Health is served on the management interface, not on the port of the API. */
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
 
     @Inject
     AgroalDataSource dataSource;
@@ -51,7 +57,7 @@ class DatabaseOutageTest {
                     .body("type", equalTo("https://nangsuat.vn/problems/database-unavailable"));
             // Generous, against hanging: the pool must not wait out long timeouts before it says so.
             assertTrue(Duration.between(asked, Instant.now()).toSeconds() < 10, "the 503 comes quickly");
-            given().when().get("/q/health/ready").then().statusCode(503);
+            given().baseUri(health.toString()).when().get("/ready").then().statusCode(503);
         } finally {
             assertEquals(0, DevstackSession.devstack("start-db"), "devstack start-db");
         }
@@ -60,7 +66,7 @@ class DatabaseOutageTest {
             Thread.sleep(250);
         }
         given().when().get("/api/v1/provinces/38").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().baseUri(health.toString()).when().get("/ready").then().statusCode(200);
         // The refused write left nothing behind; the same write now passes, once.
         given().when().get("/api/v1/provinces/29/history").then().statusCode(404);
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(unit)

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +33,10 @@ import vn.nangsuat.province.TestUnits;
 /** The outbox on the real broker: Kafka taken away, writes go on, events follow once it is back. */
 @QuarkusTest
 class OutboxUnderOutageTest {
+
+    /** Health is served on the management interface, not on the port of the API. */
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
 
     @Inject
     AgroalDataSource dataSource;
@@ -66,7 +72,7 @@ class OutboxUnderOutageTest {
                 // Still ready: it answers from its database, and says where the events stand.
                 awaitReadinessDetail("kafka", "unreachable");
                 awaitOutboxPending(6);
-                given().when().get("/q/health/ready").then().statusCode(200)
+                given().baseUri(health.toString()).when().get("/ready").then().statusCode(200)
                         .body("checks.find { it.name == 'Events' }.data.outboxPending", greaterThanOrEqualTo(6));
             } finally {
                 assertEquals(0, DevstackSession.devstack("start-kafka"), "devstack start-kafka");
@@ -136,10 +142,10 @@ class OutboxUnderOutageTest {
     }
 
     /** Readiness counts the outbox every half second: waits for the count to reach the events written. */
-    private static void awaitOutboxPending(int atLeast) throws InterruptedException {
+    private void awaitOutboxPending(int atLeast) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(10);
         while (Instant.now().isBefore(deadline)) {
-            Integer pending = given().when().get("/q/health/ready").then().extract()
+            Integer pending = given().baseUri(health.toString()).when().get("/ready").then().extract()
                     .path("checks.find { it.name == 'Events' }.data.outboxPending");
             if (pending != null && pending >= atLeast) {
                 return;
@@ -148,11 +154,11 @@ class OutboxUnderOutageTest {
         }
     }
 
-    private static void awaitReadinessDetail(String key, String prefix) throws InterruptedException {
+    private void awaitReadinessDetail(String key, String prefix) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         String seen = null;
         while (Instant.now().isBefore(deadline)) {
-            seen = given().when().get("/q/health/ready").then().extract()
+            seen = given().baseUri(health.toString()).when().get("/ready").then().extract()
                     .path("checks.find { it.name == 'Events' }.data." + key);
             if (seen != null && seen.startsWith(prefix)) {
                 return;

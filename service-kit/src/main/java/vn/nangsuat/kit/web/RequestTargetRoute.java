@@ -14,7 +14,7 @@ import vn.nangsuat.http.RouterProblems;
  * sends it) or characters a URI cannot hold ({@code ?q=<script>}) is rerouted, before any other route, as its
  * percent-encoded equivalent (see {@link RequestTargets#encoded}). Without this a raw UTF-8 search would be read
  * as ISO-8859-1 and find nothing, and anything that reads the request URI would fail with a 500. A target whose
- * bytes are not UTF-8 is a 400 problem.
+ * bytes are not UTF-8, or with a broken %-escape, is a 400 problem.
  */
 @ApplicationScoped
 public class RequestTargetRoute {
@@ -40,6 +40,9 @@ public class RequestTargetRoute {
             problems.write(context, 400, "malformed-request", "Malformed request",
                     "The request target is not UTF-8: percent-encode its bytes (RFC 3986)",
                     List.of(new Problem.FieldError("url", "is not UTF-8")));
+        } else if (RequestTargets.hasBrokenEscape(encoded)) {
+            // Refused here, before any handler reads the decoded path (the metrics' route template does, and throws).
+            problems.refuse(context, 400);
         } else if (encoded.equals(received)) {
             context.next();
         } else {

@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,6 +36,18 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class OperationsContract {
 
+    /** Health is served on the management interface, not on the port of the API. */
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
+
+    /** Metrics are served on the management interface, not on the port of the API. */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
+    /** The OpenAPI document too: the gateway reads it there to merge the public contract. */
+    @TestHTTPResource(value = "/openapi", management = true)
+    URL openapi;
+
     /** A GET path of the service that answers 200, e.g. /api/v1/provinces/38. */
     protected abstract String samplePath();
 
@@ -47,7 +61,7 @@ public abstract class OperationsContract {
 
     @Test
     void readinessGatesOnTheDatabaseAndReportsKafkaWithoutGatingOnIt() {
-        given().when().get("/q/health/ready")
+        given().baseUri(health.toString()).when().get("/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems("Database", "Events"))
@@ -58,21 +72,27 @@ public abstract class OperationsContract {
     }
 
     @Test
+    void healthAndMetricsAreNotServedOnThePortOfTheApi() {
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+    }
+
+    @Test
     void livenessIsUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(health.toString()).when().get("/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void metricsAreExposedForPrometheus() {
         given().when().get(samplePath()).then().statusCode(200);
-        given().when().get("/q/metrics")
+        given().baseUri(metrics.toString()).when().get()
                 .then().statusCode(200).body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("outbox_lag_seconds")).body(containsString("outbox_pending"));
     }
 
     @Test
     void theOpenApiDocumentDescribesTheEndpointsAndTheProblemShape() {
-        given().queryParam("format", "json").when().get("/q/openapi")
+        given().baseUri(openapi.toString()).queryParam("format", "json").when().get()
                 .then().statusCode(200)
                 .body("paths.'" + samplePathTemplate() + "'.get.summary", notNullValue())
                 .body("components.schemas.Problem", notNullValue());
@@ -80,9 +100,9 @@ public abstract class OperationsContract {
 
     @Test
     void everyRefusalTheDocumentDescribesIsAProblem() {
+        @SuppressWarnings("unchecked")
         Map<String, Map<String, Map<String, Object>>> paths =
-                given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
-                        .extract().jsonPath().getMap("paths");
+                (Map<String, Map<String, Map<String, Object>>>) (Map<String, ?>) document().get("paths");
         List<String> refusals = new ArrayList<>();
         List<String> examples = new ArrayList<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
@@ -105,14 +125,13 @@ public abstract class OperationsContract {
      * The schema a refusal names: Problem itself, or one that extends it (has every member of Problem, and more), as a
      * refused import's problem adds the line of each error.
      */
-    private static Object problemSchemaOf(Object response) {
+    private Object problemSchemaOf(Object response) {
         Object schema = problemMediaOf(response).get("schema");
         Object ref = schema instanceof Map<?, ?> named ? named.get("$ref") : null;
         if (ref == null) {
             return "no application/problem+json schema";
         }
-        Map<String, Object> document = given().queryParam("format", "json").when().get("/q/openapi").then().extract()
-                .jsonPath().getMap("$");
+        Map<String, Object> document = document();
         String name = ref.toString().substring(ref.toString().lastIndexOf('/') + 1);
         Object members = dig(document, "components", "schemas", name, "properties");
         Object problemMembers = dig(document, "components", "schemas", "Problem", "properties");
@@ -188,8 +207,7 @@ public abstract class OperationsContract {
     @Test
     void everyPatternOfTheContractMatchesWholeValues() {
         List<String> patterns = new ArrayList<>();
-        collectPatterns(given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath().getMap("$"), patterns);
+        collectPatterns(document(), patterns);
         patterns.removeIf("\\S"::equals);  // @NotBlank's "holds a non-blank character", meant unanchored
         assertThat(patterns, everyItem(matchesPattern("\\^.*\\$")));
     }
@@ -211,8 +229,7 @@ public abstract class OperationsContract {
     /** A client validating answers against the contract must accept every null the service really sends. */
     @Test
     void everyNullInTheAnswersIsDeclaredNullable() {
-        Map<String, Object> document = given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("$");
+        Map<String, Object> document = document();
         List<String> undeclared = new ArrayList<>();
         for (String path : answersWithNulls()) {
             Object answer = given().when().get(path).then().statusCode(200).extract().jsonPath().get("$");
@@ -226,11 +243,17 @@ public abstract class OperationsContract {
         assertThat("nulls declared nullable", undeclared, empty());
     }
 
+    /** The service's OpenAPI document, as the gateway reads it from the management interface. */
+    private Map<String, Object> document() {
+        return given().baseUri(openapi.toString()).queryParam("format", "json").when().get().then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+    }
+
     /** The operations of the document, by "METHOD path". */
-    private static Map<String, Map<String, Object>> operations() {
+    private Map<String, Map<String, Object>> operations() {
+        @SuppressWarnings("unchecked")
         Map<String, Map<String, Map<String, Object>>> paths =
-                given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
-                        .extract().jsonPath().getMap("paths");
+                (Map<String, Map<String, Map<String, Object>>>) (Map<String, ?>) document().get("paths");
         Map<String, Map<String, Object>> operations = new TreeMap<>();
         paths.forEach((path, item) -> item.forEach((method, operation) -> {
             if (method.matches("get|put|post|delete|patch|head|options")) {

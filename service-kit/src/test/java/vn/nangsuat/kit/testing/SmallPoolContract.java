@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.response.Response;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,6 +40,10 @@ import vn.nangsuat.kit.datasource.SecondConnectionGuard;
  * database.
  */
 public abstract class SmallPoolContract {
+
+    /** Health is served on the management interface, not on the port of the API. */
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
 
     /** Two connections, and a request waits one second for one. */
     public static class TwoConnections implements QuarkusTestProfile {
@@ -126,7 +132,7 @@ public abstract class SmallPoolContract {
                     .body("type", equalTo("https://nangsuat.vn/problems/service-busy"))
                     .time(lessThan(3000L));
             // Busy is not failed: readiness asks the database on a connection of its own, at once.
-            given().when().get("/q/health/ready").then().statusCode(200).time(lessThan(1000L));
+            given().baseUri(health.toString()).when().get("/ready").then().statusCode(200).time(lessThan(1000L));
         } finally {
             release.countDown();
             CompletableFuture.allOf(holding.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
