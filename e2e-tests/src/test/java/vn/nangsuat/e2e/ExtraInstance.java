@@ -17,6 +17,7 @@ import java.util.Map;
  */
 final class ExtraInstance implements AutoCloseable {
 
+    static final int PROVINCE_SERVICE_PORT = 8091;
     static final int INDICATOR_SERVICE_PORT = 8092;
     static final int PLAN_SERVICE_PORT = 8093;
     static final int GATEWAY_PORT = 8090;
@@ -39,6 +40,15 @@ final class ExtraInstance implements AutoCloseable {
         return start("indicator-service", INDICATOR_SERVICE_PORT, env);
     }
 
+    /** A second province-service: same schema, same broker; its relay waits for the lease the running one holds. */
+    static ExtraInstance provinceService() throws IOException, InterruptedException {
+        return start("province-service", PROVINCE_SERVICE_PORT, Map.of(
+                "DB_URL", "jdbc:mysql://127.0.0.1:" + RunningSystem.DEVSTACK.get("DEVSTACK_DB_PORT")
+                        + "/province?sslMode=DISABLED",
+                "DB_USER", "province", "DB_PASSWORD", "province-dev",
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + RunningSystem.DEVSTACK.get("DEVSTACK_KAFKA_PORT")));
+    }
+
     /** A second plan-service: same schema, same broker, its consumers sharing the running one's groups. */
     static ExtraInstance planService() throws IOException, InterruptedException {
         return start("plan-service", PLAN_SERVICE_PORT, Map.of(
@@ -58,6 +68,21 @@ final class ExtraInstance implements AutoCloseable {
                 "INDICATOR_SERVICE_URL", "http://127.0.0.1:8082",
                 "INDICATOR_SERVICE_MANAGEMENT_PORT", Integer.toString(RunningSystem.managementPort(8082)),
                 "PLAN_SERVICE_URL", "http://127.0.0.1:" + closed, "PLAN_SERVICE_MANAGEMENT_PORT", Integer.toString(closed)));
+    }
+
+    /** A second gateway in front of two instances of each service: the running one's and the extra one's. */
+    static ExtraInstance gatewayOverTwoInstancesEach() throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>();
+        for (Map.Entry<String, int[]> service : Map.of("PROVINCE", new int[] {8081, PROVINCE_SERVICE_PORT},
+                "INDICATOR", new int[] {8082, INDICATOR_SERVICE_PORT}, "PLAN", new int[] {8083, PLAN_SERVICE_PORT})
+                .entrySet()) {
+            int[] ports = service.getValue();
+            env.put(service.getKey() + "_SERVICE_URL", "http://127.0.0.1:" + ports[0] + ",http://127.0.0.1:" + ports[1]);
+            env.put(service.getKey() + "_SERVICE_MANAGEMENT_PORT",
+                    RunningSystem.managementPort(ports[0]) + "," + RunningSystem.managementPort(ports[1]));
+        }
+        env.put("RATE_LIMIT_PER_SECOND", "0");
+        return start("gateway", GATEWAY_PORT, env);
     }
 
     private static ExtraInstance start(String module, int port, Map<String, String> env)

@@ -542,6 +542,95 @@ class SystemIT {
         }
     }
 
+    /**
+     * Two of everything: a gateway in front of two instances of each service takes writes through both, one instance
+     * of each service stops mid-way, and the writes go on; then every value is there once (one revision each), the
+     * read models of indicator-service and the replica plan-service keeps are current, and nothing was parked.
+     */
+    @Test
+    void twoInstancesOfEachServiceLoseNothingWhenOneStopsMidWay() throws Exception {
+        String token = RunningSystem.token("--role", "admin");
+        List<String> units = given().queryParam("asOf", "2025-12-31").queryParam("size", 40).when()
+                .get("/api/v1/provinces").then().statusCode(200).extract().jsonPath().getList("items.code");
+        assertEquals(34, units.size(), "the units of 2025");
+        Map<String, Integer> written = new java.util.LinkedHashMap<>();
+        ExtraInstance province = ExtraInstance.provinceService();
+        ExtraInstance indicators = ExtraInstance.indicatorService();
+        ExtraInstance plans = ExtraInstance.planService();
+        try (ExtraInstance gateway = ExtraInstance.gatewayOverTwoInstancesEach()) {
+            awaitGatewayReadiness("UP (2 instances)");
+            for (int i = 0; i < units.size(); i++) {
+                if (i == units.size() / 2) {
+                    // Mid-way: one instance of each service stops (as a rolling update or a drained node stops it).
+                    province.close();
+                    indicators.close();
+                    plans.close();
+                    awaitGatewayReadiness("UP (1 of 2 instances; ");
+                }
+                int value = 100 + i;
+                given().port(ExtraInstance.GATEWAY_PORT).auth().oauth2(token).contentType("application/json")
+                        .body(Map.of("value", value, "status", "OFFICIAL", "source", "e2e two instances"))
+                        .when().put("/api/v1/observations/{unit}/SME_PILOT_PROJECTS/2025", units.get(i))
+                        .then().statusCode(201);
+                written.put(units.get(i), value);
+            }
+        } finally {
+            province.close();
+            indicators.close();
+            plans.close();
+        }
+        for (Map.Entry<String, Integer> value : written.entrySet()) {
+            assertEquals(value.getValue().doubleValue(), given().when()
+                    .get("/api/v1/observations/{unit}/SME_PILOT_PROJECTS/2025", value.getKey())
+                    .then().statusCode(200).extract().jsonPath().getDouble("value"), value.getKey());
+            assertEquals(1, given().when().get("/api/v1/observations/{unit}/SME_PILOT_PROJECTS/2025/history",
+                    value.getKey()).then().statusCode(200).extract().jsonPath().getList("$").size(),
+                    "one revision of " + value.getKey() + ": the write was not doubled");
+        }
+        Instant deadline = Instant.now().plusSeconds(30);
+        Map<String, Object> ranked = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            ranked = new java.util.TreeMap<>();
+            for (Map<String, Object> unit : given().when()
+                    .get("/api/v1/cross-sections?indicator=SME_PILOT_PROJECTS&period=2025").then().statusCode(200)
+                    .extract().jsonPath().<Map<String, Object>>getList("units")) {
+                ranked.put(String.valueOf(unit.get("unit")), ((Number) unit.get("value")).intValue());
+            }
+            if (ranked.equals(new java.util.TreeMap<>(written))) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals(new java.util.TreeMap<>(written), ranked, "the cross-section holds every value written, once");
+        Map<String, Object> events = given().port(RunningSystem.managementPort(8083)).when().get("/q/health/ready")
+                .then().extract().jsonPath().getMap("checks.find { it.name == 'Events' }.data");
+        assertEquals(0, ((Number) events.get("indicator-replica deadLettered")).intValue(), String.valueOf(events));
+        deadline = Instant.now().plusSeconds(30);
+        while (((Number) events.get("indicator-replica eventsBehind")).longValue() != 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            events = given().port(RunningSystem.managementPort(8083)).when().get("/q/health/ready")
+                    .then().extract().jsonPath().getMap("checks.find { it.name == 'Events' }.data");
+        }
+        assertEquals(0L, ((Number) events.get("indicator-replica eventsBehind")).longValue(),
+                "plan-service's replica followed every value: " + events);
+    }
+
+    /** Until the second gateway's readiness says each service is as {@code detail} begins. */
+    private static void awaitGatewayReadiness(String detail) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        Map<String, Object> services = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            services = given().port(RunningSystem.managementPort(ExtraInstance.GATEWAY_PORT)).when().get("/q/health/ready")
+                    .then().extract().jsonPath().getMap("checks[0].data");
+            if (services != null && services.size() == 3
+                    && services.values().stream().allMatch(state -> String.valueOf(state).startsWith(detail))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the gateway over two instances each never said " + detail + ": " + services);
+    }
+
     private static String etag(int port, String read) {
         return given().port(port).when().get(read).then().statusCode(200).extract().header("ETag");
     }

@@ -44,6 +44,11 @@ public class TrustedKey implements QuarkusTestResourceLifecycleManager {
         return adminClaims().subject(subject).expiresIn(3600).sign(privateKeyLocation());
     }
 
+    /** A genuine token for the given audience (`aud`). */
+    static String forAudience(String audience) {
+        return adminClaims().audience(audience).expiresIn(3600).sign(privateKeyLocation());
+    }
+
     static String expired() {
         long now = System.currentTimeMillis() / 1000;
         return adminClaims().issuedAt(now - 7200).expiresAt(now - 3600).sign(privateKeyLocation());
