@@ -543,6 +543,98 @@ class SystemIT {
     }
 
     /**
+     * A graceful stop (SIGTERM, as an orchestrator stops a pod): the import an indicator-service is running finishes
+     * and is committed; the one queued behind it is reported FAILED at once, to be submitted again, not after
+     * IMPORT_STALE_AFTER.
+     */
+    @Test
+    void aStoppingServiceFinishesItsRunningImportAndReportsTheQueuedOneAtOnce() throws Exception {
+        String token = RunningSystem.token("--role", "admin");
+        List<String> units = given().queryParam("asOf", "2024-12-31").queryParam("size", 100).when()
+                .get("/api/v1/provinces").then().statusCode(200).extract().path("items.code");
+        List<String> indicators = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String code = "E2E_STOP_" + i;
+            indicators.add(code);
+            given().auth().oauth2(token).contentType("application/json").body(Map.of("code", code, "name", "Stop " + i,
+                    "nameVi", "Dừng " + i, "unit", "count", "periodicity", "MONTH", "decimals", 0, "better", "HIGHER",
+                    "aggregation", "ADDITIVE", "overTime", "FLOW", "description", "A monthly count of the e2e tests"))
+                    .when().post("/api/v1/indicators").then().statusCode(201);
+        }
+        StringBuilder running = new StringBuilder("unit,indicator,period,value,status\n");
+        for (String unit : units) {
+            for (String indicator : indicators) {
+                for (int year = 2010; year <= 2024; year++) {
+                    for (int month = 1; month <= 12; month++) {
+                        running.append(unit).append(',').append(indicator).append(',').append(year).append('-')
+                                .append(month < 10 ? "0" : "").append(month).append(',').append(month).append(",OFFICIAL\n");
+                    }
+                }
+            }
+        }
+        int rows = units.size() * indicators.size() * 15 * 12;
+        String queued = "unit,indicator,period,value,status\n" + units.get(0) + "," + indicators.get(0) + ",2025-01,1,OFFICIAL\n";
+        String first;
+        String second;
+        try (ExtraInstance stopping = ExtraInstance.indicatorService()) {
+            first = submitAsync(token, running.toString());
+            second = submitAsync(token, queued);
+            String state = null;
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (!"RUNNING".equals(state) && Instant.now().isBefore(deadline)) {
+                state = given().port(ExtraInstance.INDICATOR_SERVICE_PORT).auth().oauth2(token).when()
+                        .get("/api/v1/observations/imports/" + first).then().statusCode(200).extract().path("state");
+            }
+            assertEquals("RUNNING", state);
+            stopping.close();
+        }
+        Map<String, Object> done = given().auth().oauth2(token).when().get("/api/v1/observations/imports/" + first)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        assertEquals("SUCCEEDED", done.get("state"), "the running import finished before the service stopped: " + done);
+        assertEquals(rows, ((Number) ((Map<?, ?>) done.get("progress")).get("rowsCommitted")).intValue());
+        Map<String, Object> reported = given().auth().oauth2(token).when().get("/api/v1/observations/imports/" + second)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        assertEquals("FAILED", reported.get("state"), String.valueOf(reported));
+        assertTrue(String.valueOf(reported.get("failure")).contains("stopped before the import began"),
+                "reported by the stopping service itself, not found stale later: " + reported);
+    }
+
+    private static String submitAsync(String token, String csv) {
+        return given().port(ExtraInstance.INDICATOR_SERVICE_PORT).auth().oauth2(token).contentType("text/csv")
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString()).header("Prefer", "respond-async")
+                .body(csv.getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/observations/imports")
+                .then().statusCode(202).extract().path("id");
+    }
+
+    /**
+     * The alert rules and the Grafana dashboard an operator installs (deploy/monitoring) name only metrics the running
+     * applications serve on their management ports: a renamed metric would leave an alert that never fires.
+     */
+    @Test
+    void everyMetricTheAlertsAndTheDashboardNameIsServed() throws Exception {
+        // A refusal of the gateway's own, so its refusal counter has been made.
+        given().contentType("application/json").body("{}").when().post("/api/v1/provinces").then().statusCode(401);
+        java.nio.file.Path monitoring = java.nio.file.Path.of(System.getProperty("nangsuat.root", ".."), "deploy", "monitoring");
+        String named = java.nio.file.Files.readString(monitoring.resolve("prometheus-alerts.yaml"))
+                + java.nio.file.Files.readString(monitoring.resolve("grafana-dashboard.json"));
+        java.util.Set<String> metrics = new java.util.TreeSet<>();
+        java.util.regex.Matcher metric = java.util.regex.Pattern.compile(
+                "\\b(?:outbox|events|read_model|gateway|imports|http_server|agroal|jvm)_[a-z0-9_]+").matcher(named);
+        while (metric.find()) {
+            metrics.add(metric.group());
+        }
+        assertTrue(metrics.size() > 10, "the files name metrics: " + metrics);
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        for (int port : List.of(8080, 8081, 8082, 8083)) {
+            given().port(RunningSystem.managementPort(port)).when().get("/q/metrics").then().statusCode(200).extract()
+                    .asString().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(served::add);
+        }
+        List<String> missing = metrics.stream().filter(name -> !served.contains(name)).toList();
+        assertEquals(List.of(), missing, "named in deploy/monitoring but served by no application");
+    }
+
+    /**
      * Two of everything: a gateway in front of two instances of each service takes writes through both, one instance
      * of each service stops mid-way, and the writes go on; then every value is there once (one revision each), the
      * read models of indicator-service and the replica plan-service keeps are current, and nothing was parked.

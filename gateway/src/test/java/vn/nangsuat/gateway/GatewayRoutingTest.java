@@ -38,7 +38,9 @@ class GatewayRoutingTest {
         given().when().get("/q/metrics").then().statusCode(404);
         given().baseUri(health.toString()).when().get("/ready").then().statusCode(200);
         given().baseUri(health.toString().replace("/health", "/metrics")).when().get()
-                .then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
+                .then().statusCode(200).body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("gateway_upstream_up{")).body(containsString("gateway_routes_cut_off{"))
+                .body(containsString("gateway_cache_lookups_total{"));
     }
 
     @Test

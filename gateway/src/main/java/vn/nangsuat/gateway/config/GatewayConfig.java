@@ -65,6 +65,12 @@ public interface GatewayConfig {
     @WithDefault("33554432")
     long cacheMaxBytes();
 
+    /**
+     * PEM file of the certificates (a private CA's, or a service's own) that a service reached over https (its URL says
+     * https) may present; unset, the JVM's trusted authorities. The host name is always checked against the certificate.
+     */
+    Optional<String> upstreamCaCerts();
+
     /** How long the merged OpenAPI document is reused before the services are asked again. */
     @WithDefault("30s")
     Duration openapiCacheTime();

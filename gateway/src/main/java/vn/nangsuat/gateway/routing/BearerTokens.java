@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
@@ -22,6 +23,8 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
  */
 @ApplicationScoped
 public class BearerTokens {
+
+    private static final Logger LOG = Logger.getLogger(BearerTokens.class);
 
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final String SCHEME = "Bearer ";
@@ -65,6 +68,7 @@ public class BearerTokens {
             verified.remember(token, subject == null ? "" : subject, jwt.getExpirationTime());
             context.next();
         } catch (ParseException e) {
+            LOG.debugf(e, "bearer token refused");
             refuse(context, "Bearer error=\"invalid_token\"", hasExpired(e)
                     ? "The bearer token has expired"
                     : "The bearer token is not valid: malformed, not signed by the trusted key, or from another issuer");

@@ -1,8 +1,12 @@
 package vn.nangsuat.gateway.routing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import vn.nangsuat.http.RouterProblems;
 
@@ -13,12 +17,19 @@ public class GatewayProblems {
     private static final Logger LOG = Logger.getLogger(GatewayProblems.class);
 
     private final RouterProblems problems;
+    private final MeterRegistry registry;
+    /** `gateway_refused_total{status}`: what the gateway answered itself, by status (429, 503, 502, 504, 401...). */
+    private final Map<Integer, Counter> refused = new ConcurrentHashMap<>();
 
-    public GatewayProblems(RouterProblems problems) {
+    public GatewayProblems(RouterProblems problems, MeterRegistry registry) {
         this.problems = problems;
+        this.registry = registry;
     }
 
     public void write(RoutingContext context, int status, String slug, String title, String detail) {
+        refused.computeIfAbsent(status, code -> Counter.builder("gateway.refused").tag("status", Integer.toString(code))
+                .description("Requests the gateway answered itself with a problem, by status").register(registry))
+                .increment();
         problems.write(context, status, slug, title, detail, List.of());
     }
 

@@ -1,5 +1,7 @@
 package vn.nangsuat.gateway.routing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -40,8 +42,15 @@ public class SharedCache {
     /** Writes forwarded to each service so far: an answer asked for before the latest write is not kept. */
     private final Map<String, AtomicLong> writes = new ConcurrentHashMap<>();
     private final AtomicLong writesToAny = new AtomicLong();
+    /** `gateway_cache_lookups_total{result}`: the hit ratio operators watch. */
+    private final Counter hits;
+    private final Counter misses;
 
-    public SharedCache(GatewayConfig config) {
+    public SharedCache(GatewayConfig config, MeterRegistry registry) {
+        this.hits = Counter.builder("gateway.cache.lookups").tag("result", "hit")
+                .description("Reads looked up in the shared cache, by result").register(registry);
+        this.misses = Counter.builder("gateway.cache.lookups").tag("result", "miss")
+                .description("Reads looked up in the shared cache, by result").register(registry);
         this.kept = config.cacheMaxBytes() <= 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(config.cacheMaxBytes())
                 .weigher((String key, Kept entry) -> key.length() + entry.answer().body().length() + 512)
@@ -59,7 +68,12 @@ public class SharedCache {
 
     /** A fresh kept answer to a GET of this path and query (the overview asking for its parts). */
     public Optional<Kept> lookup(String upstream, String pathAndQuery, String accept) {
-        return kept == null ? Optional.empty() : Optional.ofNullable(kept.getIfPresent(key(upstream, pathAndQuery, accept)));
+        if (kept == null) {
+            return Optional.empty();
+        }
+        Kept found = kept.getIfPresent(key(upstream, pathAndQuery, accept));
+        (found == null ? misses : hits).increment();
+        return Optional.ofNullable(found);
     }
 
     /** The count of writes forwarded to any service: what is composed of several services' answers (an overview). */

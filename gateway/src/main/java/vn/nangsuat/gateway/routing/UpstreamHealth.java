@@ -1,5 +1,7 @@
 package vn.nangsuat.gateway.routing;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -76,7 +78,19 @@ public class UpstreamHealth {
         this.instances = Map.copyOf(byUpstream);
     }
 
-    void start(@Observes StartupEvent started) {
+    void start(@Observes StartupEvent started, MeterRegistry registry) {
+        instances.forEach((name, all) -> {
+            for (Instance instance : all) {
+                Gauge.builder("gateway.upstream.up", this, health -> health.state(instance).up() ? 1 : 0)
+                        .tags("service", UpstreamRefusal.serviceName(name), "instance", instance.toString())
+                        .description("1 while the instance is up (reachable and ready), 0 while it is left out")
+                        .register(registry);
+            }
+            Gauge.builder("gateway.routes.cut.off", this, health -> health.routesCutOff(name))
+                    .tags("service", UpstreamRefusal.serviceName(name))
+                    .description("Routes of the service whose circuit breaker is open (answered 503 at once)")
+                    .register(registry);
+        });
         probeAll().onComplete(done -> firstRound.tryComplete());
         timer = vertx.setPeriodic(config.probeInterval().toMillis(), tick -> probeAll());
     }
@@ -193,6 +207,17 @@ public class UpstreamHealth {
                     + UpstreamRefusal.serviceName(route.upstream()) + " (timed out or broken off): it is cut off for "
                     + config.breakerOpenFor().toSeconds() + " s; the service's other requests go on");
         }
+    }
+
+    /** How many routes of the upstream are cut off now. */
+    private long routesCutOff(String upstream) {
+        long now = System.currentTimeMillis();
+        return routes.entrySet().stream().filter(entry -> entry.getKey().upstream().equals(upstream))
+                .filter(entry -> {
+                    synchronized (entry.getValue()) {
+                        return entry.getValue().openUntil > now;
+                    }
+                }).count();
     }
 
     /** Seconds a client should wait before trying a cut-off route again. */

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.streams.Pipe;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,12 +46,16 @@ public class Upstreams {
 
     public Upstreams(Vertx vertx, GatewayConfig config) {
         this.config = config;
-        this.client = vertx.createHttpClient(
-                new HttpClientOptions()
-                        .setConnectTimeout((int) config.connectTimeout().toMillis())
-                        .setKeepAlive(true)
-                        .setKeepAliveTimeout(30)
-                        .setTcpNoDelay(true),
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(30)
+                .setTcpNoDelay(true)
+                // For a service whose URL says https: its certificate must name the host the URL names.
+                .setVerifyHost(true);
+        config.upstreamCaCerts().ifPresent(certificates -> options.setTrustOptions(
+                new PemTrustOptions().addCertPath(certificates)));
+        this.client = vertx.createHttpClient(options,
                 new PoolOptions().setHttp1MaxSize(config.poolSize()).setMaxWaitQueueSize(config.maxWaitQueue()));
     }
 
@@ -90,10 +95,12 @@ public class Upstreams {
 
     private static RequestOptions options(URI base, HttpMethod method, String pathAndQuery, MultiMap headers,
             Duration timeout) {
+        boolean https = "https".equalsIgnoreCase(base.getScheme());
         return new RequestOptions()
                 .setMethod(method)
+                .setSsl(https)
                 .setHost(base.getHost())
-                .setPort(base.getPort() > 0 ? base.getPort() : 80)
+                .setPort(base.getPort() > 0 ? base.getPort() : https ? 443 : 80)
                 .setURI(pathAndQuery)
                 .setHeaders(headers)
                 .setIdleTimeout(timeout.toMillis());

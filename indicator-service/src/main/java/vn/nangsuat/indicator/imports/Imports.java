@@ -94,6 +94,10 @@ public class Imports {
     /** Clears staged rows left by stopped imports, apart from the heartbeat so that a big delete never stalls it. */
     private final ScheduledExecutorService cleanup = Background.singleThread("import-cleanup");
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+    /** How long a stopping service lets the import it is running finish (its HTTP requests get as long). */
+    private final Duration finishOnStop;
+    /** Set when the service stops: a job still queued is reported FAILED at once instead of begun. */
+    private volatile boolean stopping;
 
     Imports(ImportJobRepository jobs, Staging staging, IndicatorCatalog indicators, ProvinceReplica units,
             ObservationEvents events, ObjectMapper json,
@@ -103,7 +107,9 @@ public class Imports {
             @ConfigProperty(name = "imports.workers") int workers,
             @ConfigProperty(name = "imports.max-queued") int maxQueued,
             @ConfigProperty(name = "imports.stale-after") Duration staleAfter,
-            @ConfigProperty(name = "imports.transaction-timeout") Duration transactionTimeout) {
+            @ConfigProperty(name = "imports.transaction-timeout") Duration transactionTimeout,
+            @ConfigProperty(name = "quarkus.shutdown.timeout", defaultValue = "30s") Duration finishOnStop) {
+        this.finishOnStop = finishOnStop;
         this.jobs = jobs;
         this.staging = staging;
         this.indicators = indicators;
@@ -132,11 +138,26 @@ public class Imports {
         cleanup.scheduleWithFixedDelay(this::clearFinished, 1, 10, TimeUnit.MINUTES);
     }
 
+    /**
+     * A stopping service finishes the import it is running (its heartbeat goes on meanwhile, so no other instance
+     * takes it for dead), within the shutdown timeout, and reports each job still queued FAILED at once, to be
+     * submitted again: none waits for IMPORT_STALE_AFTER. An import still running past the timeout is interrupted and
+     * reported FAILED the same way.
+     */
     void stop(@Observes ShutdownEvent stop) {
-        heartbeat.shutdownNow();
-        cleanup.shutdownNow();
+        stopping = true;
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(finishOnStop.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("an import still runs after %s: it is stopped and reported FAILED", finishOnStop);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.shutdownNow();
         loaders.shutdownNow();
+        heartbeat.shutdownNow();
+        cleanup.shutdownNow();
     }
 
     /**
@@ -264,6 +285,12 @@ public class Imports {
     private void run(ImportJob job, Path body, ImportOptions options, ProvinceScope.Grant grant) {
         String id = job.id;
         Outcome outcome = new Outcome(maxErrors);
+        if (stopping) {
+            jobs.finished(id, ImportJob.State.FAILED, null, "the service stopped before the import began: nothing of it"
+                    + " was committed; submit it again", null, 0, 0, errorsJson(outcome));
+            deleteQuietly(body);
+            return;
+        }
         try {
             jobs.started(id);
             long phaseStart = System.nanoTime();

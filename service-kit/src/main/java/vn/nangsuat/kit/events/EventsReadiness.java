@@ -3,6 +3,7 @@ package vn.nangsuat.kit.events;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -26,7 +29,9 @@ import vn.nangsuat.kit.concurrent.Background;
 /**
  * How the events are doing, for operators: the outbox lag (age of the oldest unsent event, also the metric
  * `outbox_lag_seconds`), whether the relay reaches the broker, and for each consumer how many events it has
- * not applied, whether it is stuck on one (and why), and how many it has ever parked on a DLQ. Reported as
+ * not applied, whether it is stuck on one (and why), and how many it has ever parked on a DLQ. The same figures are
+ * metrics to alert on: `events_broker_reachable`, and per consumer `events_consumer_lag`, `events_consumer_stuck`
+ * and `events_consumer_dead_lettered`. Reported as
  * readiness detail, never gating: a service is ready when it can answer (its database check says so), and a
  * Kafka outage, a backlog or a stuck consumer do not stop it answering from what it has. The counts that need the
  * database are taken every half second on a thread of their own, so a probe answers at once whatever the pool does.
@@ -45,6 +50,9 @@ public class EventsReadiness implements HealthCheck {
     /** The last counts; a probe never waits for the database (a busy pool must not make a probe slow or fail). */
     private volatile Sample sample = new Sample(new OutboxState(-1, -1), Map.of());
     private ScheduledExecutorService sampler;
+    private MeterRegistry registry;
+    /** The consumers whose metrics are registered (a consumer is known once it has started). */
+    private final Set<String> measured = ConcurrentHashMap.newKeySet();
 
     public EventsReadiness(AgroalDataSource dataSource, EventConsumers consumers, OutboxRelay relay, Inbox inbox) {
         this.dataSource = dataSource;
@@ -61,6 +69,9 @@ public class EventsReadiness implements HealthCheck {
                 .description("Age of the oldest event not yet sent to Kafka").register(registry);
         Gauge.builder("outbox.pending", this, readiness -> readiness.outbox().pending())
                 .description("Events written but not yet sent to Kafka").register(registry);
+        Gauge.builder("events.broker.reachable", relay, outbox -> outbox.brokerState().reachable() ? 1 : 0)
+                .description("1 while the outbox relay reaches Kafka, 0 while it does not").register(registry);
+        this.registry = registry;
         sampler = Background.singleThread("events-readiness");
         sampler.scheduleWithFixedDelay(this::sample, 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -82,6 +93,27 @@ public class EventsReadiness implements HealthCheck {
 
     private void sample() {
         sample = new Sample(countOutbox(), parkedCounts());
+        consumers.progress().values().forEach(this::measure);
+    }
+
+    /** Registers a consumer's gauges the first time it is seen; they read its progress at each scrape. */
+    private void measure(EventConsumers.Progress first) {
+        String name = first.consumer();
+        if (registry == null || !measured.add(name)) {
+            return;
+        }
+        Tags tags = Tags.of("consumer", name, "topic", first.topic());
+        Gauge.builder("events.consumer.lag", consumers, all -> progressOf(all, name).eventsBehind())
+                .tags(tags).description("Events of its topic the consumer has not applied yet").register(registry);
+        Gauge.builder("events.consumer.stuck", consumers, all -> progressOf(all, name).stuck() == null ? 0 : 1)
+                .tags(tags).description("1 while the consumer retries one event that keeps failing").register(registry);
+        Gauge.builder("events.consumer.dead.lettered", this, readiness -> readiness.sample.parked().getOrDefault(name, 0L))
+                .tags(tags).description("Events the consumer has parked on its DLQ, ever").register(registry);
+    }
+
+    private static EventConsumers.Progress progressOf(EventConsumers all, String name) {
+        EventConsumers.Progress progress = all.progress().get(name);
+        return progress != null ? progress : new EventConsumers.Progress(name, "", 0, null, null, null);
     }
 
     private OutboxState countOutbox() {

@@ -87,7 +87,8 @@ public abstract class OperationsContract {
         given().when().get(samplePath()).then().statusCode(200);
         given().baseUri(metrics.toString()).when().get()
                 .then().statusCode(200).body(containsString("http_server_requests_seconds_count"))
-                .body(containsString("outbox_lag_seconds")).body(containsString("outbox_pending"));
+                .body(containsString("outbox_lag_seconds")).body(containsString("outbox_pending"))
+                .body(containsString("events_broker_reachable"));
     }
 
     @Test
