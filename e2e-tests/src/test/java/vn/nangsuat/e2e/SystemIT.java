@@ -439,28 +439,9 @@ class SystemIT {
         String token = RunningSystem.token("--role", "admin");
         List<String> units = given().queryParam("asOf", "2024-12-31").queryParam("size", 100).when().get("/api/v1/provinces")
                 .then().statusCode(200).extract().path("items.code");
-        List<String> indicators = new java.util.ArrayList<>();
-        for (int i = 1; i <= 20; i++) {
-            String code = "E2E_MONTHLY_" + i;
-            indicators.add(code);
-            given().auth().oauth2(token).contentType("application/json").body(Map.of("code", code, "name", "Monthly " + i,
-                    "nameVi", "Hàng tháng " + i, "unit", "count", "periodicity", "MONTH", "decimals", 0, "better", "HIGHER",
-                    "aggregation", "ADDITIVE", "overTime", "FLOW", "description", "A monthly count of the e2e tests"))
-                    .when().post("/api/v1/indicators").then().statusCode(201);
-        }
-        StringBuilder csv = new StringBuilder("unit,indicator,period,value,status\n");
-        for (String unit : units) {
-            for (String indicator : indicators) {
-                for (int year = 2010; year <= 2024; year++) {
-                    for (int month = 1; month <= 12; month++) {
-                        csv.append(unit).append(',').append(indicator).append(',').append(year).append('-')
-                                .append(month < 10 ? "0" : "").append(month).append(',').append(year + month).append(",OFFICIAL\n");
-                    }
-                }
-            }
-        }
+        List<String> indicators = monthlyIndicators(token, "E2E_MONTHLY_", 20);
         int rows = units.size() * indicators.size() * 15 * 12;
-        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] file = monthlyValues(units, indicators).getBytes(StandardCharsets.UTF_8);
         String key = java.util.UUID.randomUUID().toString();
 
         String job;
@@ -552,32 +533,14 @@ class SystemIT {
         String token = RunningSystem.token("--role", "admin");
         List<String> units = given().queryParam("asOf", "2024-12-31").queryParam("size", 100).when()
                 .get("/api/v1/provinces").then().statusCode(200).extract().path("items.code");
-        List<String> indicators = new java.util.ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            String code = "E2E_STOP_" + i;
-            indicators.add(code);
-            given().auth().oauth2(token).contentType("application/json").body(Map.of("code", code, "name", "Stop " + i,
-                    "nameVi", "Dừng " + i, "unit", "count", "periodicity", "MONTH", "decimals", 0, "better", "HIGHER",
-                    "aggregation", "ADDITIVE", "overTime", "FLOW", "description", "A monthly count of the e2e tests"))
-                    .when().post("/api/v1/indicators").then().statusCode(201);
-        }
-        StringBuilder running = new StringBuilder("unit,indicator,period,value,status\n");
-        for (String unit : units) {
-            for (String indicator : indicators) {
-                for (int year = 2010; year <= 2024; year++) {
-                    for (int month = 1; month <= 12; month++) {
-                        running.append(unit).append(',').append(indicator).append(',').append(year).append('-')
-                                .append(month < 10 ? "0" : "").append(month).append(',').append(month).append(",OFFICIAL\n");
-                    }
-                }
-            }
-        }
+        List<String> indicators = monthlyIndicators(token, "E2E_STOP_", 5);
+        String running = monthlyValues(units, indicators);
         int rows = units.size() * indicators.size() * 15 * 12;
         String queued = "unit,indicator,period,value,status\n" + units.get(0) + "," + indicators.get(0) + ",2025-01,1,OFFICIAL\n";
         String first;
         String second;
         try (ExtraInstance stopping = ExtraInstance.indicatorService()) {
-            first = submitAsync(token, running.toString());
+            first = submitAsync(token, running);
             second = submitAsync(token, queued);
             String state = null;
             Instant deadline = Instant.now().plusSeconds(30);
@@ -597,6 +560,36 @@ class SystemIT {
         assertEquals("FAILED", reported.get("state"), String.valueOf(reported));
         assertTrue(String.valueOf(reported.get("failure")).contains("stopped before the import began"),
                 "reported by the stopping service itself, not found stale later: " + reported);
+    }
+
+    /** Monthly count indicators made for a test: PREFIX1..PREFIXn. */
+    private static List<String> monthlyIndicators(String token, String prefix, int count) {
+        List<String> indicators = new java.util.ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String code = prefix + i;
+            indicators.add(code);
+            given().auth().oauth2(token).contentType("application/json").body(Map.of("code", code, "name", "Monthly " + i,
+                    "nameVi", "Hàng tháng " + i, "unit", "count", "periodicity", "MONTH", "decimals", 0, "better", "HIGHER",
+                    "aggregation", "ADDITIVE", "overTime", "FLOW", "description", "A monthly count of the e2e tests"))
+                    .when().post("/api/v1/indicators").then().statusCode(201);
+        }
+        return indicators;
+    }
+
+    /** A CSV import of every month of 2010-2024 for each unit and indicator: 180 rows a pair. */
+    private static String monthlyValues(List<String> units, List<String> indicators) {
+        StringBuilder csv = new StringBuilder("unit,indicator,period,value,status\n");
+        for (String unit : units) {
+            for (String indicator : indicators) {
+                for (int year = 2010; year <= 2024; year++) {
+                    for (int month = 1; month <= 12; month++) {
+                        csv.append(unit).append(',').append(indicator).append(',').append(year).append('-')
+                                .append(month < 10 ? "0" : "").append(month).append(',').append(year + month).append(",OFFICIAL\n");
+                    }
+                }
+            }
+        }
+        return csv.toString();
     }
 
     private static String submitAsync(String token, String csv) {
