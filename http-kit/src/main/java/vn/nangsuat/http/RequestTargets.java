@@ -46,8 +46,8 @@ public final class RequestTargets {
     /**
      * The target every URI parser accepts, meaning the same: raw UTF-8 and characters a URI cannot hold
      * percent-encoded, %-escapes left as they are. Null when the target's bytes, raw or %-escaped, are not UTF-8:
-     * such a target names nothing this API has. A target with a broken %-escape comes back as received, for the
-     * router to refuse.
+     * such a target names nothing this API has. A target with a broken %-escape comes back as received, to be
+     * refused ({@link #hasBrokenEscape}).
      */
     public static String encoded(String received) {
         if (received.chars().allMatch(c -> c < 0x80 && AS_IS.get(c) && c != '%')) {

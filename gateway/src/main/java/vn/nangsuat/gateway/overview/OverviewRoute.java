@@ -285,9 +285,8 @@ public class OverviewRoute {
     private Future<Upstreams.Answer> ask(String part, Owner owner, String pathAndQuery, MultiMap headers,
             AtomicLong freshUntil) {
         String name = owner.name();
-        UpstreamHealth.State state = health.state(name);
-        if (!state.up()) {
-            return Future.failedFuture(new Missing(part, name, state.refusal(name)));
+        if (!health.up(name)) {
+            return Future.failedFuture(new Missing(part, name, health.state(name).refusal(name)));
         }
         UpstreamHealth.Route route = UpstreamHealth.Route.of(name, HttpMethod.GET, pathAndQuery);
         var cutOff = health.routeCutOff(route);

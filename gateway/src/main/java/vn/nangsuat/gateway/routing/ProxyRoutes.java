@@ -110,12 +110,11 @@ public class ProxyRoutes {
             }
         }
         long writesBefore = cache.writesSoFar(name);
-        UpstreamHealth.State state = health.state(name);
-        if (!state.up()) {
+        if (!health.up(name)) {
             refuseBeforeForwarding(pipe);
             context.response().putHeader("Retry-After", Long.toString(health.retryAfterSeconds(name)));
             problems.write(context, 503, UpstreamRefusal.SERVICE_UNAVAILABLE, "Service Unavailable",
-                    state.refusal(name));
+                    health.state(name).refusal(name));
             return;
         }
         UpstreamHealth.Route route = UpstreamHealth.Route.of(name, request.method(), target);
@@ -150,7 +149,7 @@ public class ProxyRoutes {
                             if (!refusal.connectionFailed() || !read && !refusal.unreachable()) {
                                 return Future.failedFuture(failure);
                             }
-                            health.instanceFailed(instance, refusal);
+                            health.instanceFailed(name, instance, refusal);
                             Instance other = health.pickOtherThan(name, instance);
                             // A write that reached no instance goes to another one; it is never sent twice to one.
                             if (!read && other.equals(instance)) {

@@ -60,7 +60,7 @@ public class UpstreamHealth {
     private final Map<Instance, State> states = new ConcurrentHashMap<>();
     private final Map<Instance, Boolean> probing = new ConcurrentHashMap<>();
     /** Each upstream's turn: which of its instances the next request goes to. */
-    private final Map<String, AtomicInteger> turns = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> turns;
     /** The routes that failed lately; a route that succeeds is forgotten. */
     private final Map<Route, RouteBreaker> routes = new ConcurrentHashMap<>();
     private final Promise<Void> firstRound = Promise.promise();
@@ -71,11 +71,13 @@ public class UpstreamHealth {
         this.upstreams = upstreams;
         this.vertx = vertx;
         Map<String, List<Instance>> byUpstream = new HashMap<>();
+        Map<String, AtomicInteger> turnOf = new HashMap<>();
         config.upstreams().forEach((name, upstream) -> {
             byUpstream.put(name, upstream.instances());
-            turns.put(name, new AtomicInteger());
+            turnOf.put(name, new AtomicInteger());
         });
         this.instances = Map.copyOf(byUpstream);
+        this.turns = Map.copyOf(turnOf);
     }
 
     void start(@Observes StartupEvent started, MeterRegistry registry) {
@@ -100,9 +102,19 @@ public class UpstreamHealth {
         return firstRound.future();
     }
 
+    /** Whether any instance of the upstream is up: what routing asks of every request, without building a report. */
+    public boolean up(String upstream) {
+        for (Instance instance : instances.get(upstream)) {
+            if (state(instance).up()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * An upstream's state: up while any instance is. With one instance, that instance's state; with several, how
-     * many are up and what the others are.
+     * An upstream's state, as readiness reports it: up while any instance is. With one instance, that instance's
+     * state; with several, how many are up and what the others are.
      */
     public State state(String upstream) {
         List<Instance> all = instances.get(upstream);
@@ -157,20 +169,15 @@ public class UpstreamHealth {
     }
 
     /** A forwarded request could not connect: routing leaves the instance out until a probe finds it again. */
-    public void instanceFailed(Instance instance, UpstreamRefusal refusal) {
+    public void instanceFailed(String upstream, Instance instance, UpstreamRefusal refusal) {
         if (!refusal.unreachable()) {
             return;
         }
         State previous = states.put(instance, new State(false, false, "DOWN (not reachable)"));
         if (previous == null || previous.up()) {
             LOG.warnf("%s at %s is not reachable; it gets no request until it answers its readiness again",
-                    UpstreamRefusal.serviceName(upstreamOf(instance)), instance);
+                    UpstreamRefusal.serviceName(upstream), instance);
         }
-    }
-
-    private String upstreamOf(Instance instance) {
-        return instances.entrySet().stream().filter(entry -> entry.getValue().contains(instance))
-                .map(Map.Entry::getKey).findFirst().orElse("unknown");
     }
 
     /** A route of an upstream, the key of its breaker: the method and the path without its query. */
@@ -233,7 +240,7 @@ public class UpstreamHealth {
      */
     public void exchangeFailed(Route route, Instance instance, UpstreamRefusal refusal) {
         if (refusal.unreachable()) {
-            instanceFailed(instance, refusal);
+            instanceFailed(route.upstream(), instance, refusal);
             return;
         }
         if (!refusal.connectionFailed() && refusal.status() != 504) {
