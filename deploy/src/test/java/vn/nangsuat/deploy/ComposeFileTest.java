@@ -91,10 +91,10 @@ class ComposeFileTest {
         assertTrue(dockerfile.contains("http://localhost:${MANAGEMENT_PORT}/q/health/ready"),
                 "the image's health check asks readiness on the management port");
         for (String application : Repository.APPLICATIONS) {
-            Map<String, Object> build = map(service(COMPOSE, application).get("build"));
+            Map<String, Object> build = Repository.map(service(COMPOSE, application).get("build"));
             assertEquals("docker/Dockerfile.service", build.get("dockerfile"), application);
             assertEquals(".", build.get("context"), application);
-            Map<String, Object> args = map(build.get("args"));
+            Map<String, Object> args = Repository.map(build.get("args"));
             assertEquals(application, args.get("MODULE"), application + " is built from its own module");
             assertTrue(Repository.modules().contains(application), application + " is a module of the build");
             assertTrue(Repository.read(application + "/pom.xml").contains("<artifactId>quarkus-maven-plugin</artifactId>"),
@@ -103,7 +103,7 @@ class ComposeFileTest {
             assertEquals(String.valueOf(settings.httpPort()), args.get("HTTP_PORT"), application + "'s HTTP port");
             assertEquals(String.valueOf(settings.managementPort()), args.get("MANAGEMENT_PORT"),
                     application + "'s management port");
-            String health = String.valueOf(map(service(COMPOSE, application).get("healthcheck")).get("test"));
+            String health = String.valueOf(Repository.map(service(COMPOSE, application).get("healthcheck")).get("test"));
             assertTrue(health.contains("http://localhost:$$MANAGEMENT_PORT/q/health/ready"),
                     application + "'s health check asks readiness on its management port: " + health);
         }
@@ -111,8 +111,8 @@ class ComposeFileTest {
 
     @Test
     void onlyTheGatewaysApiPortIsPublished() {
-        for (Map.Entry<String, Object> entry : map(COMPOSE.get("services")).entrySet()) {
-            Object ports = map(entry.getValue()).get("ports");
+        for (Map.Entry<String, Object> entry : Repository.map(COMPOSE.get("services")).entrySet()) {
+            Object ports = Repository.map(entry.getValue()).get("ports");
             if (entry.getKey().equals("gateway")) {
                 assertEquals(List.of("${GATEWAY_PORT:-8080}:" + ApplicationSettings.of("gateway").httpPort()), ports);
             } else {
@@ -140,7 +140,7 @@ class ComposeFileTest {
     @Test
     void kafkaKeepsItsLogOnItsVolume() {
         Map<String, Object> kafka = service(COMPOSE, "kafka");
-        String logDirectory = String.valueOf(map(kafka.get("environment")).get("KAFKA_LOG_DIRS"));
+        String logDirectory = String.valueOf(Repository.map(kafka.get("environment")).get("KAFKA_LOG_DIRS"));
         assertTrue(((List<?>) kafka.get("volumes")).contains("kafka-data:" + logDirectory),
                 "KAFKA_LOG_DIRS (" + logDirectory + ") is the folder the volume is mounted at: " + kafka.get("volumes"));
     }
@@ -162,7 +162,7 @@ class ComposeFileTest {
     /** The environment compose gives an application's container, merge keys resolved. */
     static Map<String, String> environment(String application) {
         Map<String, String> environment = new java.util.TreeMap<>();
-        map(service(COMPOSE, application).get("environment")).forEach((name, value) -> environment.put(name,
+        Repository.map(service(COMPOSE, application).get("environment")).forEach((name, value) -> environment.put(name,
                 String.valueOf(value)));
         return environment;
     }
@@ -186,13 +186,9 @@ class ComposeFileTest {
     }
 
     static Map<String, Object> service(Map<String, Object> compose, String name) {
-        Map<String, Object> service = map(map(compose.get("services")).get(name));
+        Map<String, Object> service = Repository.map(Repository.map(compose.get("services")).get(name));
         assertTrue(service != null, "no service " + name + " in docker-compose.yml");
         return service;
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
 }

@@ -68,7 +68,7 @@ class KubernetesManifestsTest {
     @Test
     void theStrictReadingRefusesAFieldTheApiDoesNotHave() {
         Map<String, Object> deployment = Repository.yaml(Repository.file("deploy/kubernetes/gateway.yaml")).get(0);
-        ComposeFileTest.map(deployment.get("spec")).put("replica", 3);
+        Repository.map(deployment.get("spec")).put("replica", 3);
         List<String> unknown = new ArrayList<>();
         unknownFields(read(Path.of("gateway.yaml"), deployment), "Deployment gateway", unknown);
         assertEquals(List.of("Deployment gateway.spec: [replica]"), unknown);
@@ -85,7 +85,7 @@ class KubernetesManifestsTest {
                 .forEach(files::add);
         assertEquals(files, listed);
         Set<String> images = new TreeSet<>();
-        ((List<?>) kustomization.get("images")).forEach(image -> images.add(ComposeFileTest.map(image).get("name").toString()));
+        ((List<?>) kustomization.get("images")).forEach(image -> images.add(Repository.map(image).get("name").toString()));
         assertEquals(new TreeSet<>(Repository.APPLICATIONS.stream().map(name -> "nangsuat/" + name).toList()), images);
     }
 

@@ -26,8 +26,8 @@ class MonitoringFilesTest {
         List<String> wrong = new ArrayList<>();
         int count = 0;
         for (Object group : (List<?>) rules.get("groups")) {
-            for (Object item : (List<?>) ComposeFileTest.map(group).get("rules")) {
-                Map<String, Object> rule = ComposeFileTest.map(item);
+            for (Object item : (List<?>) Repository.map(group).get("rules")) {
+                Map<String, Object> rule = Repository.map(item);
                 count++;
                 assertEquals(Set.of(), Set.copyOf(rule.keySet()).stream()
                         .filter(key -> !Set.of("alert", "expr", "for", "labels", "annotations").contains(key))
@@ -36,11 +36,11 @@ class MonitoringFilesTest {
                 if (!name.startsWith("Nangsuat") || String.valueOf(rule.get("expr")).isBlank()) {
                     wrong.add(name + ": a name and an expression");
                 }
-                Object severity = ComposeFileTest.map(rule.get("labels")).get("severity");
+                Object severity = Repository.map(rule.get("labels")).get("severity");
                 if (!Set.of("critical", "warning", "info").contains(severity)) {
                     wrong.add(name + ": severity " + severity);
                 }
-                if (ComposeFileTest.map(rule.get("annotations")).get("summary") == null) {
+                if (Repository.map(rule.get("annotations")).get("summary") == null) {
                     wrong.add(name + ": no summary");
                 }
             }

@@ -52,6 +52,12 @@ final class Repository {
         return documents;
     }
 
+    /** A YAML mapping as read. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
     /** The modules the parent POM builds. */
     static List<String> modules() {
         List<String> modules = new ArrayList<>();

@@ -21,7 +21,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,7 +60,7 @@ class GatewayKeyRotationTest {
                 HttpServer server = vertx.createHttpServer().requestHandler(request -> vertx.fileSystem()
                         .readFile(FOLDER.resolve("published.json").toString())
                         .onSuccess(keys -> request.response().putHeader("Content-Type", "application/json").end(keys)));
-                server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                StandInService.listen(server, "key set endpoint");
                 String keySet = "http://127.0.0.1:" + server.actualPort() + "/certs";
                 return Map.of("JWT_PUBLIC_KEY_LOCATION", keySet, "mp.jwt.verify.publickey.location", keySet,
                         // A token signed with a key not seen yet makes the gateway fetch the key set again at once.

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,18 +85,15 @@ class GatewayOverHttpsTest {
         }
 
         /** The API and the management interface of one service, both on https with this certificate. */
-        private HttpServer[] serve(Path keystore) throws Exception {
+        private HttpServer[] serve(Path keystore) {
             HttpServerOptions options = new HttpServerOptions().setSsl(true)
                     .setKeyCertOptions(new PfxOptions().setPath(keystore.toString()).setPassword("changeit"));
             HttpServer api = vertx.createHttpServer(options).requestHandler(request -> request.response()
                     .putHeader("Content-Type", "application/json").end("{\"over\":\"https\"}"));
             HttpServer management = vertx.createHttpServer(options).requestHandler(request -> request.response()
                     .setStatusCode(request.path().equals("/q/health/ready") ? 200 : 404).end("{\"status\":\"UP\"}"));
-            return new HttpServer[] {listen(api), listen(management)};
-        }
-
-        private static HttpServer listen(HttpServer server) throws Exception {
-            return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return new HttpServer[] {StandInService.listen(api, "https service"),
+                StandInService.listen(management, "https management interface")};
         }
 
         @Override

@@ -45,12 +45,13 @@ class GatewayWithTwoInstancesTest {
             List<String> urls = new java.util.ArrayList<>();
             List<String> managementPorts = new java.util.ArrayList<>();
             for (String name : List.of("a", "b")) {
-                HttpServer api = listen(vertx.createHttpServer().requestHandler(request -> request.body()
+                HttpServer api = StandInService.listen(vertx.createHttpServer().requestHandler(request -> request.body()
                         .onSuccess(body -> request.response().putHeader("Content-Type", "application/json")
-                                .end("{\"instance\":\"" + name + "\",\"method\":\"" + request.method() + "\"}"))));
-                HttpServer management = listen(vertx.createHttpServer().requestHandler(request ->
+                                .end("{\"instance\":\"" + name + "\",\"method\":\"" + request.method() + "\"}"))),
+                        "instance " + name);
+                HttpServer management = StandInService.listen(vertx.createHttpServer().requestHandler(request ->
                         request.response().setStatusCode(request.path().equals("/q/health/ready") ? 200 : 404)
-                                .end("{\"status\":\"UP\"}")));
+                                .end("{\"status\":\"UP\"}")), "management interface of instance " + name);
                 SERVERS.put(name, List.of(api, management));
                 urls.add("http://127.0.0.1:" + api.actualPort());
                 managementPorts.add(Integer.toString(management.actualPort()));
@@ -63,14 +64,6 @@ class GatewayWithTwoInstancesTest {
         static void stop(String name) throws Exception {
             for (HttpServer server : SERVERS.get(name)) {
                 server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            }
-        }
-
-        private static HttpServer listen(HttpServer server) {
-            try {
-                return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("an instance did not start", e);
             }
         }
 

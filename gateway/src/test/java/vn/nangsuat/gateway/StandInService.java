@@ -85,11 +85,7 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
             }
             answer(request);
         });
-        try {
-            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("stand-in service did not start", e);
-        }
+        listen(server, "stand-in service");
         // The services' management interface: readiness and the OpenAPI document are read there, not on the API's port.
         HttpServer management = vertx.createHttpServer().requestHandler(request -> {
             if (request.path().equals("/q/health/ready")) {
@@ -106,11 +102,7 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
                 request.response().setStatusCode(404).end();
             }
         });
-        try {
-            management.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("stand-in management interface did not start", e);
-        }
+        listen(management, "stand-in management interface");
         NetServer recorder = vertx.createNetServer().connectHandler(StandInService::recordTarget);
         try {
             recorder.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -254,6 +246,15 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
     }
 
     /** A port nothing listens on, to stand for a service that is down. */
+    /** Starts a stand-in's HTTP server on a free port of 127.0.0.1, or fails naming what did not start. */
+    static HttpServer listen(HttpServer server, String what) {
+        try {
+            return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(what + " did not start", e);
+        }
+    }
+
     public static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
