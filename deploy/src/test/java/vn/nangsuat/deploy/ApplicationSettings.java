@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The environment variables an application reads, and those it cannot start without in production, as its
- * configuration says: the module's application.properties, the kits' shared defaults (service-kit's for the three
- * services) and the kits' injection points named by a variable (`@ConfigProperty(name = "DB_PASSWORD")`).
+ * configuration says: the module's application.properties, the kits' shared defaults (http-kit's for all, service-kit's for the
+ * three services) and the kits' injection points named by a variable (`@ConfigProperty(name = "DB_PASSWORD")`).
  */
 record ApplicationSettings(String application, Set<String> read, Set<String> required, int httpPort, int managementPort) {
 
@@ -29,9 +29,10 @@ record ApplicationSettings(String application, Set<String> read, Set<String> req
     static ApplicationSettings of(String application) {
         boolean service = !application.equals("gateway");
         Properties own = properties(Repository.read(application + "/src/main/resources/application.properties"));
-        Properties shared = service
-                ? properties(Repository.read("service-kit/src/main/resources/META-INF/microprofile-config.properties"))
-                : new Properties();
+        Properties shared = properties(Repository.read("http-kit/src/main/resources/META-INF/microprofile-config.properties"));
+        if (service) {
+            shared.putAll(properties(Repository.read("service-kit/src/main/resources/META-INF/microprofile-config.properties")));
+        }
         Set<String> read = new TreeSet<>(PROCESS);
         Set<String> required = new TreeSet<>();
         Set<String> defaulted = new TreeSet<>();

@@ -50,7 +50,8 @@ final class RunningSystem {
         this.startup = startup;
     }
 
-    static RunningSystem start() throws IOException, InterruptedException {
+    /** Started with these variables set for devstack and every application it starts (none: as a developer does). */
+    static RunningSystem start(Map<String, String> settings) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("nangsuat.root", "..")).toAbsolutePath().normalize();
         Path jar = root.resolve("devstack/target/devstack.jar");
         Path log = Path.of("target/system-run.log").toAbsolutePath();
@@ -65,6 +66,7 @@ final class RunningSystem {
         ProcessBuilder builder = new ProcessBuilder(java(), "-jar", jar.toString(), "run")
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(DEVSTACK);
+        builder.environment().putAll(settings);
         Process process = builder.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = begin.plus(Duration.ofSeconds(240));

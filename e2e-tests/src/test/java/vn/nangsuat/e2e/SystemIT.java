@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,12 +31,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SystemIT {
 
     private static RunningSystem system;
+    private static OtlpReceiver spans;
     private static final Map<Integer, Boolean> infrastructureFreeBefore = new HashMap<>();
 
     @BeforeAll
     static void startTheSystem() throws Exception {
         RunningSystem.INFRASTRUCTURE_PORTS.forEach(port -> infrastructureFreeBefore.put(port, RunningSystem.portFree(port)));
-        system = RunningSystem.start();
+        // Tracing on, as an operator turns it on, with this process as the collector: every scenario runs traced.
+        spans = OtlpReceiver.start();
+        system = RunningSystem.start(Map.of("OTEL_SDK_DISABLED", "false", "OTEL_EXPORTER_OTLP_ENDPOINT", spans.endpoint(),
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf", "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
         System.out.println("system ready through the gateway after " + system.startup.toMillis() + " ms");
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = RunningSystem.GATEWAY;
@@ -43,6 +48,9 @@ class SystemIT {
 
     @AfterAll
     static void stopTheSystemAndCheckNothingIsLeft() throws Exception {
+        if (spans != null) {
+            spans.close();
+        }
         if (system == null) {
             return;
         }
@@ -276,9 +284,15 @@ class SystemIT {
         assertEquals("NO_DATA", set.jsonPath().getString("progress.status"));
 
         String requestId = "e2e-follow-" + java.util.UUID.randomUUID();
+        // The client's trace, as a traced frontend sends it: both writes are spans of one trace of its own.
+        String traceId = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
+                .putLong(new java.util.Random().nextLong() | 1).putLong(System.nanoTime()).array());
+        spans.watch(traceId);
         try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> planEvents = planEvents()) {
             for (String[] value : List.of(new String[] {"2025", "180"}, new String[] {"2026", "198"})) {
+                String clientSpan = "00f067aa0ba902b" + value[0].charAt(3);
                 given().auth().oauth2(token).contentType("application/json").header("X-Request-Id", requestId)
+                        .header("traceparent", "00-" + traceId + "-" + clientSpan + "-01")
                         .body(Map.of("value", Integer.parseInt(value[1]), "status", "ESTIMATE", "source", "e2e"))
                         .when().put("/api/v1/observations/01/LABOUR_PRODUCTIVITY_CONSTANT/{period}", value[0])
                         .then().statusCode(201).header("X-Request-Id", requestId);
@@ -310,7 +324,10 @@ class SystemIT {
                 }
             }
             assertTrue(followed != null, "no progress event of plan " + plan + " carried request id " + requestId);
+            assertTrue(followed.contains("\"traceparent\":\"00-" + traceId + "-"),
+                    "the progress event continues the client's trace " + traceId + ": " + followed);
         }
+        oneTraceShowsTheWriteItsEventsAndTheProgressItMoved(traceId);
         given().when().get("/api/v1/plans/{plan}/targets/{target}", plan, target).then()
                 .body("progress.latestPeriod", equalTo("2026")).body("progress.latestStatus", equalTo("ESTIMATE"));
 
@@ -338,6 +355,47 @@ class SystemIT {
         given().queryParam("year", 2025).when().get("/api/v1/national-goals").then()
                 .body(goal + ".published", equalTo(true)).body(goal + ".current", equalTo(4.77f))
                 .body(goal + ".status", equalTo("NOT_ACHIEVED")).body(goal + ".latestYear", equalTo(2024));
+    }
+
+    /**
+     * The trace the client began holds, each the descendant of the one before: the gateway's request, indicator-service's
+     * PUT, the outbox row of its event (the producer span), plan-service's consumer of that event (its child: the Kafka
+     * hop), the target's recompute, and the progress event it published.
+     */
+    private static void oneTraceShowsTheWriteItsEventsAndTheProgressItMoved(String traceId) throws InterruptedException {
+        Predicate<OtlpReceiver.ReceivedSpan> gateway = span -> span.service().equals("gateway") && span.kind().equals("SERVER");
+        Predicate<OtlpReceiver.ReceivedSpan> put = span -> span.service().equals("indicator-service")
+                && span.kind().equals("SERVER") && span.name().startsWith("PUT");
+        Predicate<OtlpReceiver.ReceivedSpan> outboxRow = span -> span.service().equals("indicator-service")
+                && span.kind().equals("PRODUCER") && span.name().equals("publish indicator.events");
+        Predicate<OtlpReceiver.ReceivedSpan> consumed = span -> span.service().equals("plan-service")
+                && span.kind().equals("CONSUMER") && span.name().equals("process indicator.events");
+        Predicate<OtlpReceiver.ReceivedSpan> recompute = span -> span.service().equals("plan-service")
+                && span.name().equals("recompute target progress");
+        Predicate<OtlpReceiver.ReceivedSpan> progressEvent = span -> span.service().equals("plan-service")
+                && span.kind().equals("PRODUCER") && span.name().equals("publish plan.events");
+        List<Predicate<OtlpReceiver.ReceivedSpan>> chain = List.of(gateway, put, outboxRow, consumed, recompute, progressEvent);
+        List<OtlpReceiver.ReceivedSpan> trace = spans.awaitTrace(traceId, Duration.ofSeconds(30), chain);
+        String shown = "trace " + traceId + ":\n" + String.join("\n", trace.stream().map(Object::toString).toList());
+        boolean whole = trace.stream().filter(progressEvent).anyMatch(last -> {
+            List<OtlpReceiver.ReceivedSpan> above = OtlpReceiver.ancestors(trace, last);
+            int at = 0;  // walks up from the progress event: each step of the chain comes above the one after it
+            for (int step = chain.size() - 2; step >= 0; step--) {
+                Predicate<OtlpReceiver.ReceivedSpan> wanted = chain.get(step);
+                while (at < above.size() && !wanted.test(above.get(at))) {
+                    at++;
+                }
+                if (at == above.size()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        assertTrue(whole, "the progress event does not descend from gateway <- PUT <- outbox row <- consumer <- recompute in "
+                + shown);
+        assertTrue(trace.stream().filter(consumed).allMatch(consumer -> trace.stream()
+                .anyMatch(parent -> outboxRow.test(parent) && parent.spanId().equals(consumer.parentSpanId()))),
+                "plan-service's consumer is the child of indicator-service's outbox row (the Kafka hop) in " + shown);
     }
 
     /** A reader of plan.events from its end, as another service would follow it. */

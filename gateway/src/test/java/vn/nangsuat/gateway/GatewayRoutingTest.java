@@ -48,6 +48,7 @@ class GatewayRoutingTest {
         String token = TrustedKey.admin();
         given().urlEncodingEnabled(false).auth().oauth2(token)
                 .header("Host", "api.example.vn").header("X-Request-Id", "client-7").contentType("application/json")
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
                 .body("{\"a\":1}")
                 .when().post("/api/v1/plans/p-1/tasks?x=1&y=%C4%90")
                 .then().statusCode(200)
@@ -56,6 +57,8 @@ class GatewayRoutingTest {
                 .body("uri", equalTo("/api/v1/plans/p-1/tasks?x=1&y=%C4%90"))
                 .body("body", equalTo("{\"a\":1}"))
                 .body("headers.'x-request-id'", equalTo("client-7"))
+                // Tracing off (the default): the caller's trace context goes on untouched, for a traced service to continue.
+                .body("headers.traceparent", equalTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
                 .body("headers.authorization", equalTo("Bearer " + token))
                 .body("headers.'x-forwarded-host'", equalTo("api.example.vn"))
                 .body("headers.'x-forwarded-proto'", equalTo("http"));

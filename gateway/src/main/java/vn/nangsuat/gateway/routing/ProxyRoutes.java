@@ -1,5 +1,6 @@
 package vn.nangsuat.gateway.routing;
 
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -44,6 +45,8 @@ public class ProxyRoutes {
      * Reads are tried once more when their connection failed; a write only when it reached no instance (no connection
      * came about) and another instance is up: one whose connection broke off may have been done.
      */
+    /** W3C Trace Context: the caller's, passed on as it came unless the gateway traces (then its own span's goes). */
+    private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate");
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final GatewayConfig config;
@@ -126,8 +129,11 @@ public class ProxyRoutes {
             return;
         }
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        // Tracing on: the client's span the gateway sends the service is the parent, so the caller's context stays here.
+        boolean traced = Span.current().getSpanContext().isValid();
         request.headers().forEach(header -> {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+            String key = header.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(key) && !(traced && TRACE_CONTEXT.contains(key))) {
                 headers.add(header.getKey(), header.getValue());
             }
         });

@@ -1,5 +1,7 @@
 package vn.nangsuat.plan.domain;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -79,7 +81,9 @@ public class ProgressTracker {
     }
 
     /** The target's progress now; stored, and published when it differs from what was stored. */
+    @WithSpan("recompute target progress")
     public TargetProgress recompute(Target target, Plan plan) {
+        Span.current().setAttribute("nangsuat.target.id", target.id).setAttribute("nangsuat.plan.id", plan.id);
         List<PlanSeries.YearValue> values = series.of(plan, target.indicatorCode);
         ProgressRule.Assessment assessment = ProgressRule.assess(target.terms(), values.stream()
                 .map(value -> new ProgressRule.YearValue(value.year(), value.value())).toList(),

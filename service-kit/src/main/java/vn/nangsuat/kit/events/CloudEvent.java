@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A CloudEvents 1.0 event in JSON structured mode, as it travels on Kafka: the record's value is this JSON,
  * its key the aggregate id (also `subject`). `requestid` is an extension attribute: the id of the HTTP
  * request that caused the event, so one change can be followed from the caller through every service.
+ * `traceparent` and `tracestate` are the distributed-tracing extension's (W3C Trace Context of the span that wrote
+ * the event, {@link EventTracing}); absent while tracing is off.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
@@ -18,6 +20,8 @@ public record CloudEvent(
         String time,
         String datacontenttype,
         String requestid,
+        String traceparent,
+        String tracestate,
         JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";

@@ -2,6 +2,9 @@ package vn.nangsuat.kit.events;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,9 +23,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -69,17 +72,20 @@ public class EventConsumers {
     private final ObjectMapper json;
     private final EventsConfig config;
     private final KafkaClients kafka;
+    private final EventTracing tracing;
     private final String applicationName;
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
     private final List<Loop> loops = Collections.synchronizedList(new ArrayList<>());
 
     public EventConsumers(@Any Instance<EventHandler> handlers, Inbox inbox, ObjectMapper json, EventsConfig config,
-            KafkaClients kafka, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+            KafkaClients kafka, EventTracing tracing,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.handlers = handlers;
         this.inbox = inbox;
         this.json = json;
         this.config = config;
         this.kafka = kafka;
+        this.tracing = tracing;
         this.applicationName = applicationName;
     }
 
@@ -126,12 +132,11 @@ public class EventConsumers {
     }
 
     /**
-     * Applies one event in a transaction with its inbox row; false when this consumer had applied it before. The
-     * request id the event carries is the thread's while it applies: the consumer's log lines name it, and the events
-     * its handling publishes carry it on, so one id follows a change from the caller through every service.
+     * Applies one event in a transaction with its inbox row; false when this consumer had applied it before. It is
+     * applied in the context the event carries ({@link #inContextOf}).
      */
     boolean apply(EventHandler handler, CloudEvent event) {
-        return QuarkusTransaction.requiringNew().call(() -> withRequestId(event.requestid(), () -> {
+        return inContextOf(handler, List.of(event), () -> QuarkusTransaction.requiringNew().call(() -> {
             if (!inbox.firstDelivery(handler.consumer(), event, handler.topic())) {
                 return false;
             }
@@ -142,18 +147,33 @@ public class EventConsumers {
     }
 
     /**
-     * Runs the work with the request id (none when null) as the thread's: its log lines name it, and the events its
-     * handling publishes carry it on.
+     * Runs the work in the context the events carry: the trace they continue (a consumer span, {@link EventTracing}) and
+     * the request id they share (an import's series), none when they carry several. The consumer's log lines name the id,
+     * and the events its handling publishes carry both on, so one change can be followed from the caller through every
+     * service.
      */
-    private static <T> T withRequestId(String requestId, Callable<T> work) throws Exception {
+    private <T> T inContextOf(EventHandler handler, List<CloudEvent> events, Supplier<T> work) {
+        Span span = tracing.applying(handler.consumer(), handler.topic(), events);
+        String requestId = sharedRequestId(events);
         if (requestId != null) {
             MDC.put(RequestIds.MDC_KEY, requestId);
         }
-        try {
-            return work.call();
+        try (Scope scope = span.makeCurrent()) {
+            return work.get();
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
+            span.end();
         }
+    }
+
+    private static String sharedRequestId(List<CloudEvent> events) {
+        Set<String> ids = new HashSet<>();
+        events.forEach(event -> ids.add(event.requestid()));
+        return ids.size() == 1 ? ids.iterator().next() : null;
     }
 
     /** The record as a CloudEvent; refused when it is not JSON or lacks id, source or type. */
@@ -339,13 +359,10 @@ public class EventConsumers {
                 }
             }
             try {
-                QuarkusTransaction.requiringNew().call(() -> {
-                    List<CloudEvent> first = inbox.firstDeliveries(handler.consumer(), events, handler.topic());
-                    return withRequestId(sharedRequestId(first), () -> {
-                        handler.handleAll(first);
-                        return null;
-                    });
-                });
+                inContextOf(handler, events, () -> QuarkusTransaction.requiringNew().call(() -> {
+                    handler.handleAll(inbox.firstDeliveries(handler.consumer(), events, handler.topic()));
+                    return null;
+                }));
             } catch (RuntimeException e) {
                 LOG.debugf("consumer %s takes %d events one by one: %s", handler.consumer(), events.size(), e.toString());
                 return false;
@@ -353,16 +370,6 @@ public class EventConsumers {
             lastApplied = Instant.now();
             events.forEach(handler::applied);
             return true;
-        }
-
-        /**
-         * The request id the events all carry (an import's series), so what the handler logs and publishes for them
-         * carries it on; null when they carry several.
-         */
-        private static String sharedRequestId(List<CloudEvent> events) {
-            Set<String> ids = new HashSet<>();
-            events.forEach(event -> ids.add(event.requestid()));
-            return ids.size() == 1 ? ids.iterator().next() : null;
         }
 
         private void process(ConsumerRecord<String, String> record) {

@@ -3,6 +3,9 @@ package vn.nangsuat.kit.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -35,12 +38,15 @@ public class Outbox {
     private final ObjectMapper json;
     private final EventsConfig config;
     private final Event<Written> written;
+    private final EventTracing tracing;
 
-    public Outbox(AgroalDataSource dataSource, ObjectMapper json, EventsConfig config, Event<Written> written) {
+    public Outbox(AgroalDataSource dataSource, ObjectMapper json, EventsConfig config, Event<Written> written,
+            EventTracing tracing) {
         this.dataSource = dataSource;
         this.json = json;
         this.config = config;
         this.written = written;
+        this.tracing = tracing;
     }
 
     /**
@@ -83,24 +89,37 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishAll(String aggregateType, String name, List<Keyed> events) {
-        if (events.isEmpty()) {
-            return;
+        if (!events.isEmpty()) {
+            write(config.topic(), aggregateType, name, 1, events);
         }
-        List<CloudEvent> built = events.stream()
-                .map(keyed -> event(keyed.aggregateId(), name, 1, keyed.data())).toList();
-        insert(config.topic(), aggregateType, built);
     }
 
     private CloudEvent write(String topic, String aggregateType, String aggregateId, String name, int version, Object data) {
-        CloudEvent event = event(aggregateId, name, version, data);
-        insert(topic, aggregateType, List.of(event));
-        return event;
+        return write(topic, aggregateType, name, version, List.of(new Keyed(aggregateId, data))).get(0);
     }
 
-    private CloudEvent event(String aggregateId, String name, int version, Object data) {
-        return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), config.source(),
-                CloudEvent.type(name, version), aggregateId, Instant.now().truncatedTo(ChronoUnit.MICROS).toString(),
-                "application/json", RequestIds.current(), json.valueToTree(data));
+    /** Writes the events in a span of their own (EventTracing), whose trace context each of them carries. */
+    private List<CloudEvent> write(String topic, String aggregateType, String name, int version, List<Keyed> keyed) {
+        String type = CloudEvent.type(name, version);
+        Span span = tracing.publishing(topic, type, keyed.size());
+        try (Scope scope = span.makeCurrent()) {
+            EventTracing.TraceContext trace = EventTracing.contextOf(span);
+            List<CloudEvent> events = keyed.stream().map(one -> event(one.aggregateId(), type, one.data(), trace)).toList();
+            insert(topic, aggregateType, events);
+            return events;
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private CloudEvent event(String aggregateId, String type, Object data, EventTracing.TraceContext trace) {
+        return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), config.source(), type, aggregateId,
+                Instant.now().truncatedTo(ChronoUnit.MICROS).toString(), "application/json", RequestIds.current(),
+                trace.traceparent(), trace.tracestate(), json.valueToTree(data));
     }
 
     private void insert(String topic, String aggregateType, List<CloudEvent> events) {
