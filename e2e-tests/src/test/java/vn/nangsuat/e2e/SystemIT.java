@@ -40,7 +40,8 @@ class SystemIT {
         // Tracing on, as an operator turns it on, with this process as the collector: every scenario runs traced.
         spans = OtlpReceiver.start();
         system = RunningSystem.start(Map.of("OTEL_SDK_DISABLED", "false", "OTEL_EXPORTER_OTLP_ENDPOINT", spans.endpoint(),
-                "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf", "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf", "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms",
+                "CLIENT_BODY_TIMEOUT", "2s"));
         System.out.println("system ready through the gateway after " + system.startup.toMillis() + " ms");
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = RunningSystem.GATEWAY;
@@ -829,6 +830,46 @@ class SystemIT {
         assertEquals(List.of("seed"), fed);
         given().queryParam("indicator", "LABOUR_PRODUCTIVITY").queryParam("from", "2021").queryParam("to", "2023")
                 .when().get("/api/v1/aggregates/series").then().statusCode(200).body("items.size()", equalTo(3));
+    }
+
+    @Test
+    void aBodyWithAFieldSentTwiceOrOfTheWrongKindIsRefusedNamingTheFieldAndStoresNothing() throws Exception {
+        String token = RunningSystem.token("--role", "admin");
+        String path = "/api/v1/observations/02/GRDP_CONSTANT/2019";
+        given().auth().oauth2(token).contentType("application/json")
+                .body("{\"value\":1,\"status\":\"ESTIMATE\",\"source\":\"e2e\",\"value\":2}")
+                .when().put(path).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("/value"))
+                .body("errors[0].message", equalTo("appears twice in its object: send each field once"));
+        String detail = given().auth().oauth2(token).contentType("application/json")
+                .body("{\"value\":{\"amount\":1},\"status\":\"ESTIMATE\",\"source\":\"e2e\"}")
+                .when().put(path).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("/value")).body("errors[0].message", equalTo("must be a number"))
+                .extract().path("detail");
+        assertTrue(!detail.contains("java.") && !detail.contains("deserialize"), "the API's words, not Java's: " + detail);
+        given().when().get(path).then().statusCode(404);
+    }
+
+    @Test
+    void aBodyThatStopsHalfWayIsA408AndAMalformedChunkedOneClosesTheConnectionAndNeitherBlamesTheService() throws Exception {
+        String head = " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + RunningSystem.token("--role", "admin")
+                + "\r\nContent-Type: application/json\r\n";
+        String path = "/api/v1/observations/03/GRDP_CONSTANT/2019";
+        for (int i = 0; i < 6; i++) {  // more than the failures in a row that cut a route off
+            vn.nangsuat.http.testing.RawHttp.Response stalled = vn.nangsuat.http.testing.RawHttp.exchange(RunningSystem.GATEWAY,
+                    ("PUT " + path + head + "Content-Length: 80\r\n\r\n{\"value\":").getBytes(StandardCharsets.US_ASCII));
+            assertEquals(408, stalled.status(), stalled.body());
+            assertTrue(stalled.body().contains("request-timeout"), stalled.body());
+        }
+        vn.nangsuat.http.testing.RawHttp.Response chunked = vn.nangsuat.http.testing.RawHttp.exchange(RunningSystem.GATEWAY,
+                ("PUT " + path + head + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n{\"value\":1}\r\n0\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+        // Closed at once by the HTTP server, which could not read the message; never a 500, never forwarded.
+        assertTrue(chunked.status() == 0 || chunked.status() == 400, chunked.status() + " " + chunked.body());
+        given().when().get(path).then().statusCode(404);  // nothing half-written
+        given().auth().oauth2(RunningSystem.token("--role", "admin")).contentType("application/json")
+                .body(Map.of("value", 1, "status", "ESTIMATE", "source", "e2e"))
+                .when().put(path).then().statusCode(201);  // the route was never cut off
     }
 
     @Test

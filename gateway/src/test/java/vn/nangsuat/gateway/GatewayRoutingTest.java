@@ -20,6 +20,9 @@ import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.http.testing.RawHttp;
 
@@ -180,6 +183,47 @@ class GatewayRoutingTest {
         RawHttp.Response response = RawHttp.get(RestAssured.port, "/api/v1/provinces/%ZZ");
         assertEquals(400, response.status());
         assertEquals("application/problem+json", response.contentType());
+    }
+
+    @Test
+    void aClientThatStopsSendingItsBodyGetsA408AndTheServiceIsNotBlamed() {
+        String token = TrustedKey.admin();
+        String head = " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n";
+        byte[] stalled = ("PUT /api/v1/observations/01/GRDP/2024" + head + "{\"value\":").getBytes(StandardCharsets.US_ASCII);
+        // More of them at once than the failures in a row that cut a route off (5): none counts against the service.
+        List<CompletableFuture<RawHttp.Response>> answers = IntStream.range(0, 6)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> RawHttp.exchange(RestAssured.port, stalled))).toList();
+        for (CompletableFuture<RawHttp.Response> answer : answers) {
+            RawHttp.Response refused = answer.join();  // the gateway closes the connection: no wait for the 10 s read timeout
+            assertEquals(408, refused.status(), refused.body());
+            assertEquals("application/problem+json", refused.contentType());
+            assertTrue(refused.body().contains("\"type\":\"https://nangsuat.vn/problems/request-timeout\""), refused.body());
+            assertTrue(refused.body().contains("9 bytes came"), refused.body());
+        }
+        given().auth().oauth2(token).contentType("application/json").body("{\"value\":1}")
+                .when().put("/api/v1/observations/01/GRDP/2024").then().statusCode(200);
+        // A streamed body (an import) too: the service's half-sent request is reset.
+        RawHttp.Response streamed = RawHttp.exchange(RestAssured.port,
+                ("POST /api/v1/observations/imports" + head + "unit,indicator").getBytes(StandardCharsets.US_ASCII));
+        assertEquals(408, streamed.status(), streamed.body());
+        given().baseUri(health.toString().replace("/health", "/metrics")).when().get()
+                .then().statusCode(200).body(containsString("gateway_refused_total{status=\"408\"} 7.0"));
+    }
+
+    /**
+     * A chunk size that is not hexadecimal: the HTTP server closes the connection at once, before the 400 problem the
+     * gateway writes can leave (Vert.x closes a connection whose message it could not decode); never a 500, never
+     * forwarded, and the gateway goes on.
+     */
+    @Test
+    void aMalformedChunkedBodyClosesTheConnectionAndIsNeverForwarded() {
+        RawHttp.Response refused = RawHttp.exchange(RestAssured.port, ("PUT /api/v1/observations/01/GRDP/2099 HTTP/1.1\r\n"
+                + "Host: localhost\r\nAuthorization: Bearer " + TrustedKey.admin() + "\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n{\"value\":1}\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertTrue(refused.status() == 0 || refused.status() == 400 && refused.contentType().equals("application/problem+json"),
+                refused.status() + " " + refused.body());
+        given().when().get("/api/v1/provinces/38").then().statusCode(200);
     }
 
     @Test

@@ -20,6 +20,13 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration upstreamTimeout();
 
+    /**
+     * How long a client may send nothing of a request body it has begun (fewer bytes than its Content-Length, or a chunked
+     * body not ended) before it gets a 408 and its connection is closed.
+     */
+    @WithDefault("10s")
+    Duration clientBodyTimeout();
+
     /** How long to wait for a connection to an upstream before the client gets a 502. */
     @WithDefault("2s")
     Duration connectTimeout();

@@ -32,7 +32,8 @@ public final class ContractMerger {
 
     private static final List<Refusal> GATEWAY_REFUSALS = List.of(
             new Refusal("400", "malformed-request", "Malformed request",
-                    "The request target cannot be read: a broken %-escape, or bytes that are not UTF-8 (checked by the gateway)"),
+                    "The request target cannot be read (a broken %-escape, or bytes that are not UTF-8), or a chunked"
+                            + " body is malformed (checked by the gateway)"),
             new Refusal("401", "unauthorized", "Unauthorized",
                     "The bearer token sent is forged, expired or malformed, or a write came without one (checked by the gateway)"),
             new Refusal("429", "too-many-requests", "Too Many Requests",
@@ -44,6 +45,10 @@ public final class ContractMerger {
                     "The service behind the gateway is down or has too many requests waiting; Retry-After gives the"
                             + " seconds to wait"),
             new Refusal("504", "upstream-timeout", "Gateway Timeout", "The service behind the gateway did not answer in time"));
+    /** What the gateway answers itself on an operation that takes a body. */
+    private static final Refusal BODY_STALLED = new Refusal("408", "request-timeout", "Request Timeout",
+            "The request body stopped arriving before its end (CLIENT_BODY_TIMEOUT); the connection is closed: send it"
+                    + " again whole");
 
     /** The fields of a path item that are operations. */
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -147,7 +152,11 @@ public final class ContractMerger {
     private void addGatewayRefusals(String path, ObjectNode operation) {
         JsonNode existing = operation.get("responses");
         ObjectNode responses = existing instanceof ObjectNode object ? object : operation.putObject("responses");
-        for (Refusal refusal : GATEWAY_REFUSALS) {
+        List<Refusal> refusals = new ArrayList<>(GATEWAY_REFUSALS);
+        if (operation.has("requestBody")) {
+            refusals.add(BODY_STALLED);
+        }
+        for (Refusal refusal : refusals) {
             if (!responses.has(refusal.status())) {
                 ObjectNode response = responses.putObject(refusal.status());
                 response.put("description", refusal.meaning());

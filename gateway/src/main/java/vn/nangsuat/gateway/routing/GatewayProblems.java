@@ -2,6 +2,8 @@ package vn.nangsuat.gateway.routing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.codec.DecoderException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -33,9 +35,37 @@ public class GatewayProblems {
         problems.write(context, status, slug, title, detail, List.of());
     }
 
+    /** Whether HTTP's own decoder refused what the client sent (Netty names itself as the thrower). */
+    static boolean malformedMessage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DecoderException) {
+                return true;
+            }
+            StackTraceElement[] frames = cause.getStackTrace();
+            if (frames.length > 0 && frames[0].getClassName().startsWith("io.netty.handler.codec.http.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A failed route: the body handler's 413, or anything unexpected as a bare 500 with the cause in the log. */
     public void fromFailure(RoutingContext context) {
+        if (Boolean.TRUE.equals(context.get(ClientBodyWatch.STALLED))) {
+            return;  // answered 408 already; the body's reader failed as its connection closed
+        }
         int status = context.statusCode();
+        if (malformedMessage(context.failure())) {
+            // The connection cannot carry another request after a body it could not read: it is closed after this.
+            context.response().putHeader("Connection", "close");
+            write(context, 400, "malformed-request", "Malformed request",
+                    "The request body is not well-formed HTTP (a chunk size that is not hexadecimal, or a chunk that does"
+                            + " not end where it says)");
+            return;
+        }
+        if (context.failure() instanceof HttpClosedException) {
+            return;  // the client went away mid-request: nobody to answer, nothing failed here
+        }
         if (status == 413) {
             problems.refuse(context, 413);
         } else if (status >= 400 && status < 500) {

@@ -41,12 +41,13 @@ public class ProxyRoutes {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
             "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "forwarded");
 
+    /** W3C Trace Context: the caller's, passed on as it came unless the gateway traces (then its own span's goes). */
+    private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate");
+
     /**
      * Reads are tried once more when their connection failed; a write only when it reached no instance (no connection
      * came about) and another instance is up: one whose connection broke off may have been done.
      */
-    /** W3C Trace Context: the caller's, passed on as it came unless the gateway traces (then its own span's goes). */
-    private static final Set<String> TRACE_CONTEXT = Set.of("traceparent", "tracestate");
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final GatewayConfig config;
@@ -69,15 +70,16 @@ public class ProxyRoutes {
     void install(@Observes Router router) {
         router.route().order(-100).handler(this::assignRequestId);
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
+        ClientBodyWatch watch = new ClientBodyWatch(config.clientBodyTimeout(), problems);
         config.upstreams().forEach((name, upstream) -> {
             // Before the prefixes' routes, and without the body handler: these bodies are never held whole.
             for (String path : upstream.streamedPaths().orElse(List.of())) {
-                router.route(path).order(-10).handler(context -> forward(context, name, true))
+                router.route(path).order(-10).handler(watch).handler(context -> forward(context, name, true))
                         .failureHandler(context -> problems.fromFailure(context));
             }
             for (String prefix : upstream.paths()) {
                 for (String path : List.of(prefix, prefix + "/*")) {
-                    router.route(path).handler(bodies).handler(context -> forward(context, name, false))
+                    router.route(path).handler(watch).handler(bodies).handler(context -> forward(context, name, false))
                             .failureHandler(context -> problems.fromFailure(context));
                 }
             }
@@ -97,6 +99,9 @@ public class ProxyRoutes {
         HttpServerRequest request = context.request();
         // Paused at once, so no chunk of a streamed body arrives before the upstream can take it.
         Pipe<Buffer> pipe = streamed ? request.pipe() : null;
+        if (streamed) {
+            context.put(ClientBodyWatch.STREAMED, true);
+        }
         // Byte for byte as the client sent it: raw UTF-8 stays raw UTF-8 (the service encodes it for routing).
         String target = RequestTargets.utf8(request.uri());
         if (target == null) {
@@ -147,7 +152,7 @@ public class ProxyRoutes {
         AtomicReference<Instance> last = new AtomicReference<>(instance);
         (streamed
                 ? upstreams.stream(instance.url(), request.method(), target, headers, request.getHeader("Content-Length"),
-                        pipe)
+                        pipe, sending -> context.put(ClientBodyWatch.UPSTREAM_REQUEST, sending))
                 : upstreams.send(instance.url(), request.method(), target, headers, context.body().buffer())
                         .recover(failure -> {
                             UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
@@ -184,7 +189,15 @@ public class ProxyRoutes {
     /** The client hears what kind of failure it was; the exception itself, which names the inside, goes to the log. */
     private void refuse(RoutingContext context, String name, Instance instance, UpstreamHealth.Route route,
             Throwable failure) {
+        if (Boolean.TRUE.equals(context.get(ClientBodyWatch.STALLED))) {
+            return;  // answered 408: the client stopped sending, and the service's request was reset for it
+        }
         UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
+        if (!context.request().isEnded()) {
+            // Answered before the client finished its body (a streamed import): the rest is not waited for.
+            context.response().putHeader("Connection", "close");
+            context.addEndHandler(done -> context.request().connection().close());
+        }
         LOG.warnf("request %s: %s %s -> %s at %s failed, answered %d: %s", context.get(REQUEST_ID),
                 context.request().method(), context.request().path(), UpstreamRefusal.serviceName(name), instance,
                 refusal.status(), failure);

@@ -1,6 +1,7 @@
 package vn.nangsuat.gateway.routing;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -9,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -75,11 +77,13 @@ public class Upstreams {
     /**
      * Sends a request whose body is piped from the client's as it arrives, with the client's back-pressure (a slow
      * service slows the client, the gateway holds a few chunks), and buffers the answer. A client that breaks off
-     * mid-body resets the exchange: the service never sees a truncated body as a whole one.
+     * mid-body resets the exchange: the service never sees a truncated body as a whole one. {@code sending} is told the
+     * request to the service once it exists.
      */
     public Future<Answer> stream(URI base, HttpMethod method, String pathAndQuery, MultiMap headers, String contentLength,
-            Pipe<Buffer> body) {
+            Pipe<Buffer> body, Handler<HttpClientRequest> sending) {
         return client.request(options(base, method, pathAndQuery, headers, config.upstreamTimeout())).compose(request -> {
+            sending.handle(request);
             if (contentLength != null) {
                 request.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength);
             } else {

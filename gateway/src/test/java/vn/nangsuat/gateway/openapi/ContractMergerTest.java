@@ -58,6 +58,18 @@ class ContractMergerTest {
         assertEquals("Apache-2.0", merged.path("info").path("license").path("name").asText());
     }
 
+    @Test
+    void anOperationThatTakesABodyCanBeRefusedWith408AndOnlyThatOne() {
+        ObjectNode document = (ObjectNode) document("/api/v1/plans", "get", "planList");
+        ((ObjectNode) document.path("paths").path("/api/v1/plans")).putObject("post").put("operationId", "planCreate")
+                .putObject("requestBody").put("required", true);
+        ObjectNode merged = merge(Map.of("plan", document));
+        assertEquals("https://nangsuat.vn/problems/request-timeout", operation(merged, "/api/v1/plans", "post")
+                .path("responses").path("408").path("content").path("application/problem+json").path("example")
+                .path("type").asText());
+        assertFalse(operation(merged, "/api/v1/plans", "get").path("responses").has("408"));
+    }
+
     private ObjectNode merge(Map<String, JsonNode> documents) {
         return merger.merge(documents, "test");
     }

@@ -30,14 +30,28 @@ public final class RawHttp {
 
     /** The target sent as these bytes, UTF-8 or not. */
     public static Response get(int port, byte[] rawTarget) {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes("GET ".getBytes(StandardCharsets.US_ASCII));
+        request.writeBytes(rawTarget);
+        request.writeBytes(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return exchange(port, request.toByteArray());
+    }
+
+    /**
+     * Sends these bytes as they are (a request line, headers and as much of a body as given, even less than its
+     * Content-Length) and reads the answer until the server closes the connection, at most 10 s; status 0 when it
+     * closed the connection without answering.
+     */
+    public static Response exchange(int port, byte[] request) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write("GET ".getBytes(StandardCharsets.US_ASCII));
-            out.write(rawTarget);
-            out.write(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(request);
             out.flush();
             String raw = readAll(socket.getInputStream());
+            if (raw.isEmpty()) {
+                return new Response(0, null, "", List.of());  // closed without an answer
+            }
             int headerEnd = raw.indexOf("\r\n\r\n");
             String head = headerEnd < 0 ? raw : raw.substring(0, headerEnd);
             String body = headerEnd < 0 ? "" : raw.substring(headerEnd + 4);

@@ -2,7 +2,6 @@ package vn.nangsuat.kit.problem;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
@@ -68,15 +67,9 @@ public class ProblemMappers {
             InvalidFormatException.class,
             JsonParseException.class })
     public Response unreadableJson(JacksonException e, UriInfo uri) {
-        String field = "body";
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()))
-                    .collect(Collectors.joining("/", "/", ""));
-        }
-        String message = "is not valid JSON for this request: " + e.getOriginalMessage();
-        return Problems.response(400, Problems.INVALID_INPUT_SLUG, Problems.INVALID_INPUT_TITLE, field + " " + message, uri.getPath(),
-                List.of(new Problem.FieldError(field, message)));
+        Problem.FieldError error = JsonInputErrors.describe(e);
+        return Problems.response(400, Problems.INVALID_INPUT_SLUG, Problems.INVALID_INPUT_TITLE,
+                error.field() + ": " + error.message(), uri.getPath(), List.of(error));
     }
 
     /** No or an invalid token: 401 with the scheme to use. Authentication runs lazily, inside the REST layer. */

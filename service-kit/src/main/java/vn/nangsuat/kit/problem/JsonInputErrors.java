@@ -1,0 +1,114 @@
+package vn.nangsuat.kit.problem;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import vn.nangsuat.http.Problem;
+
+/**
+ * Says what is wrong with a JSON body in the API's words: the field as a JSON Pointer into the body and what was
+ * expected there ("must be a number"), never a Java type, a class name or the parser's token names. A field sent twice
+ * in one object is refused, naming it: which of the two was meant cannot be known.
+ */
+public final class JsonInputErrors {
+
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.*)'$", Pattern.DOTALL);
+
+    private JsonInputErrors() {
+    }
+
+    /** The field (a JSON Pointer, `body` for the whole) and what is wrong with it. */
+    public static Problem.FieldError describe(JacksonException failure) {
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(failure.getOriginalMessage()));
+        if (duplicate.matches()) {
+            return new Problem.FieldError(pointerOf(parsingContext(failure), duplicate.group(1)),
+                    "appears twice in its object: send each field once");
+        }
+        if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> "/" + (ref.getFieldName() != null ? escape(ref.getFieldName()) : ref.getIndex()))
+                    .collect(Collectors.joining());
+            Class<?> target = failure instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            return new Problem.FieldError(field, "must be " + expected(target));
+        }
+        if (failure instanceof MismatchedInputException mismatch) {
+            return new Problem.FieldError("body", "must be " + expected(mismatch.getTargetType()));
+        }
+        var location = failure.getLocation();
+        String where = location == null || location.getLineNr() < 1 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return new Problem.FieldError("body", "is not well-formed JSON" + where);
+    }
+
+    /** What the API expects where a value of this Java type is read. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "a value of another kind";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == BigInteger.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class
+                || type == BigDecimal.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (type == Instant.class || type == OffsetDateTime.class) {
+            return "a date and time with its offset (RFC 3339, e.g. 2026-01-31T08:00:00Z)";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        return "an object";
+    }
+
+    private static JsonStreamContext parsingContext(JacksonException failure) {
+        if (failure instanceof JsonProcessingException processing && processing.getProcessor() instanceof JsonParser parser) {
+            return parser.getParsingContext();
+        }
+        return null;
+    }
+
+    /** The pointer of a member named {@code name} of the object being parsed in this context. */
+    private static String pointerOf(JsonStreamContext context, String name) {
+        String parent = context == null || context.getParent() == null ? ""
+                : JsonPointer.forPath(context.getParent(), false).toString();
+        return parent + "/" + escape(name);
+    }
+
+    /** RFC 6901: `~` and `/` in a member name. */
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+}
