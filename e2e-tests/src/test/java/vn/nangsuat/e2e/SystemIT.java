@@ -847,6 +847,10 @@ class SystemIT {
                 .body("errors[0].field", equalTo("/value")).body("errors[0].message", equalTo("must be a number"))
                 .extract().path("detail");
         assertTrue(!detail.contains("java.") && !detail.contains("deserialize"), "the API's words, not Java's: " + detail);
+        given().auth().oauth2(token).contentType("application/json").body("{\"value\": 1,\n \"status\": }")
+                .when().put(path).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", equalTo("is not well-formed JSON (line 2, column 12)"));
         given().when().get(path).then().statusCode(404);
     }
 
@@ -854,7 +858,7 @@ class SystemIT {
     void aBodyThatStopsHalfWayIsA408AndAMalformedChunkedOneClosesTheConnectionAndNeitherBlamesTheService() throws Exception {
         String head = " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + RunningSystem.token("--role", "admin")
                 + "\r\nContent-Type: application/json\r\n";
-        String path = "/api/v1/observations/03/GRDP_CONSTANT/2019";
+        String path = "/api/v1/observations/04/GRDP_CONSTANT/2019";
         for (int i = 0; i < 6; i++) {  // more than the failures in a row that cut a route off
             vn.nangsuat.http.testing.RawHttp.Response stalled = vn.nangsuat.http.testing.RawHttp.exchange(RunningSystem.GATEWAY,
                     ("PUT " + path + head + "Content-Length: 80\r\n\r\n{\"value\":").getBytes(StandardCharsets.US_ASCII));

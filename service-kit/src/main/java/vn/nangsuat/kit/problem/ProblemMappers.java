@@ -88,6 +88,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
+        if (e.getCause() instanceof JacksonException unreadable) {
+            return unreadableJson(unreadable, uri);  // Quarkus REST wraps a body that is not well-formed JSON so
+        }
         if (e.getCause() instanceof DateTimeParseException unparsable) {
             ProblemException named = ParamConverters.unparsableTemporal(unparsable, resource.getResourceMethod(), uri);
             if (named != null) {
