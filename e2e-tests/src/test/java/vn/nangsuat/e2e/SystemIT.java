@@ -327,6 +327,11 @@ class SystemIT {
             assertTrue(followed != null, "no progress event of plan " + plan + " carried request id " + requestId);
             assertTrue(followed.contains("\"traceparent\":\"00-" + traceId + "-"),
                     "the progress event continues the client's trace " + traceId + ": " + followed);
+            // Set with NO_DATA (revision 1), then moved by the values: a consumer orders the progress events by it.
+            int revision = new com.fasterxml.jackson.databind.ObjectMapper().readTree(followed).path("data").path("revision")
+                    .asInt();
+            assertTrue(revision >= 2, "the progress's revision, 1 at the target's setting and one more at each change: "
+                    + followed);
         }
         oneTraceShowsTheWriteItsEventsAndTheProgressItMoved(traceId);
         given().when().get("/api/v1/plans/{plan}/targets/{target}", plan, target).then()

@@ -101,6 +101,20 @@ public class IndicatorReplica {
         });
     }
 
+    /**
+     * Locks the definitions of these indicators until the transaction ends, in code order (so two transactions never
+     * wait for each other). A value of a series is applied, and a target on it or on what it is part of is set, one after
+     * the other: the second sees what the first wrote, so a target set while its series changes never keeps a progress
+     * computed without the new value. An indicator not known yet has nothing to lock (no target can be set on it).
+     */
+    public void lockSeries(Collection<String> indicators) {
+        if (indicators.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("SELECT code FROM indicator_replica WHERE code IN (:codes) ORDER BY code FOR UPDATE")
+                .setParameter("codes", new TreeSet<>(indicators)).getResultList();
+    }
+
     /** Keeps the definition unless the copy holds a later revision of it. */
     public void define(Indicator indicator) {
         entityManager.createNativeQuery("INSERT INTO indicator_replica (code, name, unit, periodicity, better, aggregation,"

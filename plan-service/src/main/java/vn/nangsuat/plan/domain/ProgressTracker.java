@@ -84,6 +84,9 @@ public class ProgressTracker {
     @WithSpan("recompute target progress")
     public TargetProgress recompute(Target target, Plan plan) {
         Span.current().setAttribute("nangsuat.target.id", target.id).setAttribute("nangsuat.plan.id", plan.id);
+        // One recomputation of a target at a time: the second, by another consumer, reads the series after the first
+        // committed, so of two parts of a ratio changed at once the last computation sees both.
+        targets.lockForUpdate(target.id);
         List<PlanSeries.YearValue> values = series.of(plan, target.indicatorCode);
         ProgressRule.Assessment assessment = ProgressRule.assess(target.terms(), values.stream()
                 .map(value -> new ProgressRule.YearValue(value.year(), value.value())).toList(),
@@ -95,6 +98,7 @@ public class ProgressTracker {
         if (stored != null && stored.sameAs(next)) {
             return stored;
         }
+        next.revision = stored == null ? 1 : stored.revision + 1;
         TargetProgress kept = entityManager.merge(next);  // inserts, or copies onto the stored row
         events.progressChanged(plan, target, kept, latest);
         return kept;

@@ -71,6 +71,10 @@ public class TargetProgress {
     @Column(name = "computed_at", nullable = false)
     public Instant computedAt;
 
+    /** 1 for a target's first progress, one more at each change: what a consumer of the progress events orders by. */
+    @Column(nullable = false)
+    public int revision;
+
     /** Whether the other says the same of the target (when it was computed aside). */
     public boolean sameAs(TargetProgress other) {
         return status == other.status && Objects.equals(latestPeriod, other.latestPeriod)

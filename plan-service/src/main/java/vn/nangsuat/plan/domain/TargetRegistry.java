@@ -51,6 +51,8 @@ public class TargetRegistry {
         IndicatorReplica.Indicator indicator = indicators.indicator(request.indicator())
                 .orElseThrow(() -> ProblemException.invalid("indicator", request.indicator()
                         + " names no indicator this service knows of (from indicator.events)"));
+        // A value of the series (or of a part of the ratio) applied meanwhile waits, or is seen: never missed.
+        indicators.lockSeries(indicators.rulesWithParts(indicator.code()).keySet());
         Target target = new Target();
         target.planId = planId;
         target.indicatorCode = indicator.code();

@@ -47,6 +47,13 @@ public class TargetRepository implements PanacheRepositoryBase<Target, Long> {
                 .getResultStream().map(row -> new Followed((Target) row[0], (Plan) row[1])).toList();
     }
 
+    /** Holds the target's row until the transaction ends: its progress is recomputed by one transaction at a time. */
+    public void lockForUpdate(long targetId) {
+        // Native: Hibernate's MySQL dialect may write `FOR UPDATE OF <alias>`, which MariaDB does not accept.
+        getEntityManager().createNativeQuery("SELECT id FROM plan_target WHERE id = ?1 FOR UPDATE").setParameter(1, targetId)
+                .getResultList();
+    }
+
     public List<Target> ofPlan(long planId) {
         return list("planId = ?1 order by id", planId);
     }

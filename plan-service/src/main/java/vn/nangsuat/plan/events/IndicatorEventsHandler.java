@@ -152,6 +152,10 @@ public class IndicatorEventsHandler implements EventHandler {
     }
 
     private void change(List<IndicatorReplica.Series> series) {
+        if (series.isEmpty()) {
+            return;
+        }
+        replica.lockSeries(series.stream().map(IndicatorReplica.Series::indicator).toList());
         replica.apply(series);
         tracker.seriesChanged(series);
     }

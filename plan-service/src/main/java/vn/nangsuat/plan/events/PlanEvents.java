@@ -55,8 +55,12 @@ public class PlanEvents {
             int revision, List<String> combinedFrom) {
     }
 
-    /** A target's progress changed, recomputed from the values of its series. */
-    public record TargetProgressChanged(long planId, String unitCode, TargetView target, Observation basedOn) {
+    /**
+     * A target's progress changed, recomputed from the values of its series; {@code revision} is the progress's (1 for the
+     * first, one more at each change), so a consumer keeps the highest whatever order the events come in.
+     */
+    public record TargetProgressChanged(long planId, String unitCode, TargetView target, Observation basedOn,
+            int revision) {
     }
 
     /** A task of a plan was added or changed. */
@@ -88,7 +92,7 @@ public class PlanEvents {
         Observation basedOn = latest == null ? null : new Observation(plan.unitCode, target.indicatorCode,
                 String.valueOf(latest.year()), latest.value(), latest.status(), latest.revision(), latest.units());
         outbox.publish(TARGET_PROGRESS, key(plan), "plan.target-progress-changed", new TargetProgressChanged(plan.id,
-                plan.unitCode, TargetMapper.toView(target, progress), basedOn));
+                plan.unitCode, TargetMapper.toView(target, progress), basedOn, progress.revision));
     }
 
     public void taskChanged(Plan plan, Task task) {
