@@ -85,6 +85,20 @@ final class ExtraInstance implements AutoCloseable {
         return start("gateway", GATEWAY_PORT, env);
     }
 
+    /** A second gateway in front of the running services, with indicator-service's two instances (this one's too). */
+    static ExtraInstance gatewayOverTwoIndicatorServices() throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>();
+        env.put("PROVINCE_SERVICE_URL", "http://127.0.0.1:8081");
+        env.put("PROVINCE_SERVICE_MANAGEMENT_PORT", Integer.toString(RunningSystem.managementPort(8081)));
+        env.put("INDICATOR_SERVICE_URL", "http://127.0.0.1:8082,http://127.0.0.1:" + INDICATOR_SERVICE_PORT);
+        env.put("INDICATOR_SERVICE_MANAGEMENT_PORT", RunningSystem.managementPort(8082) + ","
+                + RunningSystem.managementPort(INDICATOR_SERVICE_PORT));
+        env.put("PLAN_SERVICE_URL", "http://127.0.0.1:8083");
+        env.put("PLAN_SERVICE_MANAGEMENT_PORT", Integer.toString(RunningSystem.managementPort(8083)));
+        env.put("RATE_LIMIT_PER_SECOND", "0");
+        return start("gateway", GATEWAY_PORT, env);
+    }
+
     private static ExtraInstance start(String module, int port, Map<String, String> env)
             throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("nangsuat.root", "..")).toAbsolutePath().normalize();

@@ -764,6 +764,69 @@ class SystemIT {
                 "plan-service's replica followed every value: " + events);
     }
 
+    /**
+     * 8 clients x 500 corrections of 20 values at once, through a gateway over two instances of indicator-service, each
+     * client reading the value's ETag and writing with If-Match as a frontend does: every acknowledged write is one
+     * revision (no revision number lost or doubled), a write that lost the race is a 412, and nothing is a 5xx.
+     */
+    @Test
+    void eightClientsCorrectingTwentyValuesThroughTwoInstancesLoseAndDoubleNoRevision() throws Exception {
+        String token = RunningSystem.token("--role", "admin");
+        List<String> units = given().queryParam("asOf", "2018-12-31").queryParam("size", 20).when()
+                .get("/api/v1/provinces").then().statusCode(200).extract().jsonPath().getList("items.code");
+        String path = "/api/v1/observations/{unit}/SME_PILOT_PROJECTS/2018";
+        for (String unit : units) {  // each value's first revision, so every write below is a correction
+            given().auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("value", 0, "status", "ESTIMATE", "source", "e2e concurrency"))
+                    .when().put(path, unit).then().statusCode(201);
+        }
+        Map<String, java.util.concurrent.atomic.AtomicInteger> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
+        units.forEach(unit -> acknowledged.put(unit, new java.util.concurrent.atomic.AtomicInteger(1)));
+        java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> unexpected = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ExtraInstance second = ExtraInstance.indicatorService();
+        try (ExtraInstance gateway = ExtraInstance.gatewayOverTwoIndicatorServices()) {
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+            for (int client = 0; client < 8; client++) {
+                int first = client;
+                running.add(clients.submit(() -> {
+                    for (int write = 0; write < 500; write++) {
+                        String unit = units.get((first * 7 + write) % units.size());
+                        io.restassured.response.Response read = given().port(ExtraInstance.GATEWAY_PORT).when().get(path, unit);
+                        io.restassured.response.Response written = given().port(ExtraInstance.GATEWAY_PORT).auth()
+                                .oauth2(token).contentType("application/json").header("If-Match", read.header("ETag"))
+                                .body(Map.of("value", first * 1000 + write, "status", "ESTIMATE", "source", "e2e client " + first))
+                                .when().put(path, unit);
+                        switch (written.statusCode()) {
+                            case 200 -> acknowledged.get(unit).incrementAndGet();
+                            case 412 -> conflicts.incrementAndGet();
+                            default -> unexpected.add(written.statusCode() + " " + written.asString());
+                        }
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> client : running) {
+                client.get();
+            }
+            clients.shutdown();
+        } finally {
+            second.close();
+        }
+        assertEquals(List.of(), unexpected, "every write is acknowledged or a 412");
+        assertTrue(conflicts.get() > 0, "the clients raced: some writes lost the race and were told so");
+        for (String unit : units) {
+            List<Integer> revisions = given().when().get(path + "/history", unit).then().statusCode(200).extract()
+                    .jsonPath().getList("revision", Integer.class);
+            int count = acknowledged.get(unit).get();
+            assertEquals(count, revisions.size(), unit + ": one revision per acknowledged write");
+            assertEquals(java.util.stream.IntStream.rangeClosed(1, count).boxed().toList(),
+                    revisions.stream().sorted().toList(), unit + ": revisions 1 to " + count + ", none lost or doubled");
+        }
+        System.out.println("8 clients x 500 writes through two instances: " + acknowledged.values().stream()
+                .mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum() + " revisions, " + conflicts.get() + " 412s");
+    }
+
     /** Until the second gateway's readiness says each service is as {@code detail} begins. */
     private static void awaitGatewayReadiness(String detail) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);

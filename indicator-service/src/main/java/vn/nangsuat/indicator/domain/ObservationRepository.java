@@ -24,8 +24,16 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
 
     /** The current revision (a tombstone included), locked until the transaction ends. */
     public Optional<Observation> currentForUpdate(String unit, String indicator, Period period) {
-        // Native: Hibernate's MySQL dialect may write `FOR UPDATE OF <alias>`, which MariaDB does not accept. The
-        // locking read sees the latest committed revision, whatever the transaction's snapshot.
+        // A locking read that waited for a concurrent writer's lock returns the row it waited on, not the revision that
+        // writer added; read again once the lock is held, which finds the latest committed revision at once and locks
+        // it. Without this, two corrections sent with one ETag both passed If-Match and the second broke the unique key
+        // (a 409 where the client must hear 412).
+        latestForUpdate(unit, indicator, period);
+        return latestForUpdate(unit, indicator, period);
+    }
+
+    private Optional<Observation> latestForUpdate(String unit, String indicator, Period period) {
+        // Native: Hibernate's MySQL dialect may write `FOR UPDATE OF <alias>`, which MariaDB does not accept.
         List<?> rows = getEntityManager()
                 .createNativeQuery("SELECT * FROM observation WHERE unit_code = ?1 AND indicator_code = ?2 AND period = ?3"
                         + " ORDER BY revision DESC LIMIT 1 FOR UPDATE", Observation.class)
