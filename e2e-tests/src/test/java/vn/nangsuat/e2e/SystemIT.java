@@ -404,6 +404,76 @@ class SystemIT {
                 "plan-service's consumer is the child of indicator-service's outbox row (the Kafka hop) in " + shown);
     }
 
+    /**
+     * Every event the run caused, on every topic the services publish, fits the payload schema of its type in the
+     * AsyncAPI document the gateway serves: the events are contracts a consumer can trust, not whatever the code wrote.
+     * Last, so it reads what the other scenarios caused.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyEventOnEveryTopicFitsItsAsyncApiSchema() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        com.networknt.schema.JsonSchemaFactory factory = com.networknt.schema.JsonSchemaFactory.getInstance(
+                com.networknt.schema.SpecVersion.VersionFlag.V202012);
+        Map<String, com.networknt.schema.JsonSchema> byType = new HashMap<>();
+        java.util.Set<String> topics = new java.util.TreeSet<>();
+        for (String service : List.of("province", "indicator", "plan")) {
+            JsonNode document = yaml.readTree(given().when().get("/asyncapi/" + service + ".yaml").then().statusCode(200)
+                    .extract().asString());
+            document.path("components").path("messages").fields().forEachRemaining(message -> {
+                // The whole document as the root, so "#/components/schemas/..." resolves within it.
+                com.fasterxml.jackson.databind.node.ObjectNode root = ((com.fasterxml.jackson.databind.node.ObjectNode) document)
+                        .deepCopy();
+                root.put("$ref", "#/components/messages/" + message.getKey() + "/payload");
+                byType.putIfAbsent(message.getValue().path("name").asText(), factory.getSchema(root));
+            });
+            document.path("channels").forEach(channel -> {
+                String address = channel.path("address").asText();
+                if (!address.endsWith(".dlq")) {
+                    topics.add(address);
+                }
+            });
+        }
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", "127.0.0.1:" + RunningSystem.DEVSTACK.get("DEVSTACK_KAFKA_PORT"));
+        props.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        props.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+        List<String> misfits = new java.util.ArrayList<>();
+        Map<String, Integer> checked = new java.util.TreeMap<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(10)).forEach(info ->
+                        partitions.add(new org.apache.kafka.common.TopicPartition(topic, info.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))
+                    && Instant.now().isBefore(deadline)) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.value());
+                    String type = event.path("type").asText();
+                    checked.merge(type, 1, Integer::sum);
+                    com.networknt.schema.JsonSchema schema = byType.get(type);
+                    if (schema == null) {
+                        misfits.add(record.topic() + ": no message of type " + type + " in the AsyncAPI documents");
+                        continue;
+                    }
+                    var errors = schema.validate(event);
+                    if (!errors.isEmpty() && misfits.size() < 30) {
+                        misfits.add(record.topic() + " " + type + ": " + errors + " in " + record.value());
+                    }
+                }
+            }
+        }
+        System.out.println("events checked against their AsyncAPI schemas: " + checked);
+        assertTrue(checked.values().stream().mapToInt(Integer::intValue).sum() > 300, "events read: " + checked);
+        assertEquals(List.of(), misfits);
+    }
+
     /** A reader of plan.events from its end, as another service would follow it. */
     private static org.apache.kafka.clients.consumer.KafkaConsumer<String, String> planEvents() {
         java.util.Properties props = new java.util.Properties();
