@@ -97,7 +97,9 @@ class GatewayWithTwoInstancesTest {
         String detail = given().baseUri(health.toString()).when().get("/ready")
                 .then().statusCode(200).extract().path("checks[0].data.province");
         assertTrue(detail.startsWith("UP (1 of 2 instances; http://127.0.0.1:"), detail);
-        assertTrue(detail.endsWith(" DOWN (not reachable))"), detail);
+        // Left out by the request that found it unreachable, or by a probe that came first: either way, DOWN.
+        assertTrue(detail.endsWith(" DOWN (not reachable))")
+                || detail.endsWith(" DOWN (no valid answer to its readiness: upstream-unavailable))"), detail);
         given().baseUri(health.toString()).when().get("/ready").then()
                 .body("checks[0].data.indicator", startsWith("UP"));
     }
