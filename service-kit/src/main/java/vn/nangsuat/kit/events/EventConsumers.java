@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,9 +45,12 @@ import vn.nangsuat.kit.web.RequestIds;
 /**
  * Runs one Kafka consumer (its own thread) per {@link EventHandler}. Each event is handled in a transaction
  * that also records it in the consumer's inbox. An event that can never be applied goes to `<topic>.dlq` with
- * the reason (and is recorded as parked); any other failure (the database away, a lock timeout) leaves the
- * event where it is: the consumer goes back to it and retries, backing off, for as long as it takes, and
- * reports itself stuck meanwhile. So nothing valid is ever skipped, and one aggregate's events apply in order.
+ * the reason (REFUSED, {@link ParkedEvents}); any other failure leaves the event where it is: the consumer goes back
+ * to it and retries, backing off, and reports itself stuck meanwhile. An outage (the database away, a lock timeout)
+ * is retried for as long as it lasts; an event that keeps failing while the database answers is set aside
+ * ({@link RepeatedFailures}: FAILING, on the DLQ too) and the later events of its key are HELD behind it, so the
+ * partition moves on and the key keeps its order. {@link #replay} applies them after a fix. So nothing valid is
+ * ever lost, and one aggregate's events apply in order.
  * Offsets are committed once per poll, after the events before them are applied or parked; the inbox turns a
  * redelivery after a crash into nothing. A poll's events of one partition are applied up to {@link #APPLIED_TOGETHER}
  * in one transaction (the handler may apply them together), and one by one when any of them fails.
@@ -69,6 +74,7 @@ public class EventConsumers {
 
     private final Instance<EventHandler> handlers;
     private final Inbox inbox;
+    private final ParkedEvents parked;
     private final ObjectMapper json;
     private final EventsConfig config;
     private final KafkaClients kafka;
@@ -77,11 +83,12 @@ public class EventConsumers {
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
     private final List<Loop> loops = Collections.synchronizedList(new ArrayList<>());
 
-    public EventConsumers(@Any Instance<EventHandler> handlers, Inbox inbox, ObjectMapper json, EventsConfig config,
-            KafkaClients kafka, EventTracing tracing,
+    public EventConsumers(@Any Instance<EventHandler> handlers, Inbox inbox, ParkedEvents parked, ObjectMapper json,
+            EventsConfig config, KafkaClients kafka, EventTracing tracing,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.handlers = handlers;
         this.inbox = inbox;
+        this.parked = parked;
         this.json = json;
         this.config = config;
         this.kafka = kafka;
@@ -131,19 +138,84 @@ public class EventConsumers {
         return Map.copyOf(progress);
     }
 
+    /** What a replay did: the events it applied, in order, and those still waiting (one failed again, or its key's). */
+    public record Replay(String consumer, List<String> applied, List<ParkedEvents.Parked> stillWaiting) {
+    }
+
     /**
-     * Applies one event in a transaction with its inbox row; false when this consumer had applied it before. It is
-     * applied in the context the event carries ({@link #inContextOf}).
+     * Applies again, after a fix, the events the consumer set aside as FAILING and those HELD behind them: key by key,
+     * in the order they were read, each in a transaction with its inbox row that locks what still waits of its key.
+     * A key stops at an event that fails again (FAILING once more, with the new reason); the others go on. While a key
+     * waits the consumer holds its new events behind it (appended, so this replay takes them too), and once its last
+     * one is applied the next new event applies after them.
+     *
+     * @throws IllegalArgumentException when this service has no consumer of that name
      */
-    boolean apply(EventHandler handler, CloudEvent event) {
-        return inContextOf(handler, List.of(event), () -> QuarkusTransaction.requiringNew().call(() -> {
-            if (!inbox.firstDelivery(handler.consumer(), event, handler.topic())) {
-                return false;
+    public Replay replay(String consumerName) throws SQLException {
+        EventHandler handler = handlers.stream().filter(one -> one.consumer().equals(consumerName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("this service has no consumer named " + consumerName));
+        List<String> applied = new ArrayList<>();
+        Set<String> keysDone = new HashSet<>();
+        for (ParkedEvents.Parked first : parked.waiting(consumerName)) {
+            String key = first.topic() + ' ' + (first.key() != null ? first.key() : first.partition() + "@" + first.offset());
+            if (keysDone.add(key)) {
+                replayKey(handler, first, applied);
             }
-            handler.handle(event);
-            LOG.debugf("consumer %s applied %s %s", handler.consumer(), event.type(), event.id());
-            return true;
-        }));
+        }
+        return new Replay(consumerName, applied, parked.waiting(consumerName).stream().map(ParkedEvents.Parked::summary)
+                .toList());
+    }
+
+    /** One key's waiting events, one transaction each, in order, until none waits or one fails again. */
+    private void replayKey(EventHandler handler, ParkedEvents.Parked first, List<String> applied) throws SQLException {
+        AtomicReference<ParkedEvents.Parked> current = new AtomicReference<>();
+        while (true) {
+            CloudEvent event;
+            try {
+                event = QuarkusTransaction.requiringNew().call(() -> replayNext(handler, first, current));
+            } catch (RuntimeException e) {
+                ParkedEvents.Parked failed = current.get();
+                if (failed == null) {
+                    throw e;  // the database did not answer: nothing changed
+                }
+                LOG.warnf("replay of %s's event %s stops its key: %s", handler.consumer(), failed.eventId(), e.toString());
+                parked.replayed(failed, "failed again on replay: " + reason(e));
+                return;
+            }
+            if (event == null) {
+                return;
+            }
+            applied.add(event.id());
+            handler.applied(event);
+        }
+    }
+
+    /**
+     * In the caller's transaction, which locks what waits of the key: its first event applied with its inbox row and
+     * marked REPLAYED; null when none waits.
+     */
+    private CloudEvent replayNext(EventHandler handler, ParkedEvents.Parked first,
+            AtomicReference<ParkedEvents.Parked> current) throws Exception {
+        current.set(null);
+        List<ParkedEvents.Parked> waiting = parked.lockWaiting(first);
+        if (waiting.isEmpty()) {
+            return null;
+        }
+        current.set(waiting.get(0));
+        CloudEvent event = json.readValue(waiting.get(0).payload(), CloudEvent.class);
+        applyHere(handler, event);
+        parked.replayed(waiting.get(0), null);
+        return event;
+    }
+
+    /** Applies one event with its inbox row in the caller's transaction; false when this consumer had applied it. */
+    private boolean applyHere(EventHandler handler, CloudEvent event) throws Exception {
+        if (!inbox.firstDelivery(handler.consumer(), event, handler.topic())) {
+            return false;
+        }
+        handler.handle(event);
+        LOG.debugf("consumer %s applied %s %s", handler.consumer(), event.type(), event.id());
+        return true;
     }
 
     /**
@@ -231,6 +303,8 @@ public class EventConsumers {
         private Instant lastMeasured = Instant.EPOCH;
         private Stuck stuck;
         private Duration backoff;
+        private final RepeatedFailures failures = new RepeatedFailures(config.consumer().parkAfterAttempts(),
+                config.consumer().parkAfter(), Clock.systemUTC());
 
         Loop(EventHandler handler) {
             this.handler = handler;
@@ -358,15 +432,23 @@ public class EventConsumers {
                     return false;
                 }
             }
+            List<String> keys = chunk.stream().map(ConsumerRecord::key).toList();
             try {
-                inContextOf(handler, events, () -> QuarkusTransaction.requiringNew().call(() -> {
+                boolean allApplied = inContextOf(handler, events, () -> QuarkusTransaction.requiringNew().call(() -> {
+                    if (!parked.waitingKeys(handler.consumer(), handler.topic(), keys).isEmpty()) {
+                        return false;  // some are held behind an event set aside: one by one, they are
+                    }
                     handler.handleAll(inbox.firstDeliveries(handler.consumer(), events, handler.topic()));
-                    return null;
+                    return true;
                 }));
+                if (!allApplied) {
+                    return false;
+                }
             } catch (RuntimeException e) {
                 LOG.debugf("consumer %s takes %d events one by one: %s", handler.consumer(), events.size(), e.toString());
                 return false;
             }
+            failures.clear();
             lastApplied = Instant.now();
             events.forEach(handler::applied);
             return true;
@@ -377,42 +459,78 @@ public class EventConsumers {
             try {
                 event = read(record);
             } catch (Exception e) {
-                park(record, null, "unparseable CloudEvent: " + e.getMessage());
+                park(record, null, ParkedEvents.State.REFUSED, "unparseable CloudEvent: " + e.getMessage());
                 return;
             }
             try {
-                apply(handler, event);
-                lastApplied = Instant.now();
-                handler.applied(event);
+                boolean held = applyUnlessHeld(record, event);
+                failures.clear();
+                if (!held) {
+                    lastApplied = Instant.now();
+                    handler.applied(event);
+                }
             } catch (RuntimeException e) {
-                if (!canNeverApply(e)) {
+                if (canNeverApply(e)) {
+                    park(record, event.id(), ParkedEvents.State.REFUSED, "cannot be applied: " + reason(e));
+                } else if (failures.givesUp(record.topic() + "-" + record.partition() + "@" + record.offset(), e,
+                        parked::databaseAnswers)) {
+                    park(record, event.id(), ParkedEvents.State.FAILING, failures.history() + " while the database"
+                            + " answered; last: " + e);
+                    failures.clear();
+                } else {
                     throw new MayYetApply(e);
                 }
-                park(record, event.id(), "cannot be applied: " + reason(e));
             }
         }
 
         /**
+         * Applies the event with its inbox row in a transaction of its own, unless an earlier event of its key waits for a replay: then it is
+         * recorded as HELD behind it, in the same transaction as the check, and true is returned.
+         */
+        private boolean applyUnlessHeld(ConsumerRecord<String, String> record, CloudEvent event) {
+            return inContextOf(handler, List.of(event), () -> QuarkusTransaction.requiringNew().call(() -> {
+                String behind = parked.waitingKeys(handler.consumer(), handler.topic(), Collections.singletonList(record.key()))
+                        .get(record.key());
+                if (behind != null) {
+                    LOG.infof("consumer %s holds event %s behind %s, set aside on its key %s", handler.consumer(),
+                            event.id(), behind, record.key());
+                    parked.record(parked(record, event.id(), ParkedEvents.State.HELD, "held behind event " + behind
+                            + ", set aside earlier on the same key"));
+                    return true;
+                }
+                applyHere(handler, event);
+                return false;
+            }));
+        }
+
+        private ParkedEvents.Parked parked(ConsumerRecord<String, String> record, String eventId, ParkedEvents.State state,
+                String reason) {
+            return new ParkedEvents.Parked(handler.consumer(), record.topic(), record.partition(), record.offset(), eventId,
+                    record.key(), state, reason, Instant.now(), record.value());
+        }
+
+        /**
          * Puts the record, unchanged, on `<topic>.dlq` with why and where it came from, waits for the broker's ack,
-         * then records it as parked; if either fails, the consumer comes back to it. A record parked before (a
+         * then records it as set aside in that state, with its value for a replay; if either fails, the consumer comes
+         * back to it. A record parked before (a
          * topic read whole again at start) is not parked twice.
          */
-        private void park(ConsumerRecord<String, String> record, String eventId, String reason) {
-            ProducerRecord<String, String> parked = new ProducerRecord<>(record.topic() + ".dlq", record.key(), record.value());
-            parked.headers().add("dlq-reason", reason.getBytes(StandardCharsets.UTF_8));
-            parked.headers().add("dlq-original-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-            parked.headers().add("dlq-original-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-            parked.headers().add("dlq-original-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-            parked.headers().add("dlq-consumer", (applicationName + "/" + handler.consumer()).getBytes(StandardCharsets.UTF_8));
+        private void park(ConsumerRecord<String, String> record, String eventId, ParkedEvents.State state, String reason) {
+            ProducerRecord<String, String> dlqRecord = new ProducerRecord<>(record.topic() + ".dlq", record.key(), record.value());
+            dlqRecord.headers().add("dlq-reason", reason.getBytes(StandardCharsets.UTF_8));
+            dlqRecord.headers().add("dlq-original-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+            dlqRecord.headers().add("dlq-original-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+            dlqRecord.headers().add("dlq-original-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+            dlqRecord.headers().add("dlq-consumer", (applicationName + "/" + handler.consumer()).getBytes(StandardCharsets.UTF_8));
+            dlqRecord.headers().add("dlq-state", state.name().getBytes(StandardCharsets.UTF_8));
             try {
-                if (inbox.wasParked(handler.consumer(), record.topic(), record.partition(), record.offset())) {
+                if (parked.wasParked(handler.consumer(), record.topic(), record.partition(), record.offset())) {
                     return;
                 }
                 LOG.warnf("event at %s-%d@%d goes to %s.dlq: %s", record.topic(), record.partition(), record.offset(),
                         record.topic(), reason);
-                deadLetters.send(parked).get(config.outbox().sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-                inbox.recordParked(new Inbox.Parked(handler.consumer(), record.topic(), record.partition(), record.offset(),
-                        eventId, reason));
+                deadLetters.send(dlqRecord).get(config.outbox().sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+                parked.record(parked(record, eventId, state, reason));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new MayYetApply(e);

@@ -65,5 +65,20 @@ public interface EventsConfig {
         /** The longest wait between two attempts: a consumer retries for as long as it takes, this often at least. */
         @WithDefault("10s")
         Duration maxBackoff();
+
+        /**
+         * Failures of one event, while the database answers, after which it is set aside (FAILING, on the DLQ) and
+         * its key held: with the backoff above, ten attempts take about 40 s.
+         */
+        @WithDefault("10")
+        int parkAfterAttempts();
+
+        /**
+         * The least time from an event's first failure to setting it aside, whatever the attempts: long enough for
+         * what heals by itself (a pool drained by a burst, a restarted dependency), short enough that a third of the
+         * country does not wait on a bug for long. An outage never counts.
+         */
+        @WithDefault("1m")
+        Duration parkAfter();
     }
 }

@@ -15,6 +15,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,9 +32,10 @@ import vn.nangsuat.kit.concurrent.Background;
 /**
  * How the events are doing, for operators: the outbox lag (age of the oldest unsent event, also the metric
  * `outbox_lag_seconds`), whether the relay reaches the broker, and for each consumer how many events it has
- * not applied, whether it is stuck on one (and why), and how many it has ever parked on a DLQ. The same figures are
- * metrics to alert on: `events_broker_reachable`, and per consumer `events_consumer_lag`, `events_consumer_stuck`
- * and `events_consumer_dead_lettered`. Reported as
+ * not applied, whether it is stuck on one (and why), how many it has ever parked on a DLQ, and which events wait
+ * for a replay (set aside after failing again and again, or held behind one: {@link ParkedEvents}). The same figures
+ * are metrics to alert on: `events_broker_reachable`, and per consumer `events_consumer_lag`, `events_consumer_stuck`,
+ * `events_consumer_dead_lettered` and `events_consumer_waiting`. Reported as
  * readiness detail, never gating: a service is ready when it can answer (its database check says so), and a
  * Kafka outage, a backlog or a stuck consumer do not stop it answering from what it has. The counts that need the
  * database are taken every half second on a thread of their own, so a probe answers at once whatever the pool does.
@@ -46,22 +50,29 @@ public class EventsReadiness implements HealthCheck {
     private final AgroalDataSource dataSource;
     private final EventConsumers consumers;
     private final OutboxRelay relay;
-    private final Inbox inbox;
+    private final ParkedEvents parked;
     /** The last counts; a probe never waits for the database (a busy pool must not make a probe slow or fail). */
-    private volatile Sample sample = new Sample(new OutboxState(-1, -1), Map.of());
+    private volatile Sample sample = new Sample(new OutboxState(-1, -1), Map.of(), Map.of());
     private ScheduledExecutorService sampler;
     private MeterRegistry registry;
     /** The consumers whose metrics are registered (a consumer is known once it has started). */
     private final Set<String> measured = ConcurrentHashMap.newKeySet();
 
-    public EventsReadiness(AgroalDataSource dataSource, EventConsumers consumers, OutboxRelay relay, Inbox inbox) {
+    public EventsReadiness(AgroalDataSource dataSource, EventConsumers consumers, OutboxRelay relay, ParkedEvents parked) {
         this.dataSource = dataSource;
         this.consumers = consumers;
         this.relay = relay;
-        this.inbox = inbox;
+        this.parked = parked;
     }
 
-    private record Sample(OutboxState outbox, Map<String, Long> parked) {
+    /** The events a probe names per consumer, at most, of those waiting for a replay. */
+    static final int WAITING_NAMED = 10;
+
+    private record Sample(OutboxState outbox, Map<String, ParkedEvents.Counts> parked, Map<String, List<String>> waiting) {
+
+        ParkedEvents.Counts of(String consumer) {
+            return parked.getOrDefault(consumer, new ParkedEvents.Counts(0, 0));
+        }
     }
 
     void start(@Observes StartupEvent startup, MeterRegistry registry) {
@@ -92,7 +103,7 @@ public class EventsReadiness implements HealthCheck {
     }
 
     private void sample() {
-        sample = new Sample(countOutbox(), parkedCounts());
+        sample = parkedSample(countOutbox());
         consumers.progress().values().forEach(this::measure);
     }
 
@@ -107,8 +118,11 @@ public class EventsReadiness implements HealthCheck {
                 .tags(tags).description("Events of its topic the consumer has not applied yet").register(registry);
         Gauge.builder("events.consumer.stuck", consumers, all -> progressOf(all, name).stuck() == null ? 0 : 1)
                 .tags(tags).description("1 while the consumer retries one event that keeps failing").register(registry);
-        Gauge.builder("events.consumer.dead.lettered", this, readiness -> readiness.sample.parked().getOrDefault(name, 0L))
+        Gauge.builder("events.consumer.dead.lettered", this, readiness -> readiness.sample.of(name).deadLettered())
                 .tags(tags).description("Events the consumer has parked on its DLQ, ever").register(registry);
+        Gauge.builder("events.consumer.waiting", this, readiness -> readiness.sample.of(name).waiting())
+                .tags(tags).description("Events set aside after failing again and again, or held behind one, that wait"
+                        + " for a replay").register(registry);
     }
 
     private static EventConsumers.Progress progressOf(EventConsumers all, String name) {
@@ -148,16 +162,38 @@ public class EventsReadiness implements HealthCheck {
                     .withData(name + " lastApplied", progress.lastApplied() == null ? "none yet" : progress.lastApplied().toString())
                     .withData(name + " state", stuck == null ? "applying"
                             : "stuck since " + stuck.since() + " after " + stuck.attempts() + " attempts: " + stuck.lastError())
-                    .withData(name + " deadLettered", last.parked().getOrDefault(name, 0L));
+                    .withData(name + " deadLettered", last.of(name).deadLettered())
+                    .withData(name + " waitingForReplay", waitingDetail(last, name));
         });
         return builder.build();
     }
 
-    private Map<String, Long> parkedCounts() {
+    /** "none", or how many wait and the first ids, e.g. "2: 5f0c... (FAILING), 77ab... (HELD)". */
+    private static String waitingDetail(Sample sample, String consumer) {
+        long waiting = sample.of(consumer).waiting();
+        if (waiting == 0) {
+            return "none";
+        }
+        List<String> named = sample.waiting().getOrDefault(consumer, List.of());
+        return waiting + ": " + String.join(", ", named) + (waiting > named.size() ? ", ..." : "");
+    }
+
+    /** The parked counts and the first waiting events of each consumer; the last ones when the database is away. */
+    private Sample parkedSample(OutboxState outbox) {
         try {
-            return inbox.parkedCounts();
+            Map<String, ParkedEvents.Counts> counts = parked.counts();
+            Map<String, List<String>> waiting = new HashMap<>();
+            if (counts.values().stream().anyMatch(count -> count.waiting() > 0)) {
+                for (ParkedEvents.Parked one : parked.firstWaiting(100)) {
+                    List<String> named = waiting.computeIfAbsent(one.consumer(), consumer -> new ArrayList<>());
+                    if (named.size() < WAITING_NAMED) {
+                        named.add(one.eventId() + " (" + one.state() + ")");
+                    }
+                }
+            }
+            return new Sample(outbox, counts, waiting);
         } catch (SQLException | RuntimeException e) {
-            return sample.parked();
+            return new Sample(outbox, sample.parked(), sample.waiting());
         }
     }
 }

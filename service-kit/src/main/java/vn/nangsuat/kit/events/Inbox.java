@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * The record of applied events, per consumer: a primary-key insert that tells a first delivery from a repeated
- * one. Also the record of what each consumer parked on a DLQ, so operators see it after a restart too.
+ * one. What a consumer set aside is in {@link ParkedEvents}.
  */
 @ApplicationScoped
 public class Inbox {
@@ -111,54 +111,5 @@ public class Inbox {
             }
         }
         return recorded;
-    }
-
-    /** A record parked on the DLQ, by where it was read; recording it twice (a retried park) keeps one row. */
-    public record Parked(String consumer, String topic, int partition, long offset, String eventId, String reason) {
-    }
-
-    /** Whether this consumer parked the record at that place before (a topic read whole again, say). */
-    public boolean wasParked(String consumer, String topic, int partition, long offset) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT 1 FROM dead_letter_event WHERE consumer = ? AND topic = ? AND partition_no = ? AND offset_no = ?")) {
-            query.setString(1, consumer);
-            query.setString(2, topic);
-            query.setInt(3, partition);
-            query.setLong(4, offset);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next();
-            }
-        }
-    }
-
-    public void recordParked(Parked parked) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT IGNORE INTO dead_letter_event (consumer, topic, partition_no, offset_no, event_id, reason,"
-                                + " parked_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, parked.consumer());
-            insert.setString(2, parked.topic());
-            insert.setInt(3, parked.partition());
-            insert.setLong(4, parked.offset());
-            insert.setString(5, parked.eventId());
-            insert.setString(6, parked.reason().length() > 1000 ? parked.reason().substring(0, 1000) : parked.reason());
-            insert.setTimestamp(7, Timestamp.from(Instant.now()));
-            insert.executeUpdate();
-        }
-    }
-
-    /** How many records each consumer has parked on a DLQ, ever. */
-    public Map<String, Long> parkedCounts() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT consumer, COUNT(*) FROM dead_letter_event GROUP BY consumer");
-                ResultSet rows = query.executeQuery()) {
-            Map<String, Long> counts = new HashMap<>();
-            while (rows.next()) {
-                counts.put(rows.getString(1), rows.getLong(2));
-            }
-            return counts;
-        }
     }
 }

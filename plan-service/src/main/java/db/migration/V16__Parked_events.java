@@ -1,0 +1,7 @@
+package db.migration;
+
+import vn.nangsuat.kit.events.ParkedEventsMigration;
+
+/** Parked events keep their key and value, so they can be applied again after a fix (service-kit's DDL). */
+public class V16__Parked_events extends ParkedEventsMigration {
+}
