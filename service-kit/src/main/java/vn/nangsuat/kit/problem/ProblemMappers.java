@@ -15,6 +15,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
@@ -114,11 +115,12 @@ public class ProblemMappers {
     /**
      * What is not a refusal of the request may still be the database's state: unreachable (connection refused
      * or lost, no connection to be had) is a 503 the client may retry soon; a concurrent request that wrote first
-     * (a unique key refusing the row, a deadlock broken by the database) is a 409. Anything else is a bare 500
-     * whose cause stays in the log.
+     * (a unique key refusing the row, a deadlock broken by the database) is a 409, or a 412 when the write was
+     * conditional (`If-Match`): two writes that both passed the check raced, and the client's answer is the same as
+     * for a failed check (read again, retry with the new ETag). Anything else is a bare 500 whose cause stays in the log.
      */
     @ServerExceptionMapper(priority = 10_000)
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         if (poolExhausted(e)) {
             LOG.warnf("no database connection came free in time: %s", e.toString());
             return Response.fromResponse(Problems.response(503, "service-busy", "Service Unavailable",
@@ -138,6 +140,13 @@ public class ProblemMappers {
                             "The service cannot reach its database just now; nothing was changed. Retry shortly",
                             uri.getPath(), List.of()))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
+        if (concurrentWrite(e) && headers.getHeaderString(HttpHeaders.IF_MATCH) != null) {
+            LOG.infof("a conditional write lost a race: %s", e.toString());
+            return Problems.response(412, "precondition-failed", "Precondition Failed",
+                    "The resource changed while this write waited; nothing was changed. Read it again and retry with its"
+                            + " new ETag", uri.getPath(), List.of(new Problem.FieldError(HttpHeaders.IF_MATCH,
+                            "was current when checked, but a concurrent write changed the resource first")));
         }
         if (concurrentWrite(e)) {
             LOG.infof("refused by a unique key: %s", e.toString());
