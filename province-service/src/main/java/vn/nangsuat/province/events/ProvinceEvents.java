@@ -14,8 +14,9 @@ import vn.nangsuat.province.domain.UnitVersion;
  * What province-service publishes, written through the outbox in the caller's transaction: on
  * `province.events` what happened (CloudEvents type `vn.nangsuat.<name>.v1`, key = the unit code), and on the
  * compacted `province.units` the latest state of every version touched (`province.unit-state`, key =
- * `code/validFrom`), which replicas read whole to converge however late they start. The payloads are documented
- * in the AsyncAPI document (`/asyncapi.yaml`).
+ * `code/validFrom`), which replicas read whole to converge however late they start. The payloads are records of
+ * their own (`UnitSnapshot`, never a REST answer or a table's row), documented in `/asyncapi.yaml`, which a test holds
+ * to these records.
  */
 @ApplicationScoped
 public class ProvinceEvents {
@@ -37,7 +38,16 @@ public class ProvinceEvents {
     }
 
     /** A version as it stands now, with every version it came from: complete, as compaction keeps only the latest. */
-    public record UnitState(UnitSnapshot unit, List<UnitLineageRepository.Predecessor> predecessors) {
+    public record UnitState(UnitSnapshot unit, List<Predecessor> predecessors) {
+    }
+
+    /** A version a unit came from: its code and first day, the day the change took effect, and how (MERGE, SPLIT, ...). */
+    public record Predecessor(String code, LocalDate validFrom, LocalDate effectiveDate, UnitLineage.Kind kind) {
+
+        static Predecessor of(UnitLineageRepository.Predecessor predecessor) {
+            return new Predecessor(predecessor.code(), predecessor.validFrom(), predecessor.effectiveDate(),
+                    predecessor.kind());
+        }
     }
 
     private final Outbox outbox;
@@ -63,7 +73,8 @@ public class ProvinceEvents {
     /** The version's current state on the state topic; call it after the version and its lineage are written. */
     public void state(UnitVersion version) {
         outbox.publishState(AGGREGATE, version.code + "/" + version.validFrom, "province.unit-state",
-                new UnitState(UnitSnapshot.of(version), lineage.predecessorsOf(version)));
+                new UnitState(UnitSnapshot.of(version), lineage.predecessorsOf(version).stream().map(Predecessor::of)
+                        .toList()));
     }
 
     /** One event per unit touched, keyed by its code, so each unit's events stay in order on one partition. */
