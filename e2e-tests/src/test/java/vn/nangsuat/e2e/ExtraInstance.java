@@ -51,10 +51,17 @@ final class ExtraInstance implements AutoCloseable {
 
     /** A second plan-service: same schema, same broker, its consumers sharing the running one's groups. */
     static ExtraInstance planService() throws IOException, InterruptedException {
-        return start("plan-service", PLAN_SERVICE_PORT, Map.of(
+        return planService(Map.of());
+    }
+
+    /** The same with settings of its own, e.g. a shorter Kafka session (`KAFKA_SESSION_TIMEOUT_MS`). */
+    static ExtraInstance planService(Map<String, String> settings) throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>(Map.of(
                 "DB_URL", "jdbc:mysql://127.0.0.1:" + RunningSystem.DEVSTACK.get("DEVSTACK_DB_PORT") + "/plan?sslMode=DISABLED",
                 "DB_USER", "plan", "DB_PASSWORD", "plan-dev",
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + RunningSystem.DEVSTACK.get("DEVSTACK_KAFKA_PORT")));
+        env.putAll(settings);
+        return start("plan-service", PLAN_SERVICE_PORT, env);
     }
 
     /** The packaged gateway in front of the running province- and indicator-service; plan-service's port is closed. */

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -571,6 +572,7 @@ class SystemIT {
     @Test
     void anImportKilledMidCommitLeavesNothingAndCanBeSubmittedAgain() throws Exception {
         String token = RunningSystem.token("--role", "admin");
+        long setAside = Faults.setAside();
         List<String> units = given().queryParam("asOf", "2024-12-31").queryParam("size", 100).when().get("/api/v1/provinces")
                 .then().statusCode(200).extract().path("items.code");
         List<String> indicators = monthlyIndicators(token, "E2E_MONTHLY_", 20);
@@ -619,6 +621,13 @@ class SystemIT {
                 + ExtraInstance.since(resubmitted).toMillis() + " ms");
         given().queryParam("unit", units.get(0)).queryParam("indicator", indicators.get(19)).when().get("/api/v1/observations")
                 .then().statusCode(200).body("totalItems", equalTo(180));
+        // The fault suite's check: what was committed reached plan-service's replica whole, and nothing was parked.
+        for (String indicator : List.of(indicators.get(0), indicators.get(19))) {
+            Faults.await("plan-service's replica of " + indicator + " equals what indicator-service keeps",
+                    Duration.ofSeconds(120), () -> Faults.replicaConverged(indicator));
+            assertEquals(units.size() * 180L, Faults.replicated(indicator).rows(), indicator + ": every row once");
+        }
+        assertEquals(setAside, Faults.setAside(), "no event parked or waiting");
     }
 
     /**
@@ -897,6 +906,87 @@ class SystemIT {
         }
         System.out.println("8 clients x 500 writes through two instances: " + acknowledged.values().stream()
                 .mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum() + " revisions, " + conflicts.get() + " 412s");
+    }
+
+    /**
+     * The fault suite, 1 of 3: Kafka stopped while a provincial system writes values through the gateway. Every write is
+     * acknowledged (the outbox keeps the events), and once Kafka is back plan-service's replica holds every value,
+     * once, and nothing was parked.
+     */
+    @Test
+    @Order(1001)
+    void kafkaStoppedMidWritesLosesNothing() throws Exception {
+        String token = RunningSystem.token("--role", "admin");
+        String indicator = Faults.monthlyIndicator(token, "E2E_FAULT_KAFKA");
+        long setAside = Faults.setAside();
+        Instant restarted;
+        Faults.Writer writes = Faults.Writer.start(token, indicator);
+        try (writes) {
+            writes.awaitAcknowledged(100, Duration.ofSeconds(60));
+            Faults.devstack("stop-kafka");
+            writes.awaitAcknowledged(writes.acknowledgedCount() + 200, Duration.ofSeconds(60));
+            Faults.devstack("start-kafka");
+            restarted = Instant.now();
+            writes.awaitAcknowledged(writes.acknowledgedCount() + 100, Duration.ofSeconds(60));
+        }
+        assertEquals(Set.of(), writes.refused(), "Kafka away refuses no write");
+        Duration recovery = Faults.assertNothingLost(indicator, writes, setAside, restarted);
+        System.out.println("fault suite: Kafka stopped mid-writes, " + writes.acknowledgedCount() + " writes acknowledged;"
+                + " replica complete " + recovery.toMillis() + " ms after Kafka was started again");
+    }
+
+    /**
+     * The fault suite, 2 of 3: MariaDB killed (SIGKILL) while values are written and plan-service consumes their events.
+     * Writes meanwhile are refused with a 503; once MariaDB is started again every service serves without a restart,
+     * every acknowledged write is kept once, the replica equals the source and nothing was parked.
+     */
+    @Test
+    @Order(1002)
+    void mariaDbKilledMidWritesAndMidConsumptionLosesNothing() throws Exception {
+        String token = RunningSystem.token("--role", "admin");
+        String indicator = Faults.monthlyIndicator(token, "E2E_FAULT_DB");
+        long setAside = Faults.setAside();
+        Instant restarted;
+        Faults.Writer writes = Faults.Writer.start(token, indicator);
+        try (writes) {
+            writes.awaitAcknowledged(300, Duration.ofSeconds(60));
+            Faults.killDatabase();
+            Thread.sleep(3000);
+            Faults.devstack("start-db");
+            restarted = Instant.now();
+            writes.awaitAcknowledged(writes.acknowledgedCount() + 100, Duration.ofSeconds(120));
+        }
+        assertTrue(!writes.refused().isEmpty(), "writes came while the database was away");
+        Duration recovery = Faults.assertNothingLost(indicator, writes, setAside, restarted);
+        System.out.println("fault suite: MariaDB killed mid-writes, " + writes.acknowledgedCount() + " acknowledged, "
+                + writes.refused().size() + " refused with 503; all ready and the replica complete " + recovery.toMillis()
+                + " ms after MariaDB was started again");
+    }
+
+    /**
+     * The fault suite, 3 of 3: a second plan-service instance, sharing the consumer groups, killed (SIGKILL) while it
+     * applies values: the running instance takes its partitions once its session lapses and applies, from the committed
+     * offsets, what the killed one had not committed (the inbox makes a repeat a no-op). Nothing else is restarted.
+     */
+    @Test
+    @Order(1003)
+    void planServiceKilledMidConsumptionLosesNothing() throws Exception {
+        String token = RunningSystem.token("--role", "admin");
+        String indicator = Faults.monthlyIndicator(token, "E2E_FAULT_PLAN");
+        long setAside = Faults.setAside();
+        Instant killed;
+        Faults.Writer writes = Faults.Writer.start(token, indicator);
+        try (writes) {
+            try (ExtraInstance second = ExtraInstance.planService(Map.of("KAFKA_SESSION_TIMEOUT_MS", "10000"))) {
+                writes.awaitAcknowledged(writes.acknowledgedCount() + 300, Duration.ofSeconds(60));
+                second.kill();
+                killed = Instant.now();
+            }
+            writes.awaitAcknowledged(writes.acknowledgedCount() + 200, Duration.ofSeconds(60));
+        }
+        Duration recovery = Faults.assertNothingLost(indicator, writes, setAside, killed);
+        System.out.println("fault suite: a plan-service instance killed mid-consumption, " + writes.acknowledgedCount()
+                + " writes; the replica complete " + recovery.toMillis() + " ms after the kill");
     }
 
     /** Until the second gateway's readiness says each service is as {@code detail} begins. */
