@@ -247,6 +247,28 @@ public class ProvinceReplica {
         }
     }
 
+    /**
+     * Drops a version that no longer exists, with the lineage that led to it, unless a newer state of it is held (a
+     * version opened again on that day after the withdrawal, with its own revisions).
+     */
+    void withdraw(Connection connection, ReplicaUnit unit) throws SQLException {
+        try (PreparedStatement deleteUnit = connection.prepareStatement(
+                "DELETE FROM province_replica_unit WHERE code = ? AND valid_from = ? AND revision < ?")) {
+            deleteUnit.setString(1, unit.code());
+            deleteUnit.setDate(2, Date.valueOf(unit.validFrom()));
+            deleteUnit.setInt(3, unit.revision());
+            if (deleteUnit.executeUpdate() == 0) {
+                return;  // never held, or held newer
+            }
+        }
+        try (PreparedStatement deleteLineage = connection.prepareStatement(
+                "DELETE FROM province_replica_lineage WHERE successor_code = ? AND successor_valid_from = ?")) {
+            deleteLineage.setString(1, unit.code());
+            deleteLineage.setDate(2, Date.valueOf(unit.validFrom()));
+            deleteLineage.executeUpdate();
+        }
+    }
+
     void link(Connection connection, String predecessorCode, LocalDate predecessorValidFrom, ReplicaUnit successor,
             LocalDate effective, String kind) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(

@@ -27,8 +27,9 @@ public class ProvinceUnitsHandler implements EventHandler {
     record Predecessor(String code, LocalDate validFrom, LocalDate effectiveDate, String kind) {
     }
 
+    /** {@code withdrawn}: the version no longer exists (a reverted reorganisation had opened it). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record UnitState(ReplicaUnit unit, List<Predecessor> predecessors) {
+    record UnitState(ReplicaUnit unit, List<Predecessor> predecessors, boolean withdrawn) {
     }
 
     private final ProvinceReplica replica;
@@ -70,6 +71,10 @@ public class ProvinceUnitsHandler implements EventHandler {
         }
         state.unit().requireComplete();
         try (Connection connection = replica.connection()) {
+            if (state.withdrawn()) {
+                replica.withdraw(connection, state.unit());
+                return;
+            }
             replica.upsert(connection, state.unit(), event.id());
             for (Predecessor predecessor : state.predecessors() == null ? List.<Predecessor>of() : state.predecessors()) {
                 if (predecessor.code() == null || predecessor.validFrom() == null || predecessor.effectiveDate() == null

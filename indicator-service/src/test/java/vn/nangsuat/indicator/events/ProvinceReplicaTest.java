@@ -64,6 +64,24 @@ class ProvinceReplicaTest {
                 CODE, Date.valueOf(from.minusYears(1)), CODE, Date.valueOf(from)));
     }
 
+    /** A reverted reorganisation withdraws the version it opened: the replica drops it and the lineage that led to it. */
+    @Test
+    void aWithdrawnStateDropsTheVersionAndItsLineage() throws Exception {
+        LocalDate from = LocalDate.of(year, 6, 1);
+        String lineage = "[{\"code\":\"" + CODE + "\",\"validFrom\":\"" + from.minusYears(1) + "\",\"effectiveDate\":\""
+                + from + "\",\"kind\":\"MERGE\"}]";
+        TestEvents.send(TOPIC, CODE + "/" + from, TestEvents.cloudEvent(TestEvents.newId(), SOURCE,
+                "vn.nangsuat.province.unit-state.v1", CODE, ReplicaFixtures.stateData(CODE, from, "Nhầm", 0, lineage)));
+        await(() -> ReplicaFixtures.name(dataSource, from), WAIT);
+        String withdrawn = ReplicaFixtures.stateData(CODE, from, "Nhầm", 1, "[]");
+        TestEvents.send(TOPIC, CODE + "/" + from, TestEvents.cloudEvent(TestEvents.newId(), SOURCE,
+                "vn.nangsuat.province.unit-state.v1", CODE,
+                withdrawn.substring(0, withdrawn.length() - 1) + ",\"withdrawn\":true}"));
+        await(() -> ReplicaFixtures.name(dataSource, from).isEmpty() ? Optional.of(true) : Optional.empty(), WAIT);
+        assertEquals(0, ReplicaFixtures.count(dataSource, "SELECT COUNT(*) FROM province_replica_lineage WHERE"
+                + " successor_code = ? AND successor_valid_from = ?", CODE, Date.valueOf(from)), "its lineage went with it");
+    }
+
     @Test
     void aRedeliveredEventChangesNothing() throws Exception {
         LocalDate from = LocalDate.of(year, 2, 1);

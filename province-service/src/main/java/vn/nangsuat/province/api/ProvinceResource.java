@@ -1,5 +1,6 @@
 package vn.nangsuat.province.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,11 +58,13 @@ public class ProvinceResource {
     private final ProvinceCatalog catalog;
     private final ProvinceRegistry registry;
     private final Clock clock;
+    private final SecurityIdentity identity;
 
-    public ProvinceResource(ProvinceCatalog catalog, ProvinceRegistry registry, Clock clock) {
+    public ProvinceResource(ProvinceCatalog catalog, ProvinceRegistry registry, Clock clock, SecurityIdentity identity) {
         this.catalog = catalog;
         this.registry = registry;
         this.clock = clock;
+        this.identity = identity;
     }
 
     @GET
@@ -227,18 +230,52 @@ public class ProvinceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Merge or split units on a date (admin)",
             description = "Atomic: every predecessor ends the day before effectiveDate and every successor begins on it, "
-                    + "or nothing changes. Refuses overlaps and gaps. Publishes province.reorganized for each unit touched.")
-    @APIResponse(responseCode = "200", description = "The versions closed and opened",
+                    + "or nothing changes. Refuses overlaps and gaps, and an effectiveDate before today unless the body "
+                    + "says backdated: true. With dryRun=true it does all of it and keeps nothing: the answer shows every "
+                    + "version closed and opened, the lineage added, the units in force on the date and today before and "
+                    + "after, and the events it would publish. Publishes province.reorganized for each unit touched and "
+                    + "the state of every version touched. The answer's id names it for a revert.")
+    @APIResponse(responseCode = "200", description = "What it did (or, in a dry run, would do)",
             content = @Content(schema = @Schema(implementation = ReorganizationResult.class)))
-    @APIResponse(responseCode = "400", description = "The body is invalid")
+    @APIResponse(responseCode = "400", description = "The body is invalid, or back-dated without backdated: true")
     @APIResponse(responseCode = "409", description = "A predecessor is not in force, or a successor code is taken")
-    public ReorganizationResult reorganize(@Valid @NotNull UnitRequests.Reorganization body) {
-        ProvinceRegistry.Reorganization done = registry.reorganize(body.kind(), body.effectiveDate(), body.predecessors(),
-                body.successors().stream().map(s -> new ProvinceRegistry.Successor(s.code(),
-                        new ProvinceRegistry.UnitFields(s.name(), s.kind(), s.region()))).toList());
-        return new ReorganizationResult(done.effectiveDate(), done.kind().name(),
+    public ReorganizationResult reorganize(
+            @Parameter(description = "True: do it all, answer what it did, keep nothing (no version, no event)")
+            @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+            @Valid @NotNull UnitRequests.Reorganization body) {
+        ProvinceRegistry.Reorganization done = registry.reorganize(new ProvinceRegistry.ReorganizationRequest(body.kind(),
+                body.effectiveDate(), body.predecessors(), body.successors().stream().map(s -> new ProvinceRegistry.Successor(
+                        s.code(), new ProvinceRegistry.UnitFields(s.name(), s.kind(), s.region()))).toList(),
+                Boolean.TRUE.equals(body.backdated()), dryRun, identity.getPrincipal().getName()));
+        return new ReorganizationResult(done.id(), done.dryRun(), done.effectiveDate(), done.kind().name(),
                 done.predecessors().stream().map(ProvinceMapper::toResponse).toList(),
-                done.successors().stream().map(ProvinceMapper::toResponse).toList());
+                done.successors().stream().map(ProvinceMapper::toResponse).toList(),
+                done.lineage().stream().map(edge -> new ReorganizationResult.LineageEdge(edge.fromCode(),
+                        edge.fromValidFrom(), edge.toCode(), edge.toValidFrom())).toList(),
+                done.unitsInForce().stream().map(count -> new ReorganizationResult.UnitsInForce(count.day(),
+                        count.before(), count.after())).toList(),
+                done.events().stream().map(event -> new ReorganizationResult.PublishedEvent(event.topic(), event.type(),
+                        event.key())).toList());
+    }
+
+    @POST
+    @Path("/reorganizations/{id}/revert")
+    @RolesAllowed("admin")
+    @Operation(summary = "Revert the last reorganisation (admin)",
+            description = "Undoes the last reorganisation recorded, exactly: the versions it opened are deleted with their "
+                    + "lineage, the versions it closed are in force again as they were. Publishes "
+                    + "province.reorganization-reverted for each unit touched, the state of each version reopened and a "
+                    + "withdrawn state for each version deleted, so every replica undoes it too. Only the last standing "
+                    + "reorganisation, and only while what it opened and closed is unchanged since.")
+    @APIResponse(responseCode = "200", description = "The versions in force again, and those withdrawn",
+            content = @Content(schema = @Schema(implementation = RevertResult.class)))
+    @APIResponse(responseCode = "404", description = "No reorganisation has that id")
+    @APIResponse(responseCode = "409", description = "Not the last one, reverted already, or changed since")
+    public RevertResult revert(@PathParam("id") long id) {
+        ProvinceRegistry.Reverted done = registry.revert(id, identity.getPrincipal().getName());
+        return new RevertResult(done.id(), done.effectiveDate(), done.kind().name(),
+                done.reopened().stream().map(ProvinceMapper::toResponse).toList(),
+                done.withdrawn().stream().map(ProvinceMapper::toResponse).toList());
     }
 
     /** A date parameter, or today when it is absent; a 400 naming it before the units are fully modelled. */

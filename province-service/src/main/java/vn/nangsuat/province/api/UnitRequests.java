@@ -46,7 +46,10 @@ public final class UnitRequests {
             @NotNull @Schema(examples = "MERGE") UnitLineage.Kind kind,
             @NotNull @Schema(examples = "2025-07-01") LocalDate effectiveDate,
             @NotEmpty List<@NotNull @Pattern(regexp = CODE, message = "must be two digits") String> predecessors,
-            @NotEmpty List<@NotNull @Valid Successor> successors) {
+            @NotEmpty List<@NotNull @Valid Successor> successors,
+            @Schema(description = "True to record a reorganisation whose effectiveDate is before today: it rewrites what"
+                    + " the reads of those days answered, so it is refused unless meant", nullable = true)
+            Boolean backdated) {
     }
 
     @Schema(name = "Successor", description = "A unit a reorganisation opens; without a region it takes its host's, marked derived")

@@ -1,7 +1,10 @@
 package vn.nangsuat.province.domain;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,19 +34,50 @@ public class ProvinceRegistry {
     public record Written(UnitVersion version, String etag) {
     }
 
-    /** The versions a reorganisation closed and opened. */
-    public record Reorganization(LocalDate effectiveDate, UnitLineage.Kind kind, List<UnitVersion> predecessors,
-            List<UnitVersion> successors) {
+    /**
+     * A merge or split asked for: {@code backdated} says an effective date before today is meant (a reorganisation is
+     * otherwise recorded ahead of its day); {@code dryRun} does all of it, answers what it did, and keeps nothing.
+     */
+    public record ReorganizationRequest(UnitLineage.Kind kind, LocalDate effectiveDate, List<String> predecessors,
+            List<Successor> successors, boolean backdated, boolean dryRun, String actor) {
+    }
+
+    /** A lineage edge a reorganisation adds: the version of one code became (part of) the version of another. */
+    public record Edge(String fromCode, LocalDate fromValidFrom, String toCode, LocalDate toValidFrom) {
+    }
+
+    /** How many provincial units are in force on a day, before and after the reorganisation. */
+    public record UnitsInForce(LocalDate day, long before, long after) {
+    }
+
+    /**
+     * What a reorganisation did (or, in a dry run, would do): the versions it closed and opened, the lineage it adds,
+     * how the units in force move on its date and today, and the events it publishes. {@code id} names it for a
+     * revert; null in a dry run.
+     */
+    public record Reorganization(Long id, boolean dryRun, LocalDate effectiveDate, UnitLineage.Kind kind,
+            List<UnitVersion> predecessors, List<UnitVersion> successors, List<Edge> lineage,
+            List<UnitsInForce> unitsInForce, List<ProvinceEvents.Published> events) {
+    }
+
+    /** A reverted reorganisation: the versions in force again, and those withdrawn as they were. */
+    public record Reverted(long id, LocalDate effectiveDate, UnitLineage.Kind kind, List<UnitVersion> reopened,
+            List<UnitVersion> withdrawn) {
     }
 
     private final UnitVersionRepository versions;
     private final UnitLineageRepository lineage;
+    private final ReorganizationRepository reorganizations;
     private final ProvinceEvents events;
+    private final Clock clock;
 
-    public ProvinceRegistry(UnitVersionRepository versions, UnitLineageRepository lineage, ProvinceEvents events) {
+    public ProvinceRegistry(UnitVersionRepository versions, UnitLineageRepository lineage,
+            ReorganizationRepository reorganizations, ProvinceEvents events, Clock clock) {
         this.versions = versions;
         this.lineage = lineage;
+        this.reorganizations = reorganizations;
         this.events = events;
+        this.clock = clock;
     }
 
     /** A new unit from a date; its code must be free from that date on. */
@@ -94,11 +128,23 @@ public class ProvinceRegistry {
      * Merges several units into one (MERGE) or splits one into several (SPLIT) on a date, atomically. Every
      * predecessor must be in force the day before and end then; every successor code must be free from the date
      * on (or be one of the predecessors'). A successor without a region takes its host's (the predecessor whose
-     * code it keeps, else the first), marked as derived.
+     * code it keeps, else the first), marked as derived. A date before today is refused unless the request says it
+     * is meant; a dry run is rolled back whole, events included.
      */
-    public Reorganization reorganize(UnitLineage.Kind kind, LocalDate effective, List<String> predecessorCodes,
-            List<Successor> successors) {
+    public Reorganization reorganize(ReorganizationRequest request) {
+        UnitLineage.Kind kind = request.kind();
+        LocalDate effective = request.effectiveDate();
+        List<String> predecessorCodes = request.predecessors();
+        List<Successor> successors = request.successors();
         checkShape(kind, predecessorCodes, successors);
+        LocalDate today = LocalDate.now(clock);
+        if (effective.isBefore(today) && !request.backdated()) {
+            throw ProblemException.invalid("effectiveDate", "is before today (" + today + "): a reorganisation is recorded"
+                    + " ahead of the day it takes effect, and a past one rewrites what every read of those days answered."
+                    + " To record one that has taken effect already, send \"backdated\": true (try \"dryRun\" first)");
+        }
+        List<LocalDate> days = effective.equals(today) ? List.of(effective) : List.of(effective, today);
+        List<Long> before = days.stream().map(this::provincialUnitsOn).toList();
         LocalDate lastDay = effective.minusDays(1);
         List<UnitVersion> predecessors = new ArrayList<>();
         for (String code : predecessorCodes.stream().sorted().toList()) {  // one lock order, no deadlocks
@@ -131,14 +177,98 @@ public class ProvinceRegistry {
             opened.add(version);
         }
         versions.flush();
+        List<Edge> edges = new ArrayList<>();
         for (UnitVersion predecessor : predecessors) {
             for (UnitVersion successor : opened) {
                 lineage.persist(UnitLineage.link(predecessor, successor, effective, kind));
+                edges.add(new Edge(predecessor.code, predecessor.validFrom, successor.code, successor.validFrom));
             }
         }
-        events.reorganized(effective, kind, predecessors, opened);
+        lineage.flush();
+        List<UnitsInForce> unitsInForce = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            unitsInForce.add(new UnitsInForce(days.get(i), before.get(i), provincialUnitsOn(days.get(i))));
+        }
+        List<ProvinceEvents.Published> published = events.reorganized(effective, kind, predecessors, opened);
         opened.sort(Comparator.comparing(version -> version.code));
-        return new Reorganization(effective, kind, predecessors, opened);
+        Long id = null;
+        if (request.dryRun()) {
+            QuarkusTransaction.setRollbackOnly();  // everything above, the outbox rows included, is undone
+        } else {
+            id = record(kind, effective, request.actor(), predecessors, opened);
+        }
+        return new Reorganization(id, request.dryRun(), effective, kind, predecessors, opened, edges, unitsInForce,
+                published);
+    }
+
+    private long record(UnitLineage.Kind kind, LocalDate effective, String actor, List<UnitVersion> closed,
+            List<UnitVersion> opened) {
+        RecordedReorganization recorded = new RecordedReorganization();
+        recorded.kind = kind;
+        recorded.effectiveDate = effective;
+        recorded.recordedAt = Instant.now(clock);
+        recorded.recordedBy = actor;
+        closed.forEach(version -> recorded.versions.add(new RecordedReorganization.Touched(
+                RecordedReorganization.Role.CLOSED, version.code, version.validFrom)));
+        opened.forEach(version -> recorded.versions.add(new RecordedReorganization.Touched(
+                RecordedReorganization.Role.OPENED, version.code, version.validFrom)));
+        reorganizations.persistAndFlush(recorded);
+        return recorded.id;
+    }
+
+    /** Provincial units (the country aside) in force on the day, as this transaction sees them. */
+    private long provincialUnitsOn(LocalDate day) {
+        return versions.count("kind != ?1 and validFrom <= ?2 and (validTo is null or validTo >= ?2)", UnitKind.COUNTRY, day);
+    }
+
+    /**
+     * Undoes the last reorganisation recorded, exactly: the versions it opened are deleted with their lineage and the
+     * versions it closed are in force again, as they were; an event for each unit touched, a state for each version
+     * reopened and a withdrawal for each version deleted. Refused (409) for any but the last standing one, and when
+     * what it opened or closed has changed since (a later change or reorganisation must be undone first).
+     */
+    public Reverted revert(long id, String actor) {
+        RecordedReorganization last = reorganizations.lastStandingForUpdate().orElse(null);
+        if (last == null || last.id != id) {
+            RecordedReorganization asked = reorganizations.findByIdOptional(id)
+                    .orElseThrow(() -> ProblemException.notFound("No reorganisation has id " + id));
+            throw ProblemException.conflict(asked.revertedAt != null
+                    ? "Reorganisation " + id + " was reverted at " + asked.revertedAt + " by " + asked.revertedBy
+                    : "Only the last reorganisation recorded can be reverted, and that is " + last.id + ": revert it first");
+        }
+        LocalDate lastDay = last.effectiveDate.minusDays(1);
+        List<UnitVersion> opened = new ArrayList<>();
+        for (RecordedReorganization.Touched touched : last.touched(RecordedReorganization.Role.OPENED)) {
+            UnitVersion version = versions.findOpenForUpdate(touched.code())
+                    .filter(open -> open.validFrom.equals(touched.validFrom()))
+                    .orElseThrow(() -> ProblemException.conflict("Unit " + touched.code() + " from " + touched.validFrom()
+                            + " is no longer the version in force: undo what changed it since, then revert"));
+            opened.add(version);
+        }
+        Set<String> openedCodes = new HashSet<>();
+        opened.forEach(version -> openedCodes.add(version.code));
+        List<UnitVersion> closed = new ArrayList<>();
+        for (RecordedReorganization.Touched touched : last.touched(RecordedReorganization.Role.CLOSED)) {
+            UnitVersion version = versions.find("code = ?1 and validFrom = ?2", touched.code(), touched.validFrom())
+                    .firstResultOptional().filter(found -> lastDay.equals(found.validTo))
+                    .orElseThrow(() -> ProblemException.conflict("Unit " + touched.code() + " from " + touched.validFrom()
+                            + " no longer ends on " + lastDay + ": undo what changed it since, then revert"));
+            if (!openedCodes.contains(version.code) && versions.anyValidOnOrAfter(version.code, last.effectiveDate)) {
+                throw ProblemException.conflict("Code " + version.code + " names another unit from " + last.effectiveDate
+                        + " on: undo that first, then revert");
+            }
+            closed.add(version);
+        }
+        List<Long> openedIds = opened.stream().map(version -> version.id).toList();
+        lineage.delete("key.successorId in ?1", openedIds);
+        opened.forEach(versions::delete);
+        versions.flush();  // deleted before the closed ones reopen: one open version per code
+        closed.forEach(version -> version.validTo = null);
+        versions.flush();
+        last.revertedAt = Instant.now(clock);
+        last.revertedBy = actor;
+        events.reverted(last.id, last.effectiveDate, last.kind, closed, opened);
+        return new Reverted(last.id, last.effectiveDate, last.kind, closed, opened);
     }
 
     private static void checkShape(UnitLineage.Kind kind, List<String> predecessors, List<Successor> successors) {

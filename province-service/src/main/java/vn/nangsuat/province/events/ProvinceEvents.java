@@ -2,9 +2,11 @@ package vn.nangsuat.province.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.nangsuat.kit.events.EventsConfig;
 import vn.nangsuat.kit.events.Outbox;
 import vn.nangsuat.province.domain.UnitLineage;
 import vn.nangsuat.province.domain.UnitLineageRepository;
@@ -37,8 +39,24 @@ public class ProvinceEvents {
             List<UnitSnapshot> successors) {
     }
 
-    /** A version as it stands now, with every version it came from: complete, as compaction keeps only the latest. */
-    public record UnitState(UnitSnapshot unit, List<Predecessor> predecessors) {
+    /**
+     * A version as it stands now, with every version it came from: complete, as compaction keeps only the latest.
+     * {@code withdrawn}: the version no longer exists (a reverted reorganisation opened it); a replica drops it and its
+     * lineage. Its revision is one more than the version's last, so it wins over every earlier state.
+     */
+    public record UnitState(UnitSnapshot unit, List<Predecessor> predecessors, boolean withdrawn) {
+    }
+
+    /**
+     * A reorganisation was reverted: the versions it opened are withdrawn (they never existed) and those it closed are
+     * in force again, as they were before it.
+     */
+    public record ReorganizationReverted(long reorganization, LocalDate effectiveDate, String kind,
+            List<UnitSnapshot> reopened, List<UnitSnapshot> withdrawn) {
+    }
+
+    /** An event as published: its type and record key (what a dry run lists without publishing). */
+    public record Published(String topic, String type, String key) {
     }
 
     /** A version a unit came from: its code and first day, the day the change took effect, and how (MERGE, SPLIT, ...). */
@@ -52,10 +70,12 @@ public class ProvinceEvents {
 
     private final Outbox outbox;
     private final UnitLineageRepository lineage;
+    private final EventsConfig topics;
 
-    public ProvinceEvents(Outbox outbox, UnitLineageRepository lineage) {
+    public ProvinceEvents(Outbox outbox, UnitLineageRepository lineage, EventsConfig topics) {
         this.outbox = outbox;
         this.lineage = lineage;
+        this.topics = topics;
     }
 
     public void created(UnitVersion unit) {
@@ -72,21 +92,58 @@ public class ProvinceEvents {
 
     /** The version's current state on the state topic; call it after the version and its lineage are written. */
     public void state(UnitVersion version) {
-        outbox.publishState(AGGREGATE, version.code + "/" + version.validFrom, "province.unit-state",
-                new UnitState(UnitSnapshot.of(version), lineage.predecessorsOf(version).stream().map(Predecessor::of)
-                        .toList()));
+        publishedState(version);
     }
 
-    /** One event per unit touched, keyed by its code, so each unit's events stay in order on one partition. */
-    public void reorganized(LocalDate effectiveDate, UnitLineage.Kind kind, List<UnitVersion> predecessors,
+    private Published publishedState(UnitVersion version) {
+        String key = version.code + "/" + version.validFrom;
+        outbox.publishState(AGGREGATE, key, "province.unit-state", new UnitState(UnitSnapshot.of(version),
+                lineage.predecessorsOf(version).stream().map(Predecessor::of).toList(), false));
+        return new Published(topics.stateTopic().orElseThrow(), "province.unit-state", key);
+    }
+
+    /**
+     * One event per unit touched, keyed by its code, so each unit's events stay in order on one partition, then the
+     * state of every version touched; returns what it published, in order.
+     */
+    public List<Published> reorganized(LocalDate effectiveDate, UnitLineage.Kind kind, List<UnitVersion> predecessors,
             List<UnitVersion> successors) {
         Reorganized event = new Reorganized(effectiveDate, kind.name(),
                 predecessors.stream().map(UnitSnapshot::of).toList(), successors.stream().map(UnitSnapshot::of).toList());
+        List<Published> published = new ArrayList<>();
+        for (String code : touched(predecessors, successors)) {
+            outbox.publish(AGGREGATE, code, "province.reorganized", event);
+            published.add(new Published(topics.topic(), "province.reorganized", code));
+        }
+        predecessors.forEach(version -> published.add(publishedState(version)));
+        successors.forEach(version -> published.add(publishedState(version)));
+        return published;
+    }
+
+    /**
+     * A reverted reorganisation: one event per unit touched, then the state of each version in force again and the
+     * withdrawal of each version it had opened (call it once those are deleted, with them as they were).
+     */
+    public void reverted(long reorganization, LocalDate effectiveDate, UnitLineage.Kind kind, List<UnitVersion> reopened,
+            List<UnitVersion> withdrawn) {
+        ReorganizationReverted event = new ReorganizationReverted(reorganization, effectiveDate, kind.name(),
+                reopened.stream().map(UnitSnapshot::of).toList(), withdrawn.stream().map(UnitSnapshot::of).toList());
+        touched(reopened, withdrawn).forEach(code -> outbox.publish(AGGREGATE, code, "province.reorganization-reverted",
+                event));
+        reopened.forEach(this::publishedState);
+        for (UnitVersion version : withdrawn) {
+            UnitSnapshot last = UnitSnapshot.of(version);
+            UnitSnapshot gone = new UnitSnapshot(last.code(), last.name(), last.kind(), last.region(), last.regionDerived(),
+                    last.validFrom(), last.validTo(), last.revision() + 1);
+            outbox.publishState(AGGREGATE, version.code + "/" + version.validFrom, "province.unit-state",
+                    new UnitState(gone, List.of(), true));
+        }
+    }
+
+    private static Set<String> touched(List<UnitVersion> some, List<UnitVersion> others) {
         Set<String> touched = new TreeSet<>();
-        predecessors.forEach(version -> touched.add(version.code));
-        successors.forEach(version -> touched.add(version.code));
-        touched.forEach(code -> outbox.publish(AGGREGATE, code, "province.reorganized", event));
-        predecessors.forEach(this::state);
-        successors.forEach(this::state);
+        some.forEach(version -> touched.add(version.code));
+        others.forEach(version -> touched.add(version.code));
+        return touched;
     }
 }

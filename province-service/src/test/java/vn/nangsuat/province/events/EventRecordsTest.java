@@ -16,6 +16,7 @@ class EventRecordsTest {
                 "vn.nangsuat.province.created.v1", ProvinceEvents.Created.class,
                 "vn.nangsuat.province.changed.v1", ProvinceEvents.Changed.class,
                 "vn.nangsuat.province.reorganized.v1", ProvinceEvents.Reorganized.class,
+                "vn.nangsuat.province.reorganization-reverted.v1", ProvinceEvents.ReorganizationReverted.class,
                 "vn.nangsuat.province.unit-state.v1", ProvinceEvents.UnitState.class)));
     }
 }
