@@ -49,6 +49,15 @@ final class ClientBodyWatch implements PlatformHandler {
         return length != null ? !length.equals("0") : request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
+    /**
+     * Answers with `Connection: close` and closes the connection once the answer is out: the rest of a body the client
+     * has not finished sending is not waited for (Vert.x would otherwise read it to keep the connection).
+     */
+    static void closeAfterAnswer(RoutingContext context) {
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        context.addEndHandler(done -> context.request().connection().close());
+    }
+
     private static void watch(RoutingContext context, Duration timeout, GatewayProblems problems) {
         HttpServerRequest request = context.request();
         long[] lastBytes = {request.bytesRead()};
@@ -71,10 +80,8 @@ final class ClientBodyWatch implements PlatformHandler {
             }
             context.vertx().cancelTimer(id);
             context.put(STALLED, true);
-            // Closing the connection once the answer is out ends a streamed body's pipe with a failure, which resets
-            // the service's request; the rest of the body would otherwise be waited for, to keep the connection.
-            context.addEndHandler(done -> request.connection().close());
-            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            // Closing the connection ends a streamed body's pipe with a failure, which resets the service's request.
+            closeAfterAnswer(context);
             problems.write(context, 408, "request-timeout", "Request Timeout", "The request body stopped arriving: "
                     + read + " bytes came, then none for " + timeout.toMillis() / 1000.0 + " s. Send the request again whole.");
         });

@@ -195,8 +195,7 @@ public class ProxyRoutes {
         UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
         if (!context.request().isEnded()) {
             // Answered before the client finished its body (a streamed import): the rest is not waited for.
-            context.response().putHeader("Connection", "close");
-            context.addEndHandler(done -> context.request().connection().close());
+            ClientBodyWatch.closeAfterAnswer(context);
         }
         LOG.warnf("request %s: %s %s -> %s at %s failed, answered %d: %s", context.get(REQUEST_ID),
                 context.request().method(), context.request().path(), UpstreamRefusal.serviceName(name), instance,
