@@ -119,7 +119,7 @@ public class ImportResource {
     @APIResponse(responseCode = "403", description = "A row's unit (or the scope) is one this token may not write",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class),
                     examples = @ExampleObject(name = "another-province", value = ANOTHER_PROVINCE)))
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another body or options")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body or options")
     @APIResponse(responseCode = "413", description = "The body is larger than IMPORT_MAX_BYTES")
     @APIResponse(responseCode = "503", description = "The import failed (the database) or too many are queued: submit again")
     public Response submit(

@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.Cache;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.indicator.domain.IndicatorDefinition;
 import vn.nangsuat.indicator.domain.IndicatorRegistry;
+import vn.nangsuat.kit.idempotency.IdempotentCreate;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.web.SharedCaching;
 
@@ -78,6 +79,7 @@ public class IndicatorResource {
         return (notModified != null ? notModified : Response.ok(IndicatorMapper.toResponse(definition))).tag(etag).build();
     }
 
+    @IdempotentCreate
     @POST
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -83,11 +83,11 @@ class ImportSpool {
 
     /**
      * The earlier job of the same Idempotency-Key, when this submission is its repeat (same options, same body); a
-     * 409 naming the key when it is not.
+     * 422 naming the key when it is not, as for every create (service-kit's IdempotentCreates).
      */
     static ImportJob sameAs(ImportJob earlier, String fingerprint, String key) {
         if (!earlier.fingerprint.equals(fingerprint)) {
-            throw new ProblemException(409, "idempotency-key-reused", "Conflict", "Idempotency-Key '"
+            throw new ProblemException(422, "idempotency-key-reused", "Unprocessable Content", "Idempotency-Key '"
                     + ParamConverters.shorten(key) + "' was used for import " + earlier.id
                     + " with another body or other options: use a new key for a new import",
                     List.of(new Problem.FieldError("Idempotency-Key", "was used for another import")));

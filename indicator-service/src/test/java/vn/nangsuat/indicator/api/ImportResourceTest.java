@@ -260,7 +260,7 @@ class ImportResourceTest {
         given().when().get("/api/v1/observations/19/GRDP/2021/history").then().body("size()", equalTo(1));
 
         csv(TestTokens.admin()).header("Idempotency-Key", key).body(HEADER + "19,GRDP,2021,2,OFFICIAL\n").when().post(IMPORTS)
-                .then().statusCode(409).body("errors[0].field", equalTo("Idempotency-Key"));
+                .then().statusCode(422).body("errors[0].field", equalTo("Idempotency-Key"));
         given().when().get("/api/v1/observations/19/GRDP/2021").then().body("value", equalTo(1));
     }
 

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
+import vn.nangsuat.kit.idempotency.IdempotentCreate;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.web.Preconditions;
 import vn.nangsuat.kit.web.SharedCaching;
@@ -100,6 +101,7 @@ public class PlanResource {
         return plans.transitions(id).stream().map(PlanMapper::toView).toList();
     }
 
+    @IdempotentCreate
     @POST
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
@@ -137,6 +139,7 @@ public class PlanResource {
         return Response.ok(mapper.toView(plan)).tag(EntityTag.valueOf(plan.etag())).build();
     }
 
+    @IdempotentCreate
     @POST
     @Path("/{id}/transitions")
     @Authenticated

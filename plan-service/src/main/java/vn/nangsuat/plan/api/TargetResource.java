@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
+import vn.nangsuat.kit.idempotency.IdempotentCreate;
 import vn.nangsuat.kit.web.SharedCaching;
 import vn.nangsuat.plan.domain.TargetRegistry;
 import vn.nangsuat.plan.domain.Targets;
@@ -61,6 +62,7 @@ public class TargetResource {
         return TargetMapper.toView(set.target(), set.progress());
     }
 
+    @IdempotentCreate
     @POST
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
+import vn.nangsuat.kit.idempotency.IdempotentCreate;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.SharedCaching;
@@ -186,6 +187,7 @@ public class ProvinceResource {
                 : Response.ok(crosswalk, MediaType.APPLICATION_JSON).build();
     }
 
+    @IdempotentCreate
     @POST
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -224,6 +226,7 @@ public class ProvinceResource {
         return withEtag(next.version(), next.etag(), Response.Status.OK);
     }
 
+    @IdempotentCreate
     @POST
     @Path("/reorganizations")
     @RolesAllowed("admin")
@@ -239,7 +242,7 @@ public class ProvinceResource {
             content = @Content(schema = @Schema(implementation = ReorganizationResult.class)))
     @APIResponse(responseCode = "400", description = "The body is invalid, or back-dated without backdated: true")
     @APIResponse(responseCode = "409", description = "A predecessor is not in force, or a successor code is taken")
-    public ReorganizationResult reorganize(
+    public Response reorganize(
             @Parameter(description = "True: do it all, answer what it did, keep nothing (no version, no event)")
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @Valid @NotNull UnitRequests.Reorganization body) {
@@ -247,7 +250,7 @@ public class ProvinceResource {
                 body.effectiveDate(), body.predecessors(), body.successors().stream().map(s -> new ProvinceRegistry.Successor(
                         s.code(), new ProvinceRegistry.UnitFields(s.name(), s.kind(), s.region()))).toList(),
                 Boolean.TRUE.equals(body.backdated()), dryRun, identity.getPrincipal().getName()));
-        return new ReorganizationResult(done.id(), done.dryRun(), done.effectiveDate(), done.kind().name(),
+        return Response.ok(new ReorganizationResult(done.id(), done.dryRun(), done.effectiveDate(), done.kind().name(),
                 done.predecessors().stream().map(ProvinceMapper::toResponse).toList(),
                 done.successors().stream().map(ProvinceMapper::toResponse).toList(),
                 done.lineage().stream().map(edge -> new ReorganizationResult.LineageEdge(edge.fromCode(),
@@ -255,7 +258,7 @@ public class ProvinceResource {
                 done.unitsInForce().stream().map(count -> new ReorganizationResult.UnitsInForce(count.day(),
                         count.before(), count.after())).toList(),
                 done.events().stream().map(event -> new ReorganizationResult.PublishedEvent(event.topic(), event.type(),
-                        event.key())).toList());
+                        event.key())).toList())).build();
     }
 
     @POST

@@ -1,7 +1,10 @@
 package vn.nangsuat.kit.openapi;
 
 import io.smallrye.openapi.api.OperationIdGenerator;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 
 /**
@@ -14,6 +17,8 @@ import org.jboss.jandex.MethodInfo;
 public class OperationIds implements OperationIdGenerator {
 
     private static final String RESOURCE = "Resource";
+    private static final DotName OPERATION =
+            DotName.createSimple("org.eclipse.microprofile.openapi.annotations.Operation");
 
     @Override
     public String generateOperationId(ClassInfo resource, MethodInfo method) {
@@ -26,5 +31,13 @@ public class OperationIds implements OperationIdGenerator {
                 : resourceSimpleName;
         return Character.toLowerCase(subject.charAt(0)) + subject.substring(1)
                 + Character.toUpperCase(methodName.charAt(0)) + methodName.substring(1);
+    }
+
+    /** The operationId of a resource method as the document has it: the declared one, or this strategy's. */
+    public static String idOf(MethodInfo method) {
+        AnnotationInstance operation = method.declaredAnnotation(OPERATION);
+        AnnotationValue declared = operation == null ? null : operation.value("operationId");
+        return declared != null && !declared.asString().isBlank()
+                ? declared.asString() : of(method.declaringClass().simpleName(), method.name());
     }
 }

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
-import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
@@ -36,8 +35,6 @@ public class OperationSecurity implements OASFilter {
             "io.quarkus.security.Authenticated", "io.quarkus.security.PermissionsAllowed",
             "jakarta.annotation.security.DenyAll");
     private static final DotName PERMIT_ALL = DotName.createSimple("jakarta.annotation.security.PermitAll");
-    private static final DotName OPERATION =
-            DotName.createSimple("org.eclipse.microprofile.openapi.annotations.Operation");
 
     /** operationId to whether a token is needed, for every resource method of the application. */
     private final Map<String, Boolean> protectedById = new HashMap<>();
@@ -47,7 +44,7 @@ public class OperationSecurity implements OASFilter {
             for (AnnotationInstance annotation : index.getAnnotations(httpMethod)) {
                 if (annotation.target().kind() == AnnotationTarget.Kind.METHOD) {
                     MethodInfo method = annotation.target().asMethod();
-                    protectedById.put(operationIdOf(method), isProtected(method));
+                    protectedById.put(OperationIds.idOf(method), isProtected(method));
                 }
             }
         }
@@ -72,13 +69,6 @@ public class OperationSecurity implements OASFilter {
         } else if (!required && scheme != null) {
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(scheme));
         }
-    }
-
-    private static String operationIdOf(MethodInfo method) {
-        AnnotationInstance operation = method.declaredAnnotation(OPERATION);
-        AnnotationValue declared = operation == null ? null : operation.value("operationId");
-        return declared != null && !declared.asString().isBlank()
-                ? declared.asString() : OperationIds.of(method.declaringClass().simpleName(), method.name());
     }
 
     private static boolean isProtected(MethodInfo method) {

@@ -58,6 +58,13 @@ public class ProblemResponses implements OASFilter {
         });
     }
 
+    /** A refusal with its problem body and example, for a filter that adds a response of its own. */
+    public static APIResponse refusal(int status, String description) {
+        return OASFactory.createAPIResponse().description(description).content(OASFactory.createContent()
+                .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA))
+                        .example(example(status, description))));
+    }
+
     /**
      * What this refusal looks like: its own status and title, the response's description as the detail. No
      * instance: Quarkus shares one 401 and one 403 response object among the secured operations.
