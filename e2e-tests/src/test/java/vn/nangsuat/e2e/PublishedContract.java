@@ -186,9 +186,12 @@ abstract class PublishedContract {
 
         ProvincesApi provinces = new ProvincesApi(client);
         assertEquals("Cà Mau", provinces.provinceGet("96", null).getName());
-        ProvinceUnit created = provinces.provinceCreate(new NewUnit().code("09").name("Tỉnh Khách Hàng")
-                .kind(UnitKind.PROVINCE).validFrom(LocalDate.of(2032, 1, 1)));
+        NewUnit unit = new NewUnit().code("09").name("Tỉnh Khách Hàng").kind(UnitKind.PROVINCE)
+                .validFrom(LocalDate.of(2032, 1, 1));
+        String key = java.util.UUID.randomUUID().toString();  // a retry after a timeout, as a frontend sends one
+        ProvinceUnit created = provinces.provinceCreate(unit, key);
         assertEquals(LocalDate.of(2032, 1, 1), created.getValidFrom());
+        assertEquals(created, provinces.provinceCreate(unit, key), "the retry answers the first result, creating nothing");
 
         ObservationsApi observations = new ObservationsApi(client);
         assertEquals("GRDP_CONSTANT", new IndicatorsApi(client).indicatorGet("GRDP_CONSTANT").getCode());
@@ -202,7 +205,7 @@ abstract class PublishedContract {
 
         PlansApi plans = new PlansApi(client);
         Plan drafted = plans.planDraft(new NewPlan().unitCode("96").title("Kế hoạch nâng cao năng suất tỉnh Cà Mau 2026-2030")
-                .startYear(2026).endYear(2030).legalBasis(LegalBasis.DECISION_36_2021));
+                .startYear(2026).endYear(2030).legalBasis(LegalBasis.DECISION_36_2021), null);
         assertEquals("DRAFT", plans.planGet(drafted.getId()).getState().getValue());
 
         // The gateway's own composition, through the same client: the three writes above, in one answer.
