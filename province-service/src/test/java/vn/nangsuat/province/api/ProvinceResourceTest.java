@@ -39,6 +39,24 @@ class ProvinceResourceTest {
                 .body("validTo", nullValue());
     }
 
+    /** Every JSON read carries an ETag, reads that do not tag themselves too; If-None-Match with it gives a 304. */
+    @Test
+    void everyReadHasAnEtagThatGivesA304() {
+        for (String read : List.of("/api/v1/provinces/19/history", "/api/v1/provinces/19/lineage?asOf=2025-07-01",
+                "/api/v1/provinces/crosswalk?from=2025-06-30&to=2025-07-01")) {
+            String etag = given().when().get(read).then().statusCode(200).extract().header("ETag");
+            org.junit.jupiter.api.Assertions.assertNotNull(etag, read);
+            given().header("If-None-Match", etag).when().get(read).then().statusCode(304).body(equalTo(""));
+            given().header("If-None-Match", "\"something-else\"").when().get(read).then().statusCode(200)
+                    .header("ETag", etag);
+        }
+        String crosswalk = given().when().get("/api/v1/provinces/crosswalk?from=2025-06-30&to=2025-07-01").then()
+                .extract().header("ETag");
+        String other = given().when().get("/api/v1/provinces/crosswalk?from=2020-06-30&to=2025-07-01").then()
+                .extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(crosswalk, other, "another answer, another tag");
+    }
+
     @Test
     void unitReadsMayBeReusedByASharedCacheForASecond() {
         given().when().get("/api/v1/provinces/38").then().statusCode(200).header("Cache-Control", "s-maxage=1");
