@@ -137,7 +137,11 @@ public class ProblemMappers {
         if (databaseUnreachable(e)) {
             LOG.warnf("database unreachable: %s", e.toString());
             return Response.fromResponse(Problems.response(503, "database-unavailable", "Service Unavailable",
-                            "The service cannot reach its database just now; nothing was changed. Retry shortly",
+                            commitInterrupted(e)
+                                    ? "The connection to the database was lost while the change was being committed:"
+                                            + " read the resource again shortly to see whether it was applied, and retry"
+                                            + " if it was not"
+                                    : "The service cannot reach its database just now; nothing was changed. Retry shortly",
                             uri.getPath(), List.of()))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
@@ -196,11 +200,36 @@ public class ProblemMappers {
                         || sql.getErrorCode() == LOCK_WAIT_TIMEOUT)));
     }
 
-    /** Whether the failure, or any failure it was caused by, passes the test. */
+    /**
+     * The transaction manager could not commit (its resource failed at the commit itself), so whether the database
+     * applied the change is not known to the service.
+     */
+    static boolean commitInterrupted(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof jakarta.transaction.RollbackException
+                || cause instanceof jakarta.transaction.HeuristicMixedException
+                || cause instanceof jakarta.transaction.HeuristicRollbackException);
+    }
+
+    /**
+     * Whether the failure, or any failure it was caused by or carries as suppressed, passes the test. The transaction
+     * manager reports a failed commit as a RollbackException with the resource's failure suppressed, not as its cause.
+     */
     private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        java.util.Deque<Throwable> next = new java.util.ArrayDeque<>(List.of(failure));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!next.isEmpty()) {
+            Throwable cause = next.pop();
+            if (!seen.add(cause)) {
+                continue;
+            }
             if (test.test(cause)) {
                 return true;
+            }
+            if (cause.getCause() != null) {
+                next.push(cause.getCause());
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                next.push(suppressed);
             }
         }
         return false;
