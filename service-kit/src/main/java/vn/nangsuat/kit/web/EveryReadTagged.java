@@ -37,7 +37,7 @@ public class EveryReadTagged {
         String etag = Preconditions.etag(json.writeValueAsString(entity));
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+        if (ifNoneMatch != null && Preconditions.names(ifNoneMatch, etag)) {
             response.setStatus(304);
             response.setEntity(null);
         }
@@ -45,15 +45,5 @@ public class EveryReadTagged {
 
     private static boolean isJson(MediaType type) {
         return type == null || MediaType.APPLICATION_JSON_TYPE.isCompatible(type);
-    }
-
-    private static boolean matches(String ifNoneMatch, String etag) {
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

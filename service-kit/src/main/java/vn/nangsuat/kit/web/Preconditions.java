@@ -39,14 +39,22 @@ public final class Preconditions {
                     "Send If-Match with the ETag of the version you read, so a concurrent change is not overwritten",
                     List.of(new Problem.FieldError("If-Match", "is required")));
         }
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || tag.equals(currentEtag) || tag.equals("W/" + currentEtag)) {
-                return;
-            }
+        if (names(ifMatch, currentEtag)) {
+            return;
         }
         throw new ProblemException(412, "precondition-failed", "Precondition Failed",
                 "The resource changed since it was read: read it again and retry with its new ETag",
                 List.of(new Problem.FieldError("If-Match", "does not match the current ETag " + currentEtag)));
+    }
+
+    /** Whether an `If-Match` or `If-None-Match` value (a list of tags, or `*`) names the entity tag. */
+    public static boolean names(String header, String etag) {
+        for (String candidate : header.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
