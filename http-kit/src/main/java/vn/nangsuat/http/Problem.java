@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem detail: the one shape of every 4xx and 5xx answer. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@Schema(name = "Problem", description = "RFC 9457 problem detail (application/problem+json)")
+@Schema(name = "Problem", description = "RFC 9457 problem detail (application/problem+json)",
+        requiredProperties = {"type", "title", "status"})
 public record Problem(
         @Schema(description = "URI naming the kind of problem", examples = "https://nangsuat.vn/problems/not-found")
         String type,

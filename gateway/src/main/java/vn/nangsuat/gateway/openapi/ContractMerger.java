@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import vn.nangsuat.http.AnswerHeaders;
 import vn.nangsuat.http.Problem;
 
 /**
@@ -109,8 +110,16 @@ public final class ContractMerger {
         paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
             if (METHODS.contains(operation.getKey()) && operation.getValue().isObject()) {
                 addGatewayRefusals(path.getKey(), (ObjectNode) operation.getValue());
+                declareGatewayHeaders((ObjectNode) operation.getValue());
             }
         }));
+        ObjectNode headers = components.has("headers") ? (ObjectNode) components.get("headers") : components.putObject("headers");
+        for (AnswerHeaders.Declared header : List.of(AnswerHeaders.REQUEST_ID, AnswerHeaders.RETRY_AFTER, AnswerHeaders.ETAG)) {
+            if (!headers.has(header.name())) {
+                ObjectNode declared = headers.putObject(header.name()).put("description", header.description());
+                declared.putObject("schema").put("type", header == AnswerHeaders.RETRY_AFTER ? "integer" : "string");
+            }
+        }
         if (!conflicts.isEmpty()) {
             merged.set("x-merge-conflicts", conflicts);
         }
@@ -170,6 +179,29 @@ public final class ContractMerger {
                         .put("instance", path);
             }
         }
+    }
+
+    /**
+     * The headers the gateway itself puts on answers: a request id on every one, Retry-After on every 429 and 503
+     * (its own refusals and a service's), and the ETag a 304 (its own or a service's) always repeats. The services'
+     * documents declare the others (service-kit's AnswerHeaderDocs).
+     */
+    private static void declareGatewayHeaders(ObjectNode operation) {
+        operation.path("responses").fields().forEachRemaining(response -> {
+            if (response.getValue() instanceof ObjectNode answer) {
+                ObjectNode headers = answer.has("headers") ? (ObjectNode) answer.get("headers") : answer.putObject("headers");
+                List<AnswerHeaders.Declared> sent = switch (response.getKey()) {
+                    case "429", "503" -> List.of(AnswerHeaders.REQUEST_ID, AnswerHeaders.RETRY_AFTER);
+                    case "304" -> List.of(AnswerHeaders.REQUEST_ID, AnswerHeaders.ETAG);
+                    default -> List.of(AnswerHeaders.REQUEST_ID);
+                };
+                for (AnswerHeaders.Declared header : sent) {
+                    if (!headers.has(header.name())) {
+                        headers.putObject(header.name()).put("$ref", header.ref());
+                    }
+                }
+            }
+        });
     }
 
     /** @return the names of the fields copied (not those already there) */

@@ -49,6 +49,24 @@ class ContractMergerTest {
         }
     }
 
+    /** The headers the gateway sets on answers are declared where a generated client finds them. */
+    @Test
+    void everyAnswerDeclaresTheRequestIdAndEveryWaitDeclaresRetryAfter() {
+        ObjectNode merged = merge(Map.of("province", document("/api/v1/provinces", "get", "provinceList")));
+        JsonNode responses = operation(merged, "/api/v1/provinces", "get").path("responses");
+        responses.fields().forEachRemaining(response -> assertEquals("#/components/headers/X-Request-Id",
+                response.getValue().path("headers").path("X-Request-Id").path("$ref").asText(), response.getKey()));
+        for (String status : List.of("429", "503")) {
+            assertEquals("#/components/headers/Retry-After",
+                    responses.path(status).path("headers").path("Retry-After").path("$ref").asText(), status);
+        }
+        assertFalse(responses.path("400").path("headers").has("Retry-After"));
+        assertEquals("integer", merged.path("components").path("headers").path("Retry-After").path("schema")
+                .path("type").asText());
+        assertThat(merged.path("components").path("headers").path("X-Request-Id").path("description").asText(),
+                containsString("logs"));
+    }
+
     @Test
     void everyOperationCanBeRefusedWith400AndTheContractNamesItsLicence() {
         ObjectNode merged = merge(Map.of("province", document("/api/v1/provinces", "get", "provinceList")));

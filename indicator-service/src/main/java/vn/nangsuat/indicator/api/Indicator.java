@@ -1,6 +1,5 @@
 package vn.nangsuat.indicator.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nangsuat.indicator.domain.Direction;
 import vn.nangsuat.rules.Aggregation;
@@ -9,7 +8,6 @@ import vn.nangsuat.rules.Periodicity;
 import vn.nangsuat.rules.Prices;
 
 @Schema(name = "Indicator", description = "What an indicator measures and how its values combine across provinces")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Indicator(
         @Schema(examples = "LABOUR_PRODUCTIVITY") String code,
         @Schema(examples = "Labour productivity, current prices") String name,
@@ -26,11 +24,11 @@ public record Indicator(
         @Schema(description = "How its values combine over time: FLOW (what happened in the period: a span of periods is"
                 + " their sum) or STOCK (what exists at the period's end: a span is its latest value, never a sum)")
         OverTime overTime,
-        @Schema(description = "For money: CURRENT or CONSTANT prices; absent for what is not money. A growth is measured"
-                + " at constant prices only") Prices prices,
-        @Schema(description = "For a RATIO: the indicator divided", examples = "GRDP") String numerator,
-        @Schema(description = "For a RATIO: the indicator divided by", examples = "EMPLOYED_WORKERS") String denominator,
+        @Schema(description = "For money: CURRENT or CONSTANT prices; null for what is not money. A growth is measured"
+                + " at constant prices only", nullable = true) Prices prices,
+        @Schema(description = "For a RATIO: the indicator divided", examples = "GRDP", nullable = true) String numerator,
+        @Schema(description = "For a RATIO: the indicator divided by", examples = "EMPLOYED_WORKERS", nullable = true) String denominator,
         @Schema(description = "For a GROWTH: the indicator whose year-on-year change it is",
-                examples = "LABOUR_PRODUCTIVITY_CONSTANT") String base,
-        String description) {
+                examples = "LABOUR_PRODUCTIVITY_CONSTANT", nullable = true) String base,
+        @Schema(nullable = true) String description) {
 }

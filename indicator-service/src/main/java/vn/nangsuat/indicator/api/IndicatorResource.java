@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.Cache;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.indicator.domain.IndicatorDefinition;
 import vn.nangsuat.indicator.domain.IndicatorRegistry;
+import vn.nangsuat.kit.openapi.TaggedAnswer;
 import vn.nangsuat.kit.idempotency.IdempotentCreate;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.web.SharedCaching;
@@ -79,6 +80,7 @@ public class IndicatorResource {
         return (notModified != null ? notModified : Response.ok(IndicatorMapper.toResponse(definition))).tag(etag).build();
     }
 
+    @TaggedAnswer
     @IdempotentCreate
     @POST
     @RolesAllowed("admin")
@@ -96,6 +98,7 @@ public class IndicatorResource {
                 .entity(IndicatorMapper.toResponse(written.definition())).tag(EntityTag.valueOf(written.etag())).build();
     }
 
+    @TaggedAnswer
     @PATCH
     @Path("/{code}")
     @RolesAllowed("admin")

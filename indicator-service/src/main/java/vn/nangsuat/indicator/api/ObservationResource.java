@@ -42,6 +42,7 @@ import vn.nangsuat.indicator.domain.ChangeCursor;
 import vn.nangsuat.indicator.domain.ChangeFeed;
 import vn.nangsuat.indicator.domain.Observation;
 import vn.nangsuat.indicator.domain.ObservationRegistry;
+import vn.nangsuat.kit.openapi.TaggedAnswer;
 import vn.nangsuat.kit.cache.ReadModel;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.problem.ProblemException;
@@ -203,6 +204,7 @@ public class ObservationResource {
         return registry.history(key.unit, key.indicator, key.period).stream().map(ObservationView::of).toList();
     }
 
+    @TaggedAnswer
     @PUT
     @Path(ONE)
     @Authenticated

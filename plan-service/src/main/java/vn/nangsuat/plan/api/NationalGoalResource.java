@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nangsuat.kit.openapi.TaggedAnswer;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.web.SharedCaching;
 import vn.nangsuat.plan.domain.NationalGoal;
@@ -103,6 +104,7 @@ public class NationalGoalResource {
                 .header(HttpHeaders.CACHE_CONTROL, SharedCaching.READ_MODEL_CACHE_CONTROL).build();
     }
 
+    @TaggedAnswer
     @PATCH
     @Path("/{code}/{year}")
     @RolesAllowed("admin")

@@ -1,6 +1,5 @@
 package vn.nangsuat.plan.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,13 +8,12 @@ import vn.nangsuat.plan.domain.GoalMeasure;
 import vn.nangsuat.plan.domain.ProgressStatus;
 
 @Schema(name = "NationalGoal", description = "A goal of Decision 36/QĐ-TTg for one year")
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record NationalGoalResponse(
         @Schema(examples = "PROVINCES_WITH_PLAN") String code,
         @Schema(description = "The goal is to be met by the end of this year", examples = "2025") int year,
         @Schema(description = "How low (and high) are meant") Comparator comparator,
         @Schema(examples = "12") BigDecimal low,
-        @Schema(description = "Upper bound, for BETWEEN only", examples = "15") BigDecimal high,
+        @Schema(description = "Upper bound, for BETWEEN only (null otherwise)", examples = "15", nullable = true) BigDecimal high,
         @Schema(examples = "provinces") String unit,
         String description,
         @Schema(description = "Where the figure comes from") String source,
@@ -29,7 +27,7 @@ public record NationalGoalResponse(
                 examples = "GRDP_CONSTANT", nullable = true) String numerator,
         @Schema(description = "RATIO_GROWTH: the indicator divided by", examples = "EMPLOYED_WORKERS", nullable = true)
         String denominator,
-        @Schema(description = "How far the country is, computed at this read (absent in events)", nullable = true)
+        @Schema(description = "How far the country is, computed at this read", nullable = true)
         Progress progress) {
 
     @Schema(name = "NationalGoalProgress", description = "A goal's current value and status, by the same rule as a "

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
+import vn.nangsuat.kit.openapi.TaggedAnswer;
 import vn.nangsuat.kit.idempotency.IdempotentCreate;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.web.Preconditions;
@@ -101,6 +102,7 @@ public class PlanResource {
         return plans.transitions(id).stream().map(PlanMapper::toView).toList();
     }
 
+    @TaggedAnswer
     @IdempotentCreate
     @POST
     @Authenticated
@@ -118,6 +120,7 @@ public class PlanResource {
                 .entity(mapper.toView(plan)).tag(EntityTag.valueOf(plan.etag())).build();
     }
 
+    @TaggedAnswer
     @PATCH
     @Path("/{id}")
     @Authenticated
@@ -139,6 +142,7 @@ public class PlanResource {
         return Response.ok(mapper.toView(plan)).tag(EntityTag.valueOf(plan.etag())).build();
     }
 
+    @TaggedAnswer
     @IdempotentCreate
     @POST
     @Path("/{id}/transitions")

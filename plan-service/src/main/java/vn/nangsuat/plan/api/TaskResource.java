@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nangsuat.kit.openapi.TaggedAnswer;
 import vn.nangsuat.kit.idempotency.IdempotentCreate;
 import vn.nangsuat.plan.domain.Task;
 import vn.nangsuat.plan.domain.TaskRegistry;
@@ -63,6 +64,7 @@ public class TaskResource {
         return Response.ok(TaskView.of(task, LocalDate.now())).tag(EntityTag.valueOf(task.etag())).build();
     }
 
+    @TaggedAnswer
     @IdempotentCreate
     @POST
     @Authenticated
@@ -82,6 +84,7 @@ public class TaskResource {
                 .entity(TaskView.of(task, LocalDate.now())).tag(EntityTag.valueOf(task.etag())).build();
     }
 
+    @TaggedAnswer
     @PATCH
     @Path("/{taskId}")
     @Authenticated

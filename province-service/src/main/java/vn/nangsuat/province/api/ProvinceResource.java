@@ -36,9 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
+import vn.nangsuat.kit.openapi.TaggedAnswer;
 import vn.nangsuat.kit.idempotency.IdempotentCreate;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.problem.ProblemException;
+import vn.nangsuat.kit.web.CsvWriter;
 import vn.nangsuat.kit.web.SharedCaching;
 import vn.nangsuat.kit.web.UnitCodes;
 import vn.nangsuat.province.domain.LineageGraph;
@@ -165,7 +167,7 @@ public class ProvinceResource {
     @APIResponse(responseCode = "200", description = "The crosswalk",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Crosswalk.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
-                            example = "from_code,from_name,to_code,to_name,relation\r\n06,Bắc Kạn,19,Thái Nguyên,MERGED\r\n") })
+                            example = "fromCode,fromName,toCode,toName,relation\n06,\"Bắc Kạn\",19,\"Thái Nguyên\",MERGED\n") })
     @APIResponse(responseCode = "400", description = "A date or the format is invalid")
     public Response crosswalk(
             @Parameter(required = true, example = "2025-06-30")
@@ -180,13 +182,10 @@ public class ProvinceResource {
                         .map(type -> type.isCompatible(MediaType.valueOf("text/csv")) && !type.isWildcardType()).orElse(false);
         modelled("from", from);
         Crosswalk crosswalk = Crosswalk.of(from, toDate, catalog.graph().crosswalk(from, toDate));
-        return csv
-                ? Response.ok(crosswalk.toCsv(), "text/csv;charset=UTF-8")
-                        .header("Content-Disposition", "attachment; filename=\"crosswalk-" + from + "-" + toDate + ".csv\"")
-                        .build()
-                : Response.ok(crosswalk, MediaType.APPLICATION_JSON).build();
+        return Response.ok(crosswalk, csv ? CsvWriter.TEXT_CSV : MediaType.APPLICATION_JSON).build();
     }
 
+    @TaggedAnswer
     @IdempotentCreate
     @POST
     @RolesAllowed("admin")
@@ -207,6 +206,7 @@ public class ProvinceResource {
                 .build();
     }
 
+    @TaggedAnswer
     @POST
     @Path("/{code}/changes")
     @RolesAllowed("admin")

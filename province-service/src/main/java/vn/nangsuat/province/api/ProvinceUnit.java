@@ -1,6 +1,5 @@
 package vn.nangsuat.province.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,9 +23,8 @@ public record ProvinceUnit(
         @Schema(description = "True for a unit that had ended by the date asked for, listed because a search named it"
                 + " (or includeFormer asked for such units)")
         boolean former,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY)
         @Schema(description = "For a former unit: the units in force on the date asked for that its territory became;"
-                + " absent for a unit in force")
+                + " empty for a unit in force")
         List<Successor> successors) {
 
     /** A unit in force on the date asked for, by code and name. */

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import java.io.ByteArrayOutputStream;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.nangsuat.kit.web.CsvWriter;
 import vn.nangsuat.province.domain.LineageGraph;
 
 /** The CSV form of the crosswalk: what a spreadsheet or a CSV reader gets back, whatever the names hold. */
@@ -21,33 +27,38 @@ class CrosswalkCsvTest {
         return new LineageGraph.Node(id, code, name, FROM, null);
     }
 
-    private static Crosswalk crosswalk(LineageGraph.CrosswalkRow... rows) {
-        return Crosswalk.of(FROM, TO, List.of(rows));
+    /** The crosswalk of these rows as the service writes it, its BOM checked and taken off. */
+    private static String csv(LineageGraph.CrosswalkRow... rows) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CsvWriter().writeTo(Crosswalk.of(FROM, TO, List.of(rows)), Crosswalk.class, Crosswalk.class,
+                new Annotation[0], MediaType.valueOf(CsvWriter.TEXT_CSV), new MultivaluedHashMap<>(), out);
+        String written = out.toString(StandardCharsets.UTF_8);
+        assertEquals('\uFEFF', written.charAt(0), "a BOM, so that Excel reads the names as UTF-8");
+        return written.substring(1);
     }
 
     @Test
-    void plainValuesFollowAHeaderWithCrlfLineEnds() {
-        String csv = crosswalk(new LineageGraph.CrosswalkRow(node(1, "06", "Bắc Kạn"), node(2, "19", "Thái Nguyên"),
-                LineageGraph.Relation.MERGED)).toCsv();
-        assertEquals("from_code,from_name,to_code,to_name,relation\r\n"
-                + "06,Bắc Kạn,19,Thái Nguyên,MERGED\r\n", csv);
+    void valuesFollowAHeaderOfTheJsonNamesWithLfLineEnds() throws Exception {
+        String csv = csv(new LineageGraph.CrosswalkRow(node(1, "06", "Bắc Kạn"), node(2, "19", "Thái Nguyên"),
+                LineageGraph.Relation.MERGED));
+        assertEquals("fromCode,fromName,toCode,toName,relation\n"
+                + "06,\"Bắc Kạn\",19,\"Thái Nguyên\",MERGED\n", csv);
     }
 
     @Test
     void aNameWithACommaOrAQuoteReadsBackWhole() throws Exception {
-        String csv = crosswalk(new LineageGraph.CrosswalkRow(node(1, "77", "Bà Rịa, \"Vũng Tàu\""),
-                node(2, "79", "Hồ Chí Minh"), LineageGraph.Relation.MERGED)).toCsv();
-        assertEquals("77,\"Bà Rịa, \"\"Vũng Tàu\"\"\",79,Hồ Chí Minh,MERGED", csv.split("\r\n")[1]);
-        assertEquals(List.of(Map.of("from_code", "77", "from_name", "Bà Rịa, \"Vũng Tàu\"", "to_code", "79",
-                "to_name", "Hồ Chí Minh", "relation", "MERGED")), readBack(csv));
+        String csv = csv(new LineageGraph.CrosswalkRow(node(1, "77", "Bà Rịa, \"Vũng Tàu\""),
+                node(2, "79", "Hồ Chí Minh"), LineageGraph.Relation.MERGED));
+        assertEquals("77,\"Bà Rịa, \"\"Vũng Tàu\"\"\",79,\"Hồ Chí Minh\",MERGED", csv.split("\n")[1]);
+        assertEquals(List.of(Map.of("fromCode", "77", "fromName", "Bà Rịa, \"Vũng Tàu\"", "toCode", "79",
+                "toName", "Hồ Chí Minh", "relation", "MERGED")), readBack(csv));
     }
 
     @Test
     void aUnitWithNoCounterpartHasEmptyTargetColumns() throws Exception {
-        String csv = crosswalk(new LineageGraph.CrosswalkRow(node(1, "06", "Bắc Kạn"), null, LineageGraph.Relation.NONE))
-                .toCsv();
-        assertEquals("06,Bắc Kạn,,,NONE", csv.split("\r\n")[1]);
-        assertEquals(List.of(Map.of("from_code", "06", "from_name", "Bắc Kạn", "to_code", "", "to_name", "",
+        String csv = csv(new LineageGraph.CrosswalkRow(node(1, "06", "Bắc Kạn"), null, LineageGraph.Relation.NONE));
+        assertEquals("06,\"Bắc Kạn\",,,NONE", csv.split("\n")[1]);
+        assertEquals(List.of(Map.of("fromCode", "06", "fromName", "Bắc Kạn", "toCode", "", "toName", "",
                 "relation", "NONE")), readBack(csv));
     }
 

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -22,16 +23,20 @@ import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Writes a {@link CsvExport} answer as UTF-8 CSV with a BOM (so Excel reads Vietnamese names right) by Jackson's CSV
- * writer, the same library imports read with. An empty answer is an empty body.
+ * writer, the same library imports read with: the one style of every export, a header of the JSON property names
+ * (camelCase), LF line ends, a value quoted when it needs to be. An empty answer is an empty body. Every CSV answer is
+ * an attachment named after its path ({@code /api/v1/cross-sections} saves as {@code cross-sections.csv}).
  */
 @Provider
 @Produces(CsvWriter.TEXT_CSV)
 public class CsvWriter implements MessageBodyWriter<CsvExport> {
 
     public static final String TEXT_CSV = "text/csv";
+    private static final String CONTENT_DISPOSITION = "Content-Disposition";
 
     /** Columns in the record's order (CsvMapper sorts them alphabetically unless told not to). */
     private static final CsvMapper CSV = CsvMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -56,6 +61,19 @@ public class CsvWriter implements MessageBodyWriter<CsvExport> {
         try (SequenceWriter writer = CSV.writerFor(rowType).with(CSV.schemaFor(rowType).withHeader())
                 .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
             writer.writeAll(rows);
+        }
+    }
+
+    /** Names the file a browser saves: the path after the API version, its segments joined by '-'. */
+    @ServerResponseFilter
+    public void attachment(ContainerRequestContext request, ContainerResponseContext response) {
+        MediaType type = response.getMediaType();
+        if (type != null && type.isCompatible(MediaType.valueOf(TEXT_CSV))
+                && !response.getHeaders().containsKey(CONTENT_DISPOSITION)) {
+            String name = request.getUriInfo().getPath().replaceFirst("^/?api/v\\d+/", "").replaceAll("[^A-Za-z0-9]+", "-")
+                    .replaceAll("^-|-$", "");
+            response.getHeaders().putSingle(CONTENT_DISPOSITION,
+                    "attachment; filename=\"" + (name.isEmpty() ? "export" : name) + ".csv\"");
         }
     }
 
