@@ -10,11 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.RestAssured;
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -162,6 +165,34 @@ class SystemIT {
         assertEquals(63, units, "the 63 units in force at the end of 2024, none with a value");
         given().queryParam("indicator", "LABOUR_PRODUCTIVITY").queryParam("period", "2024").when().get("/api/v1/cross-sections")
                 .then().statusCode(200).body("unitsWithout.size()", equalTo(63)).body("national", nullValue());
+    }
+
+    /**
+     * The TypeScript client generated from the contract, driven by its scenario (typescript-client's
+     * src/main/typescript/scenario.ts) as a frontend would drive it.
+     */
+    @Test
+    void aTypeScriptFrontendPagesByLinkReadsAnOverviewCorrectsWithIfMatchAndReadsProblems() throws Exception {
+        JsonNode seen = TypeScriptFrontend.runScenario("http://127.0.0.1:" + RunningSystem.GATEWAY,
+                RunningSystem.token("--role", "admin"));
+        List<String> codes = new ArrayList<>();
+        seen.path("provinceCodes").forEach(code -> codes.add(code.asText()));
+        assertEquals(63, codes.size(), "the 63 units of 30 June 2025, every page followed: " + codes);
+        assertEquals(63, new HashSet<>(codes).size(), "no unit twice");
+        assertEquals(4, seen.path("pagesRead").asInt(), "63 units in pages of 20");
+        assertEquals("Thái Nguyên", seen.path("overviewUnitName").asText());
+        assertEquals(0, seen.path("overviewWarnings").asInt());
+        assertEquals(201, seen.path("firstRecordStatus").asInt());
+        assertEquals(200, seen.path("correctionStatus").asInt());
+        assertEquals(0, new BigDecimal("641.2").compareTo(seen.path("correctedValue").decimalValue()));
+        assertTrue(seen.path("entityTagChanged").asBoolean());
+        JsonNode stale = seen.path("staleWrite");
+        assertEquals(412, stale.path("status").asInt());
+        assertEquals("https://nangsuat.vn/problems/precondition-failed", stale.path("type").asText());
+        assertEquals("If-Match", stale.path("errors").path(0).path("field").asText(), stale.toString());
+        JsonNode invalid = seen.path("invalidRead");
+        assertEquals(400, invalid.path("status").asInt());
+        assertEquals("size", invalid.path("errors").path(0).path("field").asText(), invalid.toString());
     }
 
     @Test

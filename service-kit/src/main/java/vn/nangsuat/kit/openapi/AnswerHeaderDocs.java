@@ -31,7 +31,8 @@ import vn.nangsuat.http.AnswerHeaders.Declared;
 public class AnswerHeaderDocs implements OASFilter {
 
     private static final DotName TAGGED = DotName.createSimple(TaggedAnswer.class.getName());
-    private static final Set<String> PAGING_PARAMETERS = Set.of("page", "cursor");
+    /** A list paged by number links its other pages; the change feed (a cursor in its body) does not. */
+    private static final Set<String> PAGING_PARAMETERS = Set.of("page");
 
     private final Set<String> tagged = new HashSet<>();
 

@@ -67,9 +67,14 @@ public class CsvWriter implements MessageBodyWriter<CsvExport> {
     /** Names the file a browser saves: the path after the API version, its segments joined by '-'. */
     @ServerResponseFilter
     public void attachment(ContainerRequestContext request, ContainerResponseContext response) {
+        // A method that returns its record lets the writer be chosen after this filter: then the request's first
+        // acceptable type (which ?format=csv sets) says what the answer will be.
+        MediaType csv = MediaType.valueOf(TEXT_CSV);
         MediaType type = response.getMediaType();
-        if (type != null && type.isCompatible(MediaType.valueOf(TEXT_CSV))
-                && !response.getHeaders().containsKey(CONTENT_DISPOSITION)) {
+        boolean asCsv = type != null ? type.isCompatible(csv) : response.getEntity() instanceof CsvExport
+                && request.getAcceptableMediaTypes().stream().findFirst()
+                        .map(first -> !first.isWildcardType() && first.isCompatible(csv)).orElse(false);
+        if (response.getStatus() == 200 && asCsv && !response.getHeaders().containsKey(CONTENT_DISPOSITION)) {
             String name = request.getUriInfo().getPath().replaceFirst("^/?api/v\\d+/", "").replaceAll("[^A-Za-z0-9]+", "-")
                     .replaceAll("^-|-$", "");
             response.getHeaders().putSingle(CONTENT_DISPOSITION,
