@@ -179,10 +179,11 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void aBrokenEscapeIsA400ProblemAtTheGateway() {
+    void aBrokenEscapeIsA400ProblemAtTheGatewayNamingThePathAsAUri() {
         RawHttp.Response response = RawHttp.get(RestAssured.port, "/api/v1/provinces/%ZZ");
         assertEquals(400, response.status());
         assertEquals("application/problem+json", response.contentType());
+        assertTrue(response.body().contains("\"instance\":\"/api/v1/provinces/%25ZZ\""), response.body());
     }
 
     @Test

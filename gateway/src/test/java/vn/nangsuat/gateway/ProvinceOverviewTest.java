@@ -65,10 +65,11 @@ class ProvinceOverviewTest {
     }
 
     @Test
-    void aCodeNoUnitHasIsProvinceServicesOwn404() {
+    void aCodeNoUnitHasIsProvinceServicesOwn404AnsweringTheOverviewsPath() {
         given().when().get("/api/v1/provinces/06/overview")
                 .then().statusCode(404).contentType("application/problem+json")
-                .body("detail", equalTo("No unit has code 06 on 2026-11-29"));
+                .body("detail", equalTo("No unit has code 06 on 2026-11-29"))
+                .body("instance", equalTo("/api/v1/provinces/06/overview"));
     }
 
     @Test

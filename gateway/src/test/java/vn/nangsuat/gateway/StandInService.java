@@ -137,7 +137,7 @@ public class StandInService implements QuarkusTestResourceLifecycleManager {
             } else if (path.equals("/api/v1/provinces/06")) {
                 request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
                         .end("{\"type\":\"https://nangsuat.vn/problems/not-found\",\"title\":\"Not Found\",\"status\":404,"
-                                + "\"detail\":\"No unit has code 06 on 2026-11-29\"}");
+                                + "\"detail\":\"No unit has code 06 on 2026-11-29\",\"instance\":\"/api/v1/provinces/06\"}");
             } else if (path.endsWith("cacheable") || path.endsWith("/private")) {
                 int call = CACHEABLE_CALLS.incrementAndGet();
                 // A path ending in /late-cacheable answers after 300 ms, as a read still on its way.

@@ -9,9 +9,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Problem", description = "RFC 9457 problem detail (application/problem+json)",
         requiredProperties = {"type", "title", "status"})
 public record Problem(
-        @Schema(description = "URI naming the kind of problem", examples = "https://nangsuat.vn/problems/not-found")
+        @Schema(description = "URI naming the kind of problem, one of the catalogue at /problems; the gateway serves its"
+                + " page (what it means, when it is sent, what errors[].field holds) at the URI's path",
+                examples = "https://nangsuat.vn/problems/not-found")
         String type,
-        @Schema(description = "Short summary of the kind of problem", examples = "Not Found")
+        @Schema(description = "Short summary of the kind of problem, in Vietnamese for Accept-Language: vi",
+                examples = "Not Found")
         String title,
         @Schema(description = "HTTP status", examples = "404")
         int status,

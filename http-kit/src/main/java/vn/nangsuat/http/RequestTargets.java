@@ -74,6 +74,30 @@ public final class RequestTargets {
         return encoded.toString();
     }
 
+    /**
+     * The target as a URI reference any parser takes, for a problem's {@code instance} even when the target itself
+     * was refused: every character a URI cannot hold, and the % of a broken escape, percent-encoded (a character
+     * up to U+00FF as the byte it stands for, as Vert.x hands raw bytes over).
+     */
+    public static String quoted(String received) {
+        StringBuilder quoted = new StringBuilder(received.length() + 16);
+        for (int i = 0; i < received.length(); i++) {
+            char c = received.charAt(i);
+            boolean brokenEscape = c == '%' && (i + 2 >= received.length()
+                    || Character.digit(received.charAt(i + 1), 16) < 0 || Character.digit(received.charAt(i + 2), 16) < 0);
+            if (c < 0x80 && AS_IS.get(c) && !brokenEscape) {
+                quoted.append(c);
+            } else {
+                byte[] bytes = c <= 0xff ? new byte[] {(byte) c} : String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                for (byte b : bytes) {
+                    quoted.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+                }
+            }
+        }
+        return quoted.toString();
+    }
+
     /** Whether a % of the target is not followed by two hexadecimal digits. */
     public static boolean hasBrokenEscape(String target) {
         for (int i = target.indexOf('%'); i >= 0; i = target.indexOf('%', i + 1)) {

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The refusals of the HTTP layer itself, before any resource runs, as problem+json like every other 4xx:
@@ -31,21 +32,22 @@ public class RouterProblems {
     /** The standard refusal for a status of the HTTP layer (400, 404, 405, 413), for routes that fail with one. */
     public void refuse(RoutingContext context, int status) {
         switch (status) {
-            case 400 -> write(context, 400, "malformed-request", "Malformed request",
+            case 400 -> write(context, ProblemType.MALFORMED_REQUEST,
                     "The request line cannot be parsed: check the %-escapes of its path and query",
                     List.of(new Problem.FieldError("url", "is not a valid URL")));
-            case 404 -> write(context, 404, "not-found", "Not Found", "No resource at " + safePath(context), List.of());
-            case 405 -> write(context, 405, "method-not-allowed", "Method Not Allowed",
-                    "This method is not allowed on " + safePath(context), List.of());
-            case 413 -> write(context, 413, "payload-too-large", "Payload Too Large",
-                    "The request body is larger than allowed", List.of());
+            case 404 -> write(context, ProblemType.NOT_FOUND, "No resource at " + safePath(context), List.of());
+            case 405 -> write(context, ProblemType.METHOD_NOT_ALLOWED, "This method is not allowed on " + safePath(context),
+                    List.of());
+            case 413 -> write(context, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than allowed", List.of());
             default -> throw new IllegalArgumentException("no standard refusal for " + status);
         }
     }
 
-    /** Writes a problem unless an answer is already on its way; the request id is the caller's when there is one. */
-    public void write(RoutingContext context, int status, String slug, String title, String detail,
-            List<Problem.FieldError> errors) {
+    /**
+     * Writes a problem of this type unless an answer is already on its way; the request id is the caller's when there
+     * is one, the title in the language the request asks for ({@link ProblemLanguage}).
+     */
+    public void write(RoutingContext context, ProblemType type, String detail, List<Problem.FieldError> errors) {
         if (context.response().headWritten() || context.response().closed()) {
             return;
         }
@@ -54,14 +56,22 @@ public class RouterProblems {
             requestId = RequestId.acceptOrNew(null);
             context.response().putHeader(RequestId.HEADER, requestId);
         }
-        Problem problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail,
-                status == 400 ? null : safePath(context), requestId, errors);
+        Locale language = ProblemLanguage.of(context.request().getHeader("Accept-Language"));
+        Problem problem = new Problem(type.uri(), type.title(language), type.status(), detail, instanceOf(context),
+                requestId, errors);
         try {
-            context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+            context.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Content-Language", language.getLanguage())
                     .end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
-            context.response().setStatusCode(status).end();
+            context.response().setStatusCode(type.status()).end();
         }
+    }
+
+    /** The path asked for, written so that it is a URI reference even when it was refused as malformed. */
+    private static String instanceOf(RoutingContext context) {
+        String raw = context.request().path();
+        return raw == null ? safePath(context) : RequestTargets.quoted(raw);
     }
 
     private static String safePath(RoutingContext context) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import vn.nangsuat.http.AnswerHeaders;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemType;
 
 /**
  * Merges the services' OpenAPI documents into the one public contract: their paths, tags and components side
@@ -28,26 +29,26 @@ import vn.nangsuat.http.Problem;
 public final class ContractMerger {
 
     /** What the gateway answers itself, on every operation (401 on a read: a bad token was sent). */
-    private record Refusal(String status, String slug, String title, String meaning) {
+    private record Refusal(ProblemType type, String meaning) {
     }
 
     private static final List<Refusal> GATEWAY_REFUSALS = List.of(
-            new Refusal("400", "malformed-request", "Malformed request",
+            new Refusal(ProblemType.MALFORMED_REQUEST,
                     "The request target cannot be read (a broken %-escape, or bytes that are not UTF-8), or a chunked"
                             + " body is malformed (checked by the gateway)"),
-            new Refusal("401", "unauthorized", "Unauthorized",
+            new Refusal(ProblemType.UNAUTHORIZED,
                     "The bearer token sent is forged, expired or malformed, or a write came without one (checked by the gateway)"),
-            new Refusal("429", "too-many-requests", "Too Many Requests",
+            new Refusal(ProblemType.TOO_MANY_REQUESTS,
                     "Too many requests from this client; Retry-After gives the seconds to wait"),
-            new Refusal("502", "upstream-unavailable", "Bad Gateway",
+            new Refusal(ProblemType.UPSTREAM_UNAVAILABLE,
                     "The service behind the gateway cannot be reached or broke off the exchange (or, with type"
                             + " upstream-answer-too-large, answered with more than the gateway forwards)"),
-            new Refusal("503", "service-unavailable", "Service Unavailable",
+            new Refusal(ProblemType.SERVICE_UNAVAILABLE,
                     "The service behind the gateway is down or has too many requests waiting; Retry-After gives the"
                             + " seconds to wait"),
-            new Refusal("504", "upstream-timeout", "Gateway Timeout", "The service behind the gateway did not answer in time"));
+            new Refusal(ProblemType.UPSTREAM_TIMEOUT, "The service behind the gateway did not answer in time"));
     /** What the gateway answers itself on an operation that takes a body. */
-    private static final Refusal BODY_STALLED = new Refusal("408", "request-timeout", "Request Timeout",
+    private static final Refusal BODY_STALLED = new Refusal(ProblemType.REQUEST_TIMEOUT,
             "The request body stopped arriving before its end (CLIENT_BODY_TIMEOUT); the connection is closed: send it"
                     + " again whole");
 
@@ -166,15 +167,16 @@ public final class ContractMerger {
             refusals.add(BODY_STALLED);
         }
         for (Refusal refusal : refusals) {
-            if (!responses.has(refusal.status())) {
-                ObjectNode response = responses.putObject(refusal.status());
+            String status = Integer.toString(refusal.type().status());
+            if (!responses.has(status)) {
+                ObjectNode response = responses.putObject(status);
                 response.put("description", refusal.meaning());
                 ObjectNode media = response.putObject("content").putObject(Problem.MEDIA_TYPE);
                 media.putObject("schema").put("$ref", "#/components/schemas/Problem");
                 media.putObject("example")
-                        .put("type", Problem.TYPE_BASE + refusal.slug())
-                        .put("title", refusal.title())
-                        .put("status", Integer.parseInt(refusal.status()))
+                        .put("type", refusal.type().uri())
+                        .put("title", refusal.type().title(Locale.ENGLISH))
+                        .put("status", refusal.type().status())
                         .put("detail", refusal.meaning())
                         .put("instance", path);
             }

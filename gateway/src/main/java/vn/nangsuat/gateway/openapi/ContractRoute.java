@@ -24,6 +24,7 @@ import vn.nangsuat.gateway.routing.GatewayProblems;
 import vn.nangsuat.gateway.routing.UpstreamHealth;
 import vn.nangsuat.gateway.routing.UpstreamRefusal;
 import vn.nangsuat.gateway.routing.Upstreams;
+import vn.nangsuat.http.ProblemType;
 
 /**
  * Serves the merged contract at /openapi.json (Swagger UI at /q/swagger-ui reads it): the services' documents and
@@ -77,7 +78,7 @@ public class ContractRoute {
         String name = context.pathParam("document").replaceFirst("\\.yaml$", "");
         GatewayConfig.Upstream upstream = config.upstreams().get(name);
         if (upstream == null) {
-            problems.write(context, 404, "not-found", "Not Found",
+            problems.write(context, ProblemType.NOT_FOUND,
                     "No service named " + name + "; the documents are " + config.upstreams().keySet().stream()
                             .sorted().map(service -> "/asyncapi/" + service + ".yaml").toList());
             return;
@@ -87,11 +88,11 @@ public class ContractRoute {
                     if (answer.status() == 200) {
                         context.response().putHeader("Content-Type", "application/yaml;charset=UTF-8").end(answer.body());
                     } else {
-                        problems.write(context, 502, "upstream-unavailable", "Bad Gateway",
+                        problems.write(context, ProblemType.UPSTREAM_UNAVAILABLE,
                                 "The " + name + " service answered " + answer.status());
                     }
                 })
-                .onFailure(failure -> problems.write(context, 502, "upstream-unavailable", "Bad Gateway",
+                .onFailure(failure -> problems.write(context, ProblemType.UPSTREAM_UNAVAILABLE,
                         "The " + name + " service cannot be reached"));
     }
 

@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,8 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import vn.nangsuat.gateway.config.GatewayConfig;
 import vn.nangsuat.gateway.config.GatewayConfig.Instance;
+import vn.nangsuat.gateway.config.GatewayConfig;
 import vn.nangsuat.gateway.routing.EntityTags;
 import vn.nangsuat.gateway.routing.GatewayProblems;
 import vn.nangsuat.gateway.routing.SharedCache;
@@ -45,7 +46,10 @@ import vn.nangsuat.gateway.routing.UpstreamHealth;
 import vn.nangsuat.gateway.routing.UpstreamRefusal;
 import vn.nangsuat.gateway.routing.Upstreams;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemLanguage;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.http.RequestId;
+import vn.nangsuat.http.RequestTargets;
 import vn.nangsuat.http.RouterProblems;
 
 /**
@@ -227,12 +231,12 @@ public class OverviewRoute {
     private void reply(RoutingContext context, Composed answer) {
         if (answer.status() == 503) {
             context.response().putHeader("Retry-After", "1");
-            problems.write(context, 503, UpstreamRefusal.SERVICE_UNAVAILABLE, "Service Unavailable", answer.detail());
+            problems.write(context, ProblemType.SERVICE_UNAVAILABLE, answer.detail());
             return;
         }
         if (answer.status() != 200) {
             context.response().setStatusCode(answer.status()).putHeader(HttpHeaders.CONTENT_TYPE, answer.contentType())
-                    .end(Buffer.buffer(answer.body()));
+                    .end(Buffer.buffer(answeringThe(context, answer.body())));
             return;
         }
         context.response().putHeader(HttpHeaders.ETAG, answer.etag());
@@ -358,6 +362,25 @@ public class OverviewRoute {
         }
     }
 
+    /**
+     * province-service's problem as an answer to this request: it names the path province-service was asked, the
+     * client asked for the overview's; and its title in the language the client asks for.
+     */
+    private byte[] answeringThe(RoutingContext context, byte[] problem) {
+        try {
+            if (json.readTree(problem) instanceof ObjectNode refusal && refusal.has("instance")) {
+                refusal.put("instance", RequestTargets.quoted(context.request().path()));
+                Locale language = ProblemLanguage.of(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+                ProblemType.ofUri(refusal.path("type").asText()).ifPresent(type -> refusal.put("title", type.title(language)));
+                context.response().putHeader("Content-Language", language.getLanguage());
+                return json.writeValueAsBytes(refusal);
+            }
+        } catch (IOException e) {
+            LOG.debug("province-service's refusal is not JSON; passed on as it came", e);
+        }
+        return problem;
+    }
+
     /** A strong validator over the composed body: equal bytes, equal tag. */
     static String etag(byte[] body) {
         try {
@@ -370,7 +393,7 @@ public class OverviewRoute {
 
     private void refuse(RoutingContext context, String field, String message) {
         // As the services word an invalid parameter.
-        fieldProblems.write(context, 400, "invalid-input", "Invalid input", field + ": " + message,
+        fieldProblems.write(context, ProblemType.INVALID_INPUT, field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
     }
 }

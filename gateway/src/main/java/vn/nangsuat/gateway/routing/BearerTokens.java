@@ -14,6 +14,7 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jose4j.jwt.consumer.InvalidJwtException;
+import vn.nangsuat.http.ProblemType;
 
 /**
  * The gateway's part of authentication, on everything under /api: a bearer token must be genuine (signature,
@@ -90,7 +91,7 @@ public class BearerTokens {
 
     private void refuse(RoutingContext context, String challenge, String detail) {
         context.response().putHeader("WWW-Authenticate", challenge);
-        problems.write(context, 401, "unauthorized", "Unauthorized", detail);
+        problems.write(context, ProblemType.UNAUTHORIZED, detail);
     }
 
     private static boolean hasExpired(Throwable failure) {

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.time.Duration;
+import vn.nangsuat.http.ProblemType;
 
 /**
  * A client that stops sending its request body half-way is answered 408 once no byte of it has come for the client body
@@ -82,7 +83,7 @@ final class ClientBodyWatch implements PlatformHandler {
             context.put(STALLED, true);
             // Closing the connection ends a streamed body's pipe with a failure, which resets the service's request.
             closeAfterAnswer(context);
-            problems.write(context, 408, "request-timeout", "Request Timeout", "The request body stopped arriving: "
+            problems.write(context, ProblemType.REQUEST_TIMEOUT, "The request body stopped arriving: "
                     + read + " bytes came, then none for " + timeout.toMillis() / 1000.0 + " s. Send the request again whole.");
         });
         context.addEndHandler(done -> context.vertx().cancelTimer(timer));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.http.RouterProblems;
 
 /** problem+json answers of the gateway itself: a service down or slow, a body too large, a failed route. */
@@ -28,11 +29,11 @@ public class GatewayProblems {
         this.registry = registry;
     }
 
-    public void write(RoutingContext context, int status, String slug, String title, String detail) {
-        refused.computeIfAbsent(status, code -> Counter.builder("gateway.refused").tag("status", Integer.toString(code))
+    public void write(RoutingContext context, ProblemType type, String detail) {
+        refused.computeIfAbsent(type.status(), code -> Counter.builder("gateway.refused").tag("status", Integer.toString(code))
                 .description("Requests the gateway answered itself with a problem, by status").register(registry))
                 .increment();
-        problems.write(context, status, slug, title, detail, List.of());
+        problems.write(context, type, detail, List.of());
     }
 
     /** Whether HTTP's own decoder refused what the client sent (Netty names itself as the thrower). */
@@ -58,7 +59,7 @@ public class GatewayProblems {
         if (malformedMessage(context.failure())) {
             // The connection cannot carry another request after a body it could not read: it is closed after this.
             context.response().putHeader("Connection", "close");
-            write(context, 400, "malformed-request", "Malformed request",
+            write(context, ProblemType.MALFORMED_REQUEST,
                     "The request body is not well-formed HTTP (a chunk size that is not hexadecimal, or a chunk that does"
                             + " not end where it says)");
             return;
@@ -69,10 +70,11 @@ public class GatewayProblems {
         if (status == 413) {
             problems.refuse(context, 413);
         } else if (status >= 400 && status < 500) {
-            write(context, status, "bad-request", "Bad Request", "The request cannot be forwarded as sent");
+            write(context, ProblemType.generic(status).orElse(ProblemType.MALFORMED_REQUEST),
+                    "The request cannot be forwarded as sent");
         } else {
             LOG.error("gateway route failed", context.failure());
-            write(context, 500, "internal-server-error", "Internal Server Error",
+            write(context, ProblemType.INTERNAL_SERVER_ERROR,
                     "The request could not be completed; the request id names it in the logs");
         }
     }

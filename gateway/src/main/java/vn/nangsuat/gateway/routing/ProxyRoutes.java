@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
-import vn.nangsuat.gateway.config.GatewayConfig;
 import vn.nangsuat.gateway.config.GatewayConfig.Instance;
+import vn.nangsuat.gateway.config.GatewayConfig;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.http.RequestId;
 import vn.nangsuat.http.RequestTargets;
 
@@ -106,7 +107,7 @@ public class ProxyRoutes {
         String target = RequestTargets.utf8(request.uri());
         if (target == null) {
             refuseBeforeForwarding(pipe);
-            problems.write(context, 400, "malformed-request", "Malformed request",
+            problems.write(context, ProblemType.MALFORMED_REQUEST,
                     "The request target is not UTF-8: percent-encode its bytes (RFC 3986)");
             return;
         }
@@ -121,7 +122,7 @@ public class ProxyRoutes {
         if (!health.up(name)) {
             refuseBeforeForwarding(pipe);
             context.response().putHeader("Retry-After", Long.toString(health.retryAfterSeconds(name)));
-            problems.write(context, 503, UpstreamRefusal.SERVICE_UNAVAILABLE, "Service Unavailable",
+            problems.write(context, ProblemType.SERVICE_UNAVAILABLE,
                     health.state(name).refusal(name));
             return;
         }
@@ -130,7 +131,7 @@ public class ProxyRoutes {
         if (cutOff.isPresent()) {
             refuseBeforeForwarding(pipe);
             context.response().putHeader("Retry-After", Long.toString(health.routeRetryAfterSeconds(route)));
-            problems.write(context, 503, UpstreamRefusal.SERVICE_UNAVAILABLE, "Service Unavailable", cutOff.get());
+            problems.write(context, ProblemType.SERVICE_UNAVAILABLE, cutOff.get());
             return;
         }
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
@@ -204,7 +205,7 @@ public class ProxyRoutes {
         if (refusal.status() == 503) {
             context.response().putHeader("Retry-After", "1");
         }
-        problems.write(context, refusal.status(), refusal.slug(), refusal.title(), refusal.detail());
+        problems.write(context, refusal.type(), refusal.detail());
     }
 
     /** The service's answer, fresh ({@code age} -1) or kept by the shared cache that many seconds ago. */

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import vn.nangsuat.gateway.config.GatewayConfig;
+import vn.nangsuat.http.ProblemType;
 
 /**
  * A token bucket per client on everything under /api: `rate` requests a second on average, bursts up to
@@ -53,7 +54,7 @@ public class RateLimits {
             return;
         }
         context.response().putHeader("Retry-After", Long.toString((long) Math.ceil(waitSeconds)));
-        problems.write(context, 429, "too-many-requests", "Too Many Requests",
+        problems.write(context, ProblemType.TOO_MANY_REQUESTS,
                 "More than " + config.requestsPerSecond() + " requests a second (bursts of " + config.burst()
                         + ") from this client; retry after the time in Retry-After");
     }

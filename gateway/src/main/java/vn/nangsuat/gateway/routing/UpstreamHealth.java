@@ -300,7 +300,7 @@ public class UpstreamHealth {
                     }
                     UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
                     return Future.succeededFuture(new State(false, !refusal.unreachable(), refusal.unreachable()
-                            ? "DOWN (not reachable)" : "DOWN (no valid answer to its readiness: " + refusal.slug() + ")"));
+                            ? "DOWN (not reachable)" : "DOWN (no valid answer to its readiness: " + refusal.type().slug() + ")"));
                 })
                 .map(state -> {
                     State previous = states.put(instance, state);

@@ -3,17 +3,17 @@ package vn.nangsuat.gateway.routing;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
+import vn.nangsuat.http.ProblemType;
 
 /**
  * What the client is told when an exchange with an upstream failed, decided by the kind of failure, never by
  * its message; the message names hosts, ports and timeouts of the inside and stays in the log. Pure: no I/O.
  */
-public record UpstreamRefusal(int status, String slug, String title, String detail, boolean unreachable) {
+public record UpstreamRefusal(ProblemType type, String detail, boolean unreachable) {
 
-    public static final String UNAVAILABLE = "upstream-unavailable";
-    public static final String TIMEOUT = "upstream-timeout";
-    public static final String ANSWER_TOO_LARGE = "upstream-answer-too-large";
-    public static final String SERVICE_UNAVAILABLE = "service-unavailable";
+    public int status() {
+        return type.status();
+    }
 
     /** The name clients know a service by: indicator becomes indicator-service. */
     public static String serviceName(String upstream) {
@@ -26,27 +26,27 @@ public record UpstreamRefusal(int status, String slug, String title, String deta
      * service may still be working) nor a refusal of the gateway's own.
      */
     public boolean connectionFailed() {
-        return status == 502 && slug.equals(UNAVAILABLE);
+        return type == ProblemType.UPSTREAM_UNAVAILABLE;
     }
 
     public static UpstreamRefusal of(Throwable failure, String upstream) {
         String service = serviceName(upstream);
         // Netty's ConnectTimeoutException is a ConnectException: no connection came about, so 502, not 504.
         if (causedBy(failure, ConnectException.class)) {
-            return new UpstreamRefusal(502, UNAVAILABLE, "Bad Gateway", service + " is not reachable", true);
+            return new UpstreamRefusal(ProblemType.UPSTREAM_UNAVAILABLE, service + " is not reachable", true);
         }
         if (causedBy(failure, ConnectionPoolTooBusyException.class)) {
-            return new UpstreamRefusal(503, SERVICE_UNAVAILABLE, "Service Unavailable",
+            return new UpstreamRefusal(ProblemType.SERVICE_UNAVAILABLE,
                     service + " has too many requests waiting; retry after the time in Retry-After", false);
         }
         if (causedBy(failure, TimeoutException.class) || causedBy(failure, io.netty.handler.timeout.TimeoutException.class)) {
-            return new UpstreamRefusal(504, TIMEOUT, "Gateway Timeout", service + " did not answer in time", false);
+            return new UpstreamRefusal(ProblemType.UPSTREAM_TIMEOUT, service + " did not answer in time", false);
         }
         if (causedBy(failure, Upstreams.AnswerTooLargeException.class)) {
-            return new UpstreamRefusal(502, ANSWER_TOO_LARGE, "Bad Gateway",
+            return new UpstreamRefusal(ProblemType.UPSTREAM_ANSWER_TOO_LARGE,
                     service + " answered with more than the gateway forwards", false);
         }
-        return new UpstreamRefusal(502, UNAVAILABLE, "Bad Gateway", service + " broke off the exchange", false);
+        return new UpstreamRefusal(ProblemType.UPSTREAM_UNAVAILABLE, service + " broke off the exchange", false);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {

@@ -53,7 +53,7 @@ class UpstreamRefusalTest {
         UpstreamRefusal refusal = UpstreamRefusal.of(
                 new ConnectionPoolTooBusyException("Connection pool reached max wait queue size of 128"), "province");
         assertEquals(503, refusal.status());
-        assertEquals("service-unavailable", refusal.slug());
+        assertEquals("service-unavailable", refusal.type().slug());
         assertFalse(refusal.detail().contains("128"));
     }
 }

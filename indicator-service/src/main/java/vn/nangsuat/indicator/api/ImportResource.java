@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.indicator.domain.ObservationRegistry;
 import vn.nangsuat.indicator.imports.ImportFormat;
@@ -182,18 +184,18 @@ public class ImportResource {
         return switch (job.state) {
             case QUEUED, RUNNING -> Response.accepted(view).location(location).header("Retry-After", 1).build();
             case SUCCEEDED -> Response.created(location).entity(view).build();
-            case REJECTED -> problem(job.problemStatus, job.problemStatus == 403 ? "forbidden" : "invalid-import",
+            case REJECTED -> problem(job.problemStatus == 403 ? ProblemType.FORBIDDEN : ProblemType.INVALID_IMPORT,
                     job.failure, view, location, path);
-            case FAILED -> problem(503, "import-failed", job.failure, view, location, path);
+            case FAILED -> problem(ProblemType.IMPORT_FAILED, job.failure, view, location, path);
         };
     }
 
-    private static Response problem(int status, String slug, String detail, ImportJobView job, URI location, String path) {
-        ImportProblem problem = new ImportProblem(Problem.TYPE_BASE + slug,
-                Response.Status.fromStatusCode(status).getReasonPhrase(), status, detail, path, RequestIds.current(),
-                job.errors(), job.errorCount(), location.toString());
-        Response.ResponseBuilder answer = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).location(location);
-        return (status == 503 ? answer.header("Retry-After", 5) : answer).build();
+    private static Response problem(ProblemType type, String detail, ImportJobView job, URI location, String path) {
+        ImportProblem problem = new ImportProblem(type.uri(), type.title(Locale.ENGLISH), type.status(), detail, path,
+                RequestIds.current(), job.errors(), job.errorCount(), location.toString());
+        Response.ResponseBuilder answer = Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem)
+                .location(location);
+        return (type.status() == 503 ? answer.header("Retry-After", 5) : answer).build();
     }
 
     private Optional<ReplaceScope> replaceScope(String mode, List<String> indicatorCodes, List<String> units, String from,

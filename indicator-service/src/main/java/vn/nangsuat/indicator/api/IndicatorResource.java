@@ -31,8 +31,8 @@ import org.jboss.resteasy.reactive.Cache;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.indicator.domain.IndicatorDefinition;
 import vn.nangsuat.indicator.domain.IndicatorRegistry;
-import vn.nangsuat.kit.openapi.TaggedAnswer;
 import vn.nangsuat.kit.idempotency.IdempotentCreate;
+import vn.nangsuat.kit.openapi.TaggedAnswer;
 import vn.nangsuat.kit.paging.PageParams;
 import vn.nangsuat.kit.web.SharedCaching;
 

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.indicator.events.ObservationEvents;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
@@ -160,7 +161,7 @@ public class ObservationRegistry {
         if (live.isPresent()) {
             Preconditions.requireMatch(ifMatch, live.get().etag());
         } else if (ifMatch != null && !ifMatch.isBlank()) {
-            throw new ProblemException(412, "precondition-failed", "Precondition Failed",
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "If-Match was sent but there is no value to match: leave it out to record the first one", List.of());
         }
     }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.ParamConverters;
 
@@ -87,7 +88,7 @@ class ImportSpool {
      */
     static ImportJob sameAs(ImportJob earlier, String fingerprint, String key) {
         if (!earlier.fingerprint.equals(fingerprint)) {
-            throw new ProblemException(422, "idempotency-key-reused", "Unprocessable Content", "Idempotency-Key '"
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '"
                     + ParamConverters.shorten(key) + "' was used for import " + earlier.id
                     + " with another body or other options: use a new key for a new import",
                     List.of(new Problem.FieldError("Idempotency-Key", "was used for another import")));
@@ -113,7 +114,7 @@ class ImportSpool {
             for (int n; (n = in.read(buffer)) != -1; ) {
                 written += n;
                 if (written > maxBytes) {
-                    throw new ProblemException(413, "payload-too-large", "Content Too Large", "An import body may hold at"
+                    throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "An import body may hold at"
                             + " most " + maxBytes + " bytes (IMPORT_MAX_BYTES): split the file", List.of(
                                     new Problem.FieldError("body", "is larger than " + maxBytes + " bytes")));
                 }

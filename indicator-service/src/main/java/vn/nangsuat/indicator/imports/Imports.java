@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.kit.concurrent.Background;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
@@ -107,7 +108,7 @@ public class Imports {
     public Submission submit(InputStream body, ImportOptions options, ProvinceScope.Grant grant, String submittedBy,
             String idempotencyKey) {
         if (running.size() >= maxQueued) {
-            throw new ProblemException(503, "imports-busy", "Service Unavailable", running.size()
+            throw new ProblemException(ProblemType.IMPORTS_BUSY, running.size()
                     + " imports are running or queued here: submit again shortly", List.of());
         }
         String id = UUID.randomUUID().toString();

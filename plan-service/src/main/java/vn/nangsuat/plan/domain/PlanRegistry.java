@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.kit.web.Preconditions;
@@ -116,7 +117,7 @@ public class PlanRegistry {
         if (!from.canMoveTo(to)) {
             String allowed = from.next().isEmpty() ? "none: " + from + " is final"
                     : from.next().stream().map(Enum::name).collect(Collectors.joining(", "));
-            throw new ProblemException(409, "transition-not-allowed", "Transition Not Allowed",
+            throw new ProblemException(ProblemType.TRANSITION_NOT_ALLOWED,
                     "Plan " + id + " is " + from + " and cannot become " + to + "; allowed: " + allowed,
                     List.of(new Problem.FieldError("to", "must be one of: " + allowed)));
         }
@@ -149,7 +150,7 @@ public class PlanRegistry {
             missing.add(new Problem.FieldError("approvalDate", "is required before approval"));
         }
         if (!missing.isEmpty()) {
-            throw new ProblemException(409, "conflict", "Conflict",
+            throw new ProblemException(ProblemType.CONFLICT,
                     "Plan " + plan.id + " cannot be approved before the approving decision's number and date are set",
                     missing);
         }

@@ -117,6 +117,23 @@ class PlanResourceTest extends WithBacKanAndThaiNguyen {
         given().when().get("/api/v1/plans/{id}", plan).then().body("state", equalTo("DRAFT")).body("title", equalTo("Kế hoạch mới"));
     }
 
+    /** The unit and the state are not corrections: sending them is refused, not silently ignored with a 200. */
+    @Test
+    void aCorrectionOfAFieldItCannotChangeIsRefusedNamingItAndChangesNothing() {
+        long plan = drafted(bacKanPlan());
+        String etag = etagOf(plan);
+        given().auth().oauth2(TestTokens.admin()).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(Map.of("title", "Kế hoạch khác", "unitCode", "19"))
+                .when().patch("/api/v1/plans/{id}", plan).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("/unitCode"))
+                .body("errors[0].message", containsString("it takes approvalDate, approvalNumber"));
+        given().auth().oauth2(TestTokens.admin()).header("If-Match", etag).contentType(ContentType.JSON)
+                .body(Map.of("state", "APPROVED")).when().patch("/api/v1/plans/{id}", plan)
+                .then().statusCode(400).body("errors[0].field", equalTo("/state"));
+        given().when().get("/api/v1/plans/{id}", plan).then().header("ETag", equalTo(etag))
+                .body("unitCode", equalTo("06")).body("state", equalTo("DRAFT"));
+    }
+
     @Test
     void anEditorWritesOnlyTheirProvincesPlans() {
         given().when().contentType(ContentType.JSON).body(bacKanPlan()).post("/api/v1/plans").then().statusCode(401);

@@ -247,6 +247,33 @@ class ProvinceResourceTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("from"));
     }
 
+    /** A reader in a provincial office reads the problem in Vietnamese; a program reads the same type and fields. */
+    @Test
+    void aProblemIsInVietnameseForARequestThatAsksAndOtherwiseInEnglish() {
+        given().header("Accept-Language", "vi-VN,vi;q=0.9").when().get("/api/v1/provinces/99")
+                .then().statusCode(404).header("Content-Language", "vi")
+                .body("type", equalTo("https://nangsuat.vn/problems/not-found")).body("title", equalTo("Không tìm thấy"))
+                .body("status", equalTo(404)).body("instance", equalTo("/api/v1/provinces/99"));
+        given().header("Accept-Language", "vi").queryParam("size", "0").when().get("/api/v1/provinces")
+                .then().statusCode(400).body("title", equalTo("Dữ liệu không hợp lệ")).body("errors[0].field", equalTo("size"));
+        given().when().get("/api/v1/provinces/99").then().statusCode(404).header("Content-Language", "en")
+                .body("title", equalTo("Not Found"));
+    }
+
+    /** A list that is not paged says so rather than answering everything as if it were the page asked for. */
+    @Test
+    void aReadThatIsNotPagedRefusesPageAndSize() {
+        given().queryParam("page", "1").when().get("/api/v1/provinces/19/history")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("page")).body("errors[0].message", containsString("not paged"));
+        given().queryParam("size", "0").when().get("/api/v1/provinces/19/lineage")
+                .then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().queryParam("size", "0").when().get("/api/v1/provinces")
+                .then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().queryParam("page", "1").queryParam("size", "5").when().get("/api/v1/provinces")
+                .then().statusCode(200).body("page", equalTo(1));
+    }
+
     @Test
     void pagesCarryTotalsAndLinkHeaders() {
         List<String> links = given().queryParam("asOf", "2025-06-30").queryParam("size", 10).queryParam("page", 1)

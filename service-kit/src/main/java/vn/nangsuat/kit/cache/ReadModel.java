@@ -246,7 +246,7 @@ public final class ReadModel<K, V> {
                 try {
                     entry.answer.refresh();
                 } catch (ProblemException e) {
-                    if (e.status() >= 500) {
+                    if (e.type().status() >= 500) {
                         LOG.warnf("read model %s could not compute %s; tried again shortly: %s", name, key, e.toString());
                     } else {
                         entries.remove(key, entry);

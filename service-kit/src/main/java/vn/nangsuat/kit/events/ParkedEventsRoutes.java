@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.http.RouterProblems;
 
 /**
@@ -52,7 +53,7 @@ public class ParkedEventsRoutes {
     private void replay(RoutingContext context) throws Exception {
         String consumer = context.request().getParam("consumer");
         if (consumer == null || consumer.isBlank()) {
-            problems.write(context, 400, "invalid-input", "Invalid input", "name the consumer whose events to replay",
+            problems.write(context, ProblemType.INVALID_INPUT, "name the consumer whose events to replay",
                     List.of(new Problem.FieldError("consumer", "is required")));
             return;
         }
@@ -60,7 +61,7 @@ public class ParkedEventsRoutes {
         try {
             replay = consumers.replay(consumer);
         } catch (IllegalArgumentException e) {
-            problems.write(context, 404, "not-found", "Not Found", e.getMessage(),
+            problems.write(context, ProblemType.NOT_FOUND, e.getMessage(),
                     List.of(new Problem.FieldError("consumer", e.getMessage())));
             return;
         }
@@ -72,7 +73,7 @@ public class ParkedEventsRoutes {
         try {
             work.answer(context);
         } catch (Exception e) {
-            problems.write(context, 503, "database-unavailable", "Service Unavailable",
+            problems.write(context, ProblemType.DATABASE_UNAVAILABLE,
                     "the database did not answer: " + e.getMessage(), List.of());
         }
     }

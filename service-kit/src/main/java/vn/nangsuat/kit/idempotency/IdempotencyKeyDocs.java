@@ -14,6 +14,7 @@ import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.kit.openapi.OperationIds;
 import vn.nangsuat.kit.problem.ProblemResponses;
 
@@ -62,16 +63,19 @@ public class IdempotencyKeyDocs implements OASFilter {
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).addEnumeration("true")));
             }
         });
-        addProblem(operation, "409", "A request with this Idempotency-Key is still in flight: send again shortly");
-        addProblem(operation, "422", "This Idempotency-Key was used for another request: use a new key");
+        addProblem(operation, ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
+                "A request with this Idempotency-Key is still in flight: send again shortly");
+        addProblem(operation, ProblemType.IDEMPOTENCY_KEY_REUSED,
+                "This Idempotency-Key was used for another request: use a new key");
     }
 
-    private static void addProblem(Operation operation, String status, String description) {
+    private static void addProblem(Operation operation, ProblemType type, String description) {
+        String status = Integer.toString(type.status());
         APIResponse existing = operation.getResponses().getAPIResponse(status);
         if (existing != null) {
             existing.description(existing.getDescription() + "; or: " + description);
             return;
         }
-        operation.getResponses().addAPIResponse(status, ProblemResponses.refusal(Integer.parseInt(status), description));
+        operation.getResponses().addAPIResponse(status, ProblemResponses.refusal(type, description));
     }
 }

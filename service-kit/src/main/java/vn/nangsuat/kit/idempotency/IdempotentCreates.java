@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.ParamConverters;
 
@@ -114,7 +115,7 @@ public class IdempotentCreates {
                 return Optional.of(kept(connection, principal, key));
             } catch (SQLException e) {
                 if (e.getErrorCode() == LOCK_WAIT_TIMEOUT) {
-                    throw new ProblemException(409, "idempotency-key-in-flight", "Conflict", "A request with Idempotency-Key '"
+                    throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT, "A request with Idempotency-Key '"
                             + ParamConverters.shorten(key) + "' is still being answered: wait for its answer, or send again"
                             + " shortly to get it", List.of(new Problem.FieldError(HEADER, "is in use by a request in flight")));
                 }
@@ -159,7 +160,7 @@ public class IdempotentCreates {
     /** The first answer again, when this request is its repeat; a 422 naming the key when it is another request. */
     private static Response replay(Kept first, String fingerprint, String key) {
         if (!first.fingerprint().equals(fingerprint)) {
-            throw new ProblemException(422, "idempotency-key-reused", "Unprocessable Content", "Idempotency-Key '"
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '"
                     + ParamConverters.shorten(key) + "' was used for another request (another body, path or operation):"
                     + " use a new key for a new request", List.of(new Problem.FieldError(HEADER, "was used for another request")));
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -23,7 +24,9 @@ import vn.nangsuat.http.Problem;
 /**
  * Says what is wrong with a JSON body in the API's words: the field as a JSON Pointer into the body and what was
  * expected there ("must be a number"), never a Java type, a class name or the parser's token names. A field sent twice
- * in one object is refused, naming it: which of the two was meant cannot be known.
+ * in one object is refused, naming it: which of the two was meant cannot be known. A field the request does not take
+ * (a misspelt one, or one a correction cannot change, such as a plan's unit) is refused too, naming the fields it
+ * takes: ignoring it would answer 200 for a change that was not made.
  */
 public final class JsonInputErrors {
 
@@ -39,10 +42,14 @@ public final class JsonInputErrors {
             return new Problem.FieldError(pointerOf(parsingContext(failure), duplicate.group(1)),
                     "appears twice in its object: send each field once");
         }
+        if (failure instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
+            String fields = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return new Problem.FieldError(pointerOf(unknown),
+                    "is not a field this request takes or can change" + (fields.isEmpty() ? "" : " (it takes " + fields + ")"));
+        }
         if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> "/" + (ref.getFieldName() != null ? escape(ref.getFieldName()) : ref.getIndex()))
-                    .collect(Collectors.joining());
+            String field = pointerOf(mapping);
             Class<?> target = failure instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
             return new Problem.FieldError(field, "must be " + expected(target));
         }
@@ -53,6 +60,12 @@ public final class JsonInputErrors {
         String where = location == null || location.getLineNr() < 1 ? ""
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         return new Problem.FieldError("body", "is not well-formed JSON" + where);
+    }
+
+    private static String pointerOf(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(ref -> "/" + (ref.getFieldName() != null ? escape(ref.getFieldName()) : ref.getIndex()))
+                .collect(Collectors.joining());
     }
 
     /** What the API expects where a value of this Java type is read. */

@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.kit.web.ParamConverters;
 
 /**
@@ -47,7 +48,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return Problems.response(e.status(), e.slug(), e.title(), e.getMessage(), uri.getPath(), e.errors());
+        return Problems.response(e.type(), e.getMessage(), uri.getPath(), e.errors());
     }
 
     /** Quarkus maps its own subclass for REST parameters and bodies; ours must be at least as specific. */
@@ -59,7 +60,7 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
-        return Problems.response(400, Problems.INVALID_INPUT_SLUG, Problems.INVALID_INPUT_TITLE, detail, uri.getPath(), errors);
+        return Problems.response(ProblemType.INVALID_INPUT, detail, uri.getPath(), errors);
     }
 
     /** Quarkus REST maps Jackson's input errors itself (with a body of its own shape); ours comes first. */
@@ -69,7 +70,7 @@ public class ProblemMappers {
             JsonParseException.class })
     public Response unreadableJson(JacksonException e, UriInfo uri) {
         Problem.FieldError error = JsonInputErrors.describe(e);
-        return Problems.response(400, Problems.INVALID_INPUT_SLUG, Problems.INVALID_INPUT_TITLE,
+        return Problems.response(ProblemType.INVALID_INPUT,
                 error.field() + ": " + error.message(), uri.getPath(), List.of(error));
     }
 
@@ -123,7 +124,7 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         if (poolExhausted(e)) {
             LOG.warnf("no database connection came free in time: %s", e.toString());
-            return Response.fromResponse(Problems.response(503, "service-busy", "Service Unavailable",
+            return Response.fromResponse(Problems.response(ProblemType.SERVICE_BUSY,
                             "The service is busy: every database connection stayed in use while this request waited;"
                                     + " nothing was changed. Retry after the time in Retry-After",
                             uri.getPath(), List.of()))
@@ -136,7 +137,7 @@ public class ProblemMappers {
         }
         if (databaseUnreachable(e)) {
             LOG.warnf("database unreachable: %s", e.toString());
-            return Response.fromResponse(Problems.response(503, "database-unavailable", "Service Unavailable",
+            return Response.fromResponse(Problems.response(ProblemType.DATABASE_UNAVAILABLE,
                             commitInterrupted(e)
                                     ? "The connection to the database was lost while the change was being committed:"
                                             + " read the resource again shortly to see whether it was applied, and retry"
@@ -147,14 +148,14 @@ public class ProblemMappers {
         }
         if (concurrentWrite(e) && headers.getHeaderString(HttpHeaders.IF_MATCH) != null) {
             LOG.infof("a conditional write lost a race: %s", e.toString());
-            return Problems.response(412, "precondition-failed", "Precondition Failed",
+            return Problems.response(ProblemType.PRECONDITION_FAILED,
                     "The resource changed while this write waited; nothing was changed. Read it again and retry with its"
                             + " new ETag", uri.getPath(), List.of(new Problem.FieldError(HttpHeaders.IF_MATCH,
                             "was current when checked, but a concurrent write changed the resource first")));
         }
         if (concurrentWrite(e)) {
             LOG.infof("refused by a unique key: %s", e.toString());
-            return Problems.response(409, "conflict", "Conflict",
+            return Problems.response(ProblemType.CONFLICT,
                     "A concurrent request changed this resource first; nothing was changed. Read it again and retry",
                     uri.getPath(), List.of());
         }

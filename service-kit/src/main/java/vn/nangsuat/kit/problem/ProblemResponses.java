@@ -1,6 +1,7 @@
 package vn.nangsuat.kit.problem;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemType;
 
 /**
  * Every refusal of a service is problem+json (see {@link ProblemMappers}), so the OpenAPI document says so in this
@@ -58,11 +60,11 @@ public class ProblemResponses implements OASFilter {
         });
     }
 
-    /** A refusal with its problem body and example, for a filter that adds a response of its own. */
-    public static APIResponse refusal(int status, String description) {
+    /** A refusal of this type with its problem body and example, for a filter that adds a response of its own. */
+    public static APIResponse refusal(ProblemType type, String description) {
         return OASFactory.createAPIResponse().description(description).content(OASFactory.createContent()
                 .addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA))
-                        .example(example(status, description))));
+                        .example(example(type.slug(), type.title(Locale.ENGLISH), type.status(), description))));
     }
 
     /**
@@ -71,9 +73,14 @@ public class ProblemResponses implements OASFilter {
      */
     private static Map<String, Object> example(int status, String description) {
         boolean invalidInput = status == 400;  // the 400s operations document are invalid parameters or bodies
+        return example(invalidInput ? ProblemType.INVALID_INPUT.slug() : Problems.slugOf(status),
+                invalidInput ? ProblemType.INVALID_INPUT.title(Locale.ENGLISH) : Problems.titleOf(status), status, description);
+    }
+
+    private static Map<String, Object> example(String slug, String title, int status, String description) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problem.TYPE_BASE + (invalidInput ? Problems.INVALID_INPUT_SLUG : Problems.slugOf(status)));
-        problem.put("title", invalidInput ? Problems.INVALID_INPUT_TITLE : Problems.titleOf(status));
+        problem.put("type", Problem.TYPE_BASE + slug);
+        problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", description);
         problem.put("requestId", "3f1c9a52-7d4e-4b8a-9a41-0c2e5d6f7a81");

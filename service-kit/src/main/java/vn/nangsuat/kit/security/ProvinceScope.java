@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.rules.Territory;
 
@@ -93,7 +94,7 @@ public class ProvinceScope {
     }
 
     private static ProblemException forbidden(Set<String> refused) {
-        return new ProblemException(403, "forbidden", "Forbidden",
+        return new ProblemException(ProblemType.FORBIDDEN,
                 "This token may not write the data of unit " + String.join(", ", refused)
                         + ": that needs role admin, or province-editor with the code in its provinces claim (or with a"
                         + " unit it became part of, for the periods it stood; the country's figures, " + Territory.NATION

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.kit.problem.ProblemException;
 
 /**
@@ -35,14 +36,14 @@ public final class Preconditions {
     /** Refuses the write unless `If-Match` names the current entity tag (or is `*`). */
     public static void requireMatch(String ifMatch, String currentEtag) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required", "Precondition Required",
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag of the version you read, so a concurrent change is not overwritten",
                     List.of(new Problem.FieldError("If-Match", "is required")));
         }
         if (names(ifMatch, currentEtag)) {
             return;
         }
-        throw new ProblemException(412, "precondition-failed", "Precondition Failed",
+        throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                 "The resource changed since it was read: read it again and retry with its new ETag",
                 List.of(new Problem.FieldError("If-Match", "does not match the current ETag " + currentEtag)));
     }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.http.RequestTargets;
 import vn.nangsuat.http.RouterProblems;
 
@@ -37,7 +38,7 @@ public class RequestTargetRoute {
         }
         String encoded = RequestTargets.encoded(received);
         if (encoded == null) {
-            problems.write(context, 400, "malformed-request", "Malformed request",
+            problems.write(context, ProblemType.MALFORMED_REQUEST,
                     "The request target is not UTF-8: percent-encode its bytes (RFC 3986)",
                     List.of(new Problem.FieldError("url", "is not UTF-8")));
         } else if (RequestTargets.hasBrokenEscape(encoded)) {

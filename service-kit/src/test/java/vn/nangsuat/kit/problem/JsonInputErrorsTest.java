@@ -55,6 +55,14 @@ class JsonInputErrorsTest {
         assertEquals(new Problem.FieldError("/part", "must be an object"), refusal("{\"part\":7}"));
     }
 
+    /** A field the request does not take is refused, not ignored: a PATCH of a field it cannot change must not answer 200. */
+    @Test
+    void aFieldTheRequestDoesNotTakeIsRefusedNamingTheFieldsItTakes() {
+        assertEquals(new Problem.FieldError("/part/colour", "is not a field this request takes or can change (it takes"
+                + " code, years)"), refusal("{\"part\":{\"code\":\"a\",\"colour\":1}}"));
+        assertEquals("/unitCode", refusal("{\"value\":1,\"unitCode\":\"19\"}").field());
+    }
+
     @Test
     void aBodyThatIsNotJsonSaysWhere() {
         Problem.FieldError broken = refusal("{\"value\": 1,\n \"source\": }");

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.kit.problem.ProblemException;
 
 /** The conversions of every typed parameter, on the annotations a resource method carries; no server. */
@@ -44,7 +45,7 @@ class ParamConvertersTest {
 
     private static Problem.FieldError refusal(ParamConverter<?> converter, String value) {
         ProblemException refused = assertThrows(ProblemException.class, () -> converter.fromString(value));
-        assertEquals(400, refused.status());
+        assertEquals(ProblemType.INVALID_INPUT, refused.type());
         assertEquals(400, refused.getResponse().getStatus());
         assertEquals(1, refused.errors().size());
         return refused.errors().get(0);
