@@ -1,7 +1,6 @@
 package vn.nangsuat.kit.idempotency;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import java.util.HashSet;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -10,9 +9,6 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationTarget;
-import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.kit.openapi.OperationIds;
@@ -26,16 +22,10 @@ import vn.nangsuat.kit.problem.ProblemResponses;
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class IdempotencyKeyDocs implements OASFilter {
 
-    private static final DotName IDEMPOTENT = DotName.createSimple(IdempotentCreate.class.getName());
-
-    private final Set<String> idempotent = new HashSet<>();
+    private final Set<String> idempotent;
 
     public IdempotencyKeyDocs(IndexView index) {
-        for (AnnotationInstance annotation : index.getAnnotations(IDEMPOTENT)) {
-            if (annotation.target().kind() == AnnotationTarget.Kind.METHOD) {
-                idempotent.add(OperationIds.idOf(annotation.target().asMethod()));
-            }
-        }
+        this.idempotent = OperationIds.ofMethodsAnnotated(index, IdempotentCreate.class);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package vn.nangsuat.kit.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -12,9 +11,6 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.AnnotationTarget;
-import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import vn.nangsuat.http.AnswerHeaders;
 import vn.nangsuat.http.AnswerHeaders.Declared;
@@ -30,18 +26,13 @@ import vn.nangsuat.http.AnswerHeaders.Declared;
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class AnswerHeaderDocs implements OASFilter {
 
-    private static final DotName TAGGED = DotName.createSimple(TaggedAnswer.class.getName());
     /** A list paged by number links its other pages; the change feed (a cursor in its body) does not. */
     private static final Set<String> PAGING_PARAMETERS = Set.of("page");
 
-    private final Set<String> tagged = new HashSet<>();
+    private final Set<String> tagged;
 
     public AnswerHeaderDocs(IndexView index) {
-        for (AnnotationInstance annotation : index.getAnnotations(TAGGED)) {
-            if (annotation.target().kind() == AnnotationTarget.Kind.METHOD) {
-                tagged.add(OperationIds.idOf(annotation.target().asMethod()));
-            }
-        }
+        this.tagged = OperationIds.ofMethodsAnnotated(index, TaggedAnswer.class);
     }
 
     @Override

@@ -1,10 +1,15 @@
 package vn.nangsuat.kit.openapi;
 
 import io.smallrye.openapi.api.OperationIdGenerator;
+import java.lang.annotation.Annotation;
+import java.util.HashSet;
+import java.util.Set;
 import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
 
 /**
@@ -39,5 +44,16 @@ public class OperationIds implements OperationIdGenerator {
         AnnotationValue declared = operation == null ? null : operation.value("operationId");
         return declared != null && !declared.asString().isBlank()
                 ? declared.asString() : of(method.declaringClass().simpleName(), method.name());
+    }
+
+    /** The operationIds of the resource methods that carry this annotation, for a filter that documents what it does. */
+    public static Set<String> ofMethodsAnnotated(IndexView index, Class<? extends Annotation> annotation) {
+        Set<String> ids = new HashSet<>();
+        for (AnnotationInstance instance : index.getAnnotations(DotName.createSimple(annotation.getName()))) {
+            if (instance.target().kind() == AnnotationTarget.Kind.METHOD) {
+                ids.add(idOf(instance.target().asMethod()));
+            }
+        }
+        return Set.copyOf(ids);
     }
 }

@@ -40,8 +40,9 @@ public class UnpagedLists {
         Set<String> parameters = method == null ? Set.of("page", "size") : taken.computeIfAbsent(method, UnpagedLists::queryParameters);
         for (String name : PAGING) {
             if (asked.contains(name) && !parameters.contains(name)) {
-                throw ProblemException.invalid(name, "is not taken here: this read is not paged, it answers every item"
-                        + (parameters.contains("size") ? " after the cursor; page with cursor and next" : " at once"));
+                throw ProblemException.invalid(name, parameters.contains("cursor")
+                        ? "is not taken here: this feed pages by cursor (send an answer's next as cursor)"
+                        : "is not taken here: this read is not paged, it answers every item at once");
             }
         }
     }
