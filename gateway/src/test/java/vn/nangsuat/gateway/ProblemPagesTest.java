@@ -50,7 +50,8 @@ class ProblemPagesTest {
                 .when().post("/api/v1/provinces")
                 .then().statusCode(401).header("Content-Language", "vi")
                 .body("type", equalTo("https://nangsuat.vn/problems/unauthorized"))
-                .body("title", equalTo("Chưa xác thực")).body("status", equalTo(401));
+                .body("title", equalTo("Chưa xác thực")).body("status", equalTo(401))
+                .body("detail", equalTo("Thao tác ghi cần một bearer token (JWT RS256) trong header Authorization"));
         given().contentType("application/json").body("{}").when().post("/api/v1/provinces")
                 .then().statusCode(401).header("Content-Language", "en").body("title", equalTo("Unauthorized"));
     }

@@ -25,9 +25,14 @@ public record Problem(
         @Schema(description = "Request id, also in the X-Request-Id header and the logs")
         String requestId,
         @Schema(description = "One entry per invalid field")
-        List<FieldError> errors) {
+        List<FieldError> errors) implements TitledProblem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    @Override
+    public Problem withTitle(String title) {
+        return new Problem(type, title, status, detail, instance, requestId, errors);
+    }
     public static final String TYPE_BASE = "https://nangsuat.vn/problems/";
 
     /** One invalid input: the field (query parameter, path parameter, header or JSON pointer) and why. */

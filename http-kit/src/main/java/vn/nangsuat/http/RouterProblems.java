@@ -33,12 +33,15 @@ public class RouterProblems {
     public void refuse(RoutingContext context, int status) {
         switch (status) {
             case 400 -> write(context, ProblemType.MALFORMED_REQUEST,
-                    "The request line cannot be parsed: check the %-escapes of its path and query",
-                    List.of(new Problem.FieldError("url", "is not a valid URL")));
-            case 404 -> write(context, ProblemType.NOT_FOUND, "No resource at " + safePath(context), List.of());
-            case 405 -> write(context, ProblemType.METHOD_NOT_ALLOWED, "This method is not allowed on " + safePath(context),
-                    List.of());
-            case 413 -> write(context, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than allowed", List.of());
+                    new Text("The request line cannot be parsed: check the %-escapes of its path and query",
+                            "Không phân tích được dòng yêu cầu: hãy kiểm tra các mã %-escape của đường dẫn và truy vấn"),
+                    List.of(new FieldText("url", new Text("is not a valid URL", "không phải URL hợp lệ"))));
+            case 404 -> write(context, ProblemType.NOT_FOUND, new Text("No resource at " + safePath(context),
+                    "Không có tài nguyên tại " + safePath(context)), List.of());
+            case 405 -> write(context, ProblemType.METHOD_NOT_ALLOWED, new Text("This method is not allowed on "
+                    + safePath(context), "Phương thức này không được phép trên " + safePath(context)), List.of());
+            case 413 -> write(context, ProblemType.PAYLOAD_TOO_LARGE, new Text("The request body is larger than allowed",
+                    "Nội dung yêu cầu lớn hơn mức cho phép"), List.of());
             default -> throw new IllegalArgumentException("no standard refusal for " + status);
         }
     }
@@ -48,6 +51,11 @@ public class RouterProblems {
      * is one, the title in the language the request asks for ({@link ProblemLanguage}).
      */
     public void write(RoutingContext context, ProblemType type, String detail, List<Problem.FieldError> errors) {
+        write(context, type, Text.english(detail), errors.stream().map(FieldText::english).toList());
+    }
+
+    /** Writes a problem whose detail and field messages are in both languages: the one the request asks for is sent. */
+    public void write(RoutingContext context, ProblemType type, Text detail, List<FieldText> errors) {
         if (context.response().headWritten() || context.response().closed()) {
             return;
         }
@@ -57,8 +65,9 @@ public class RouterProblems {
             context.response().putHeader(RequestId.HEADER, requestId);
         }
         Locale language = ProblemLanguage.of(context.request().getHeader("Accept-Language"));
-        Problem problem = new Problem(type.uri(), type.title(language), type.status(), detail, instanceOf(context),
-                requestId, errors);
+        List<Problem.FieldError> fields = errors.stream().map(error -> error.in(language)).toList();
+        Problem problem = new Problem(type.uri(), type.title(language), type.status(), detail.in(language),
+                instanceOf(context), requestId, fields);
         try {
             context.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader("Content-Language", language.getLanguage())

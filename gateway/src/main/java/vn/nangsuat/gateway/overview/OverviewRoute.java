@@ -317,7 +317,7 @@ public class OverviewRoute {
                 .recover(failure -> {
                     UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
                     health.exchangeFailed(route, instance, refusal);
-                    return Future.failedFuture(new Missing(part, name, refusal.detail()));
+                    return Future.failedFuture(new Missing(part, name, refusal.detail().english()));
                 });
     }
 

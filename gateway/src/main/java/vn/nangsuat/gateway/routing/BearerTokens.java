@@ -15,6 +15,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 
 /**
  * The gateway's part of authentication, on everything under /api: a bearer token must be genuine (signature,
@@ -49,12 +50,14 @@ public class BearerTokens {
             if (READS.contains(context.request().method())) {
                 context.next();
             } else {
-                refuse(context, "Bearer", "Writes need a bearer token (RS256 JWT) in the Authorization header");
+                refuse(context, "Bearer", new Text("Writes need a bearer token (RS256 JWT) in the Authorization header",
+                        "Thao tác ghi cần một bearer token (JWT RS256) trong header Authorization"));
             }
             return;
         }
         if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            refuse(context, "Bearer", "The Authorization header must carry a bearer token (RS256 JWT)");
+            refuse(context, "Bearer", new Text("The Authorization header must carry a bearer token (RS256 JWT)",
+                    "Header Authorization phải mang một bearer token (JWT RS256)"));
             return;
         }
         String token = authorization.substring(SCHEME.length()).trim();
@@ -71,8 +74,10 @@ public class BearerTokens {
         } catch (ParseException e) {
             LOG.debugf(e, "bearer token refused");
             refuse(context, "Bearer error=\"invalid_token\"", hasExpired(e)
-                    ? "The bearer token has expired"
-                    : "The bearer token is not valid: malformed, not signed by the trusted key, or from another issuer");
+                    ? new Text("The bearer token has expired", "Bearer token đã hết hạn")
+                    : new Text("The bearer token is not valid: malformed, not signed by the trusted key, or from another"
+                            + " issuer", "Bearer token không hợp lệ: sai định dạng, không được ký bằng khóa tin cậy, hoặc"
+                            + " do bên phát hành khác cấp"));
         }
     }
 
@@ -89,7 +94,7 @@ public class BearerTokens {
         return verified.subjectOf(authorization.substring(SCHEME.length()).trim(), Instant.now().getEpochSecond());
     }
 
-    private void refuse(RoutingContext context, String challenge, String detail) {
+    private void refuse(RoutingContext context, String challenge, Text detail) {
         context.response().putHeader("WWW-Authenticate", challenge);
         problems.write(context, ProblemType.UNAUTHORIZED, detail);
     }

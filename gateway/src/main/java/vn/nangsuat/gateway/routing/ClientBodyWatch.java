@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.time.Duration;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 
 /**
  * A client that stops sending its request body half-way is answered 408 once no byte of it has come for the client body
@@ -83,8 +84,10 @@ final class ClientBodyWatch implements PlatformHandler {
             context.put(STALLED, true);
             // Closing the connection ends a streamed body's pipe with a failure, which resets the service's request.
             closeAfterAnswer(context);
-            problems.write(context, ProblemType.REQUEST_TIMEOUT, "The request body stopped arriving: "
-                    + read + " bytes came, then none for " + timeout.toMillis() / 1000.0 + " s. Send the request again whole.");
+            problems.write(context, ProblemType.REQUEST_TIMEOUT, new Text("The request body stopped arriving: "
+                    + read + " bytes came, then none for " + timeout.toMillis() / 1000.0 + " s. Send the request again whole.",
+                    "Nội dung yêu cầu ngừng đến: đã nhận " + read + " byte, rồi không có gì trong " + timeout.toMillis() / 1000.0
+                            + " giây. Hãy gửi lại toàn bộ yêu cầu."));
         });
         context.addEndHandler(done -> context.vertx().cancelTimer(timer));
     }

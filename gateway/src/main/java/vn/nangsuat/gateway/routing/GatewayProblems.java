@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.http.RouterProblems;
+import vn.nangsuat.http.Text;
 
 /** problem+json answers of the gateway itself: a service down or slow, a body too large, a failed route. */
 @ApplicationScoped
@@ -30,6 +31,11 @@ public class GatewayProblems {
     }
 
     public void write(RoutingContext context, ProblemType type, String detail) {
+        write(context, type, Text.english(detail));
+    }
+
+    /** A refusal of the gateway's own, its detail in the language the request asks for. */
+    public void write(RoutingContext context, ProblemType type, Text detail) {
         refused.computeIfAbsent(type.status(), code -> Counter.builder("gateway.refused").tag("status", Integer.toString(code))
                 .description("Requests the gateway answered itself with a problem, by status").register(registry))
                 .increment();
@@ -59,9 +65,9 @@ public class GatewayProblems {
         if (malformedMessage(context.failure())) {
             // The connection cannot carry another request after a body it could not read: it is closed after this.
             context.response().putHeader("Connection", "close");
-            write(context, ProblemType.MALFORMED_REQUEST,
-                    "The request body is not well-formed HTTP (a chunk size that is not hexadecimal, or a chunk that does"
-                            + " not end where it says)");
+            write(context, ProblemType.MALFORMED_REQUEST, new Text("The request body is not well-formed HTTP (a chunk size"
+                    + " that is not hexadecimal, or a chunk that does not end where it says)", "Nội dung yêu cầu không đúng"
+                    + " định dạng HTTP (kích thước chunk không phải số thập lục phân, hoặc chunk không kết thúc đúng chỗ)"));
             return;
         }
         if (context.failure() instanceof HttpClosedException) {
@@ -74,8 +80,9 @@ public class GatewayProblems {
                     "The request cannot be forwarded as sent");
         } else {
             LOG.error("gateway route failed", context.failure());
-            write(context, ProblemType.INTERNAL_SERVER_ERROR,
-                    "The request could not be completed; the request id names it in the logs");
+            write(context, ProblemType.INTERNAL_SERVER_ERROR, new Text(
+                    "The request could not be completed; the request id names it in the logs",
+                    "Không hoàn tất được yêu cầu; requestId giúp tìm lỗi trong nhật ký"));
         }
     }
 }

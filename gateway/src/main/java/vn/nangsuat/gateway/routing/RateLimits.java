@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import vn.nangsuat.gateway.config.GatewayConfig;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 
 /**
  * A token bucket per client on everything under /api: `rate` requests a second on average, bursts up to
@@ -54,9 +55,11 @@ public class RateLimits {
             return;
         }
         context.response().putHeader("Retry-After", Long.toString((long) Math.ceil(waitSeconds)));
-        problems.write(context, ProblemType.TOO_MANY_REQUESTS,
+        problems.write(context, ProblemType.TOO_MANY_REQUESTS, new Text(
                 "More than " + config.requestsPerSecond() + " requests a second (bursts of " + config.burst()
-                        + ") from this client; retry after the time in Retry-After");
+                        + ") from this client; retry after the time in Retry-After",
+                "Máy khách này gửi hơn " + config.requestsPerSecond() + " yêu cầu mỗi giây (đợt tối đa " + config.burst()
+                        + "); hãy thử lại sau thời gian trong Retry-After"));
     }
 
     /** Tokens refill continuously; a request takes one. */

@@ -4,12 +4,13 @@ import io.vertx.core.http.ConnectionPoolTooBusyException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 
 /**
  * What the client is told when an exchange with an upstream failed, decided by the kind of failure, never by
  * its message; the message names hosts, ports and timeouts of the inside and stays in the log. Pure: no I/O.
  */
-public record UpstreamRefusal(ProblemType type, String detail, boolean unreachable) {
+public record UpstreamRefusal(ProblemType type, Text detail, boolean unreachable) {
 
     public int status() {
         return type.status();
@@ -33,20 +34,25 @@ public record UpstreamRefusal(ProblemType type, String detail, boolean unreachab
         String service = serviceName(upstream);
         // Netty's ConnectTimeoutException is a ConnectException: no connection came about, so 502, not 504.
         if (causedBy(failure, ConnectException.class)) {
-            return new UpstreamRefusal(ProblemType.UPSTREAM_UNAVAILABLE, service + " is not reachable", true);
+            return new UpstreamRefusal(ProblemType.UPSTREAM_UNAVAILABLE, new Text(service + " is not reachable",
+                    "không kết nối được " + service), true);
         }
         if (causedBy(failure, ConnectionPoolTooBusyException.class)) {
             return new UpstreamRefusal(ProblemType.SERVICE_UNAVAILABLE,
-                    service + " has too many requests waiting; retry after the time in Retry-After", false);
+                    new Text(service + " has too many requests waiting; retry after the time in Retry-After",
+                            service + " có quá nhiều yêu cầu đang chờ; hãy thử lại sau thời gian trong Retry-After"), false);
         }
         if (causedBy(failure, TimeoutException.class) || causedBy(failure, io.netty.handler.timeout.TimeoutException.class)) {
-            return new UpstreamRefusal(ProblemType.UPSTREAM_TIMEOUT, service + " did not answer in time", false);
+            return new UpstreamRefusal(ProblemType.UPSTREAM_TIMEOUT, new Text(service + " did not answer in time",
+                    service + " không trả lời kịp"), false);
         }
         if (causedBy(failure, Upstreams.AnswerTooLargeException.class)) {
             return new UpstreamRefusal(ProblemType.UPSTREAM_ANSWER_TOO_LARGE,
-                    service + " answered with more than the gateway forwards", false);
+                    new Text(service + " answered with more than the gateway forwards",
+                            service + " trả về nhiều hơn mức cổng chuyển tiếp"), false);
         }
-        return new UpstreamRefusal(ProblemType.UPSTREAM_UNAVAILABLE, service + " broke off the exchange", false);
+        return new UpstreamRefusal(ProblemType.UPSTREAM_UNAVAILABLE, new Text(service + " broke off the exchange",
+                service + " ngắt trao đổi giữa chừng"), false);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {

@@ -20,7 +20,7 @@ class UpstreamRefusalTest {
     void aRefusedConnectionIsA502AndMarksTheServiceUnreachable() {
         UpstreamRefusal refusal = UpstreamRefusal.of(new ConnectException("Connection refused: /10.0.0.7:8082"), "indicator");
         assertEquals(502, refusal.status());
-        assertEquals("indicator-service is not reachable", refusal.detail());
+        assertEquals("indicator-service is not reachable", refusal.detail().english());
         assertTrue(refusal.unreachable());
     }
 
@@ -36,7 +36,7 @@ class UpstreamRefusalTest {
         UpstreamRefusal vertx = UpstreamRefusal.of(
                 new NoStackTraceTimeoutException("The timeout period of 30000ms has been exceeded while executing GET"), "plan");
         assertEquals(504, vertx.status());
-        assertEquals("plan-service did not answer in time", vertx.detail());
+        assertEquals("plan-service did not answer in time", vertx.detail().english());
         assertEquals(504, UpstreamRefusal.of(new VertxException(ReadTimeoutException.INSTANCE), "plan").status());
         assertFalse(vertx.unreachable());
     }
@@ -45,7 +45,7 @@ class UpstreamRefusalTest {
     void aMessageThatMentionsATimeoutDoesNotMakeA504() {
         UpstreamRefusal refusal = UpstreamRefusal.of(new HttpClosedException("Connection was closed (timeout header)"), "plan");
         assertEquals(502, refusal.status());
-        assertEquals("plan-service broke off the exchange", refusal.detail());
+        assertEquals("plan-service broke off the exchange", refusal.detail().english());
     }
 
     @Test
@@ -54,6 +54,6 @@ class UpstreamRefusalTest {
                 new ConnectionPoolTooBusyException("Connection pool reached max wait queue size of 128"), "province");
         assertEquals(503, refusal.status());
         assertEquals("service-unavailable", refusal.type().slug());
-        assertFalse(refusal.detail().contains("128"));
+        assertFalse(refusal.detail().english().contains("128"));
     }
 }

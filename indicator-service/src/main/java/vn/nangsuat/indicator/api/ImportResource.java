@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.http.Problem;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.TitledProblem;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.indicator.domain.ObservationRegistry;
 import vn.nangsuat.indicator.imports.ImportFormat;
@@ -275,6 +276,11 @@ public class ImportResource {
             @Schema(description = "How many rows were refused; errors holds the first ones") long errorCount,
             @Schema(description = "The job, which keeps this outcome",
                     examples = "https://api.nangsuat.vn/api/v1/observations/imports/0b7c3f4e-55a8-4c1e-9a61-0d6f2a9f3e10")
-            String job) {
+            String job) implements TitledProblem {
+
+        @Override
+        public ImportProblem withTitle(String title) {
+            return new ImportProblem(type, title, status, detail, instance, requestId, errors, errorCount, job);
+        }
     }
 }

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.nangsuat.http.Problem;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.kit.idempotency.IdempotentCreates;
 import vn.nangsuat.kit.problem.ProblemException;
-import vn.nangsuat.kit.web.ParamConverters;
 
 /**
  * Where import bodies wait on disk (never in memory) until their worker reads them, and how a submission is told from
@@ -88,10 +88,8 @@ class ImportSpool {
      */
     static ImportJob sameAs(ImportJob earlier, String fingerprint, String key) {
         if (!earlier.fingerprint.equals(fingerprint)) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '"
-                    + ParamConverters.shorten(key) + "' was used for import " + earlier.id
-                    + " with another body or other options: use a new key for a new import",
-                    List.of(new Problem.FieldError("Idempotency-Key", "was used for another import")));
+            throw IdempotentCreates.keyReused(key, "import " + earlier.id + " with another body or other options",
+                    "lần nhập " + earlier.id + " với nội dung hoặc tùy chọn khác");
         }
         return earlier;
     }

@@ -255,9 +255,13 @@ class ProvinceResourceTest {
                 .body("type", equalTo("https://nangsuat.vn/problems/not-found")).body("title", equalTo("Không tìm thấy"))
                 .body("status", equalTo(404)).body("instance", equalTo("/api/v1/provinces/99"));
         given().header("Accept-Language", "vi").queryParam("size", "0").when().get("/api/v1/provinces")
-                .then().statusCode(400).body("title", equalTo("Dữ liệu không hợp lệ")).body("errors[0].field", equalTo("size"));
+                .then().statusCode(400).body("title", equalTo("Dữ liệu không hợp lệ")).body("errors[0].field", equalTo("size"))
+                .body("errors[0].message", equalTo("phải lớn hơn hoặc bằng 1"))
+                .body("detail", equalTo("size: phải lớn hơn hoặc bằng 1"));
         given().when().get("/api/v1/provinces/99").then().statusCode(404).header("Content-Language", "en")
                 .body("title", equalTo("Not Found"));
+        given().queryParam("size", "0").when().get("/api/v1/provinces")
+                .then().statusCode(400).body("errors[0].message", equalTo("must be greater than or equal to 1"));
     }
 
     /** A list that is not paged says so rather than answering everything as if it were the page asked for. */

@@ -28,8 +28,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.FieldText;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.ParamConverters;
 
@@ -115,9 +116,12 @@ public class IdempotentCreates {
                 return Optional.of(kept(connection, principal, key));
             } catch (SQLException e) {
                 if (e.getErrorCode() == LOCK_WAIT_TIMEOUT) {
-                    throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT, "A request with Idempotency-Key '"
-                            + ParamConverters.shorten(key) + "' is still being answered: wait for its answer, or send again"
-                            + " shortly to get it", List.of(new Problem.FieldError(HEADER, "is in use by a request in flight")));
+                    String shown = ParamConverters.shorten(key);
+                    throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT, new Text("A request with"
+                            + " Idempotency-Key '" + shown + "' is still being answered: wait for its answer, or send again"
+                            + " shortly to get it", "Một yêu cầu với Idempotency-Key '" + shown + "' vẫn đang được xử lý: hãy"
+                            + " chờ câu trả lời của nó, hoặc gửi lại sau giây lát để nhận"), List.of(new FieldText(HEADER,
+                            new Text("is in use by a request in flight", "đang được một yêu cầu chưa xong sử dụng"))));
                 }
                 throw e;
             } finally {
@@ -158,11 +162,22 @@ public class IdempotentCreates {
     }
 
     /** The first answer again, when this request is its repeat; a 422 naming the key when it is another request. */
+    /**
+     * The 422 of a key sent again with another request: the one refusal of every create that takes the header,
+     * imports' included. {@code earlier} says what the key was used for, in English and Vietnamese.
+     */
+    public static ProblemException keyReused(String key, String earlier, String earlierVi) {
+        String shown = ParamConverters.shorten(key);
+        return new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, new Text("Idempotency-Key '" + shown
+                + "' was used for " + earlier + ": use a new key for a new request", "Idempotency-Key '" + shown
+                + "' đã được dùng cho " + earlierVi + ": hãy dùng khóa mới cho yêu cầu mới"),
+                List.of(new FieldText(HEADER, new Text("was used for another request", "đã được dùng cho một yêu cầu khác"))));
+    }
+
     private static Response replay(Kept first, String fingerprint, String key) {
         if (!first.fingerprint().equals(fingerprint)) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '"
-                    + ParamConverters.shorten(key) + "' was used for another request (another body, path or operation):"
-                    + " use a new key for a new request", List.of(new Problem.FieldError(HEADER, "was used for another request")));
+            throw keyReused(key, "another request (another body, path or operation)",
+                    "một yêu cầu khác (nội dung, đường dẫn hoặc thao tác khác)");
         }
         Response.ResponseBuilder answer = Response.status(first.status()).header(REPLAYED, "true");
         if (first.body() != null) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 
 /**
@@ -41,8 +42,10 @@ public class UnpagedLists {
         for (String name : PAGING) {
             if (asked.contains(name) && !parameters.contains(name)) {
                 throw ProblemException.invalid(name, parameters.contains("cursor")
-                        ? "is not taken here: this feed pages by cursor (send an answer's next as cursor)"
-                        : "is not taken here: this read is not paged, it answers every item at once");
+                        ? new Text("is not taken here: this feed pages by cursor (send an answer's next as cursor)",
+                                "không dùng ở đây: nguồn thay đổi này phân trang bằng cursor (gửi next của câu trả lời làm cursor)")
+                        : new Text("is not taken here: this read is not paged, it answers every item at once",
+                                "không dùng ở đây: danh sách này không phân trang, nó trả về mọi mục một lần"));
             }
         }
     }

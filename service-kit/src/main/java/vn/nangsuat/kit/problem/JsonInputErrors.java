@@ -15,11 +15,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Map;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import vn.nangsuat.http.FieldText;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.Text;
 
 /**
  * Says what is wrong with a JSON body in the API's words: the field as a JSON Pointer into the body and what was
@@ -35,31 +37,51 @@ public final class JsonInputErrors {
     private JsonInputErrors() {
     }
 
-    /** The field (a JSON Pointer, `body` for the whole) and what is wrong with it. */
+    /** The field (a JSON Pointer, `body` for the whole) and what is wrong with it, in English. */
     public static Problem.FieldError describe(JacksonException failure) {
+        return describe(failure, Locale.ENGLISH);
+    }
+
+    /** The field and what is wrong with it, in this language. */
+    public static Problem.FieldError describe(JacksonException failure, Locale language) {
+        FieldText error = explain(failure);
+        return new Problem.FieldError(error.field(), error.message().in(language));
+    }
+
+    private static FieldText explain(JacksonException failure) {
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(failure.getOriginalMessage()));
         if (duplicate.matches()) {
-            return new Problem.FieldError(pointerOf(parsingContext(failure), duplicate.group(1)),
-                    "appears twice in its object: send each field once");
+            return new FieldText(pointerOf(parsingContext(failure), duplicate.group(1)), new Text(
+                    "appears twice in its object: send each field once",
+                    "xuất hiện hai lần trong cùng một đối tượng: mỗi trường chỉ gửi một lần"));
         }
         if (failure instanceof UnrecognizedPropertyException unknown && !unknown.getPath().isEmpty()) {
             String fields = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            return new Problem.FieldError(pointerOf(unknown),
-                    "is not a field this request takes or can change" + (fields.isEmpty() ? "" : " (it takes " + fields + ")"));
+            return new FieldText(pointerOf(unknown), new Text(
+                    "is not a field this request takes or can change" + (fields.isEmpty() ? "" : " (it takes " + fields + ")"),
+                    "không phải trường mà yêu cầu này nhận hoặc được thay đổi"
+                            + (fields.isEmpty() ? "" : " (các trường nhận: " + fields + ")")));
         }
         if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = pointerOf(mapping);
             Class<?> target = failure instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-            return new Problem.FieldError(field, "must be " + expected(target));
+            return new FieldText(pointerOf(mapping), mustBe(target));
         }
         if (failure instanceof MismatchedInputException mismatch) {
-            return new Problem.FieldError("body", "must be " + expected(mismatch.getTargetType()));
+            return new FieldText("body", mustBe(mismatch.getTargetType()));
         }
         var location = failure.getLocation();
-        String where = location == null || location.getLineNr() < 1 ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-        return new Problem.FieldError("body", "is not well-formed JSON" + where);
+        boolean located = location != null && location.getLineNr() >= 1;
+        return new FieldText("body", new Text(
+                "is not well-formed JSON" + (located ? " (line " + location.getLineNr() + ", column "
+                        + location.getColumnNr() + ")" : ""),
+                "không phải JSON đúng cú pháp" + (located ? " (dòng " + location.getLineNr() + ", cột "
+                        + location.getColumnNr() + ")" : "")));
+    }
+
+    private static Text mustBe(Class<?> target) {
+        Text expected = expected(target);
+        return new Text("must be " + expected.english(), "phải là " + expected.vietnamese());
     }
 
     private static String pointerOf(JsonMappingException mapping) {
@@ -69,41 +91,39 @@ public final class JsonInputErrors {
     }
 
     /** What the API expects where a value of this Java type is read. */
-    static String expected(Class<?> type) {
+    static Text expected(Class<?> type) {
         if (type == null) {
-            return "a value of another kind";
+            return new Text("a value of another kind", "một giá trị kiểu khác");
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            String constants = Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            return new Text("one of " + constants, "một trong " + constants);
         }
         if (type == String.class || type == Character.class || type == char.class) {
-            return "a string";
+            return new Text("a string", "một chuỗi");
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class
                 || type == Short.class || type == short.class || type == BigInteger.class) {
-            return "a whole number";
+            return new Text("a whole number", "một số nguyên");
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class
                 || type == BigDecimal.class) {
-            return "a number";
+            return new Text("a number", "một số");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return new Text("true or false", "true hoặc false");
         }
         if (type == LocalDate.class) {
-            return "a date (YYYY-MM-DD)";
+            return new Text("a date (YYYY-MM-DD)", "một ngày (YYYY-MM-DD)");
         }
         if (type == Instant.class || type == OffsetDateTime.class) {
-            return "a date and time with its offset (RFC 3339, e.g. 2026-01-31T08:00:00Z)";
+            return new Text("a date and time with its offset (RFC 3339, e.g. 2026-01-31T08:00:00Z)",
+                    "một ngày giờ kèm múi giờ (RFC 3339, ví dụ 2026-01-31T08:00:00Z)");
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "an array";
+            return new Text("an array", "một mảng");
         }
-        if (Map.class.isAssignableFrom(type)) {
-            return "an object";
-        }
-        return "an object";
+        return new Text("an object", "một đối tượng");
     }
 
     private static JsonStreamContext parsingContext(JacksonException failure) {

@@ -2,8 +2,11 @@ package vn.nangsuat.kit.problem;
 
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
+import java.util.Locale;
+import vn.nangsuat.http.FieldText;
 import vn.nangsuat.http.Problem;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 
 /**
  * A refusal the domain or a resource raises on purpose; it becomes a problem+json answer with this status.
@@ -15,12 +18,19 @@ import vn.nangsuat.http.ProblemType;
 public class ProblemException extends WebApplicationException {
 
     private final ProblemType type;
-    private final List<Problem.FieldError> errors;
+    private final Text detail;
+    private final List<FieldText> errors;
 
-    public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
-        super(detail, type.status());
+    public ProblemException(ProblemType type, Text detail, List<FieldText> errors) {
+        super(detail.english(), type.status());
         this.type = type;
+        this.detail = detail;
         this.errors = List.copyOf(errors);
+    }
+
+    /** A refusal written in English only so far: answered in English whatever the language asked. */
+    public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        this(type, Text.english(detail), errors.stream().map(FieldText::english).toList());
     }
 
     public static ProblemException notFound(String detail) {
@@ -34,15 +44,28 @@ public class ProblemException extends WebApplicationException {
 
     /** A single invalid field: the detail repeats the message so a client that reads only `detail` still learns it. */
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemType.INVALID_INPUT, field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+        return invalid(field, Text.english(message));
+    }
+
+    public static ProblemException invalid(String field, Text message) {
+        return new ProblemException(ProblemType.INVALID_INPUT, message.after(field + ": "),
+                List.of(new FieldText(field, message)));
     }
 
     public ProblemType type() {
         return type;
     }
 
+    public String detail(Locale language) {
+        return detail.in(language);
+    }
+
+    /** The field errors in this language (English when there is no other). */
+    public List<Problem.FieldError> errors(Locale language) {
+        return errors.stream().map(error -> error.in(language)).toList();
+    }
+
     public List<Problem.FieldError> errors() {
-        return errors;
+        return errors(Locale.ENGLISH);
     }
 }

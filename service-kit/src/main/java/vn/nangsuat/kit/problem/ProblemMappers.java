@@ -29,13 +29,16 @@ import java.sql.SQLTransientConnectionException;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemLanguage;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.web.ParamConverters;
 
 /**
@@ -47,16 +50,19 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return Problems.response(e.type(), e.getMessage(), uri.getPath(), e.errors());
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        Locale language = languageOf(headers);
+        return Problems.response(e.type(), e.detail(language), uri.getPath(), e.errors(language));
     }
 
     /** Quarkus maps its own subclass for REST parameters and bodies; ours must be at least as specific. */
     @ServerExceptionMapper(priority = Priorities.USER - 100, value = { ConstraintViolationException.class,
             ResteasyReactiveViolationException.class })
-    public Response constraintViolation(ConstraintViolationException e, UriInfo uri, ResourceInfo resource) {
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri, ResourceInfo resource,
+            HttpHeaders headers) {
+        Locale language = languageOf(headers);
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v, resource.getResourceMethod()), v.getMessage()))
+                .map(v -> new Problem.FieldError(fieldName(v, resource.getResourceMethod()), ViolationMessages.of(v, language)))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String detail = errors.stream().map(err -> err.field() + ": " + err.message()).collect(Collectors.joining("; "));
@@ -68,8 +74,8 @@ public class ProblemMappers {
             MismatchedInputException.class,
             InvalidFormatException.class,
             JsonParseException.class })
-    public Response unreadableJson(JacksonException e, UriInfo uri) {
-        Problem.FieldError error = JsonInputErrors.describe(e);
+    public Response unreadableJson(JacksonException e, UriInfo uri, HttpHeaders headers) {
+        Problem.FieldError error = JsonInputErrors.describe(e, languageOf(headers));
         return Problems.response(ProblemType.INVALID_INPUT,
                 error.field() + ": " + error.message(), uri.getPath(), List.of(error));
     }
@@ -77,26 +83,27 @@ public class ProblemMappers {
     /** No or an invalid token: 401 with the scheme to use. Authentication runs lazily, inside the REST layer. */
     @ServerExceptionMapper({ UnauthorizedException.class,
             AuthenticationFailedException.class })
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(Problems.forStatus(401,
-                        "This operation needs a valid bearer token (RS256 JWT)", uri.getPath()))
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        return Response.fromResponse(Problems.forStatus(401, new Text("This operation needs a valid bearer token (RS256 JWT)",
+                        "Thao tác này cần một bearer token hợp lệ (JWT RS256)").in(languageOf(headers)), uri.getPath()))
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return Problems.forStatus(403, "The token's role or provinces do not allow this operation", uri.getPath());
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return Problems.forStatus(403, new Text("The token's role or provinces do not allow this operation",
+                "Vai trò hoặc các tỉnh trong token không cho phép thao tác này").in(languageOf(headers)), uri.getPath());
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, ResourceInfo resource, HttpHeaders headers) {
         if (e.getCause() instanceof JacksonException unreadable) {
-            return unreadableJson(unreadable, uri);  // Quarkus REST wraps a body that is not well-formed JSON so
+            return unreadableJson(unreadable, uri, headers);  // Quarkus REST wraps a body that is not well-formed JSON so
         }
         if (e.getCause() instanceof DateTimeParseException unparsable) {
             ProblemException named = ParamConverters.unparsableTemporal(unparsable, resource.getResourceMethod(), uri);
             if (named != null) {
-                return problem(named, uri);
+                return problem(named, uri, headers);
             }
         }
         int status = e.getResponse().getStatus();
@@ -104,13 +111,15 @@ public class ProblemMappers {
             LOG.error("request failed", e);
             return Problems.forStatus(status, null, uri.getPath());
         }
-        String detail = switch (status) {
-            case 404 -> "No resource at " + uri.getPath();
-            case 405 -> "This method is not allowed on " + uri.getPath();
-            case 400 -> "The request cannot be read: check the %-escapes of its query and the syntax of its body";
-            default -> e.getMessage();
+        Text detail = switch (status) {
+            case 404 -> new Text("No resource at " + uri.getPath(), "Không có tài nguyên tại " + uri.getPath());
+            case 405 -> new Text("This method is not allowed on " + uri.getPath(),
+                    "Phương thức này không được phép trên " + uri.getPath());
+            case 400 -> new Text("The request cannot be read: check the %-escapes of its query and the syntax of its body",
+                    "Không đọc được yêu cầu: hãy kiểm tra các mã %-escape của truy vấn và cú pháp của nội dung");
+            default -> Text.english(e.getMessage());
         };
-        return Problems.forStatus(status, detail, uri.getPath());
+        return Problems.forStatus(status, detail.in(languageOf(headers)), uri.getPath());
     }
 
     /**
@@ -122,46 +131,64 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        Locale language = languageOf(headers);
         if (poolExhausted(e)) {
             LOG.warnf("no database connection came free in time: %s", e.toString());
             return Response.fromResponse(Problems.response(ProblemType.SERVICE_BUSY,
-                            "The service is busy: every database connection stayed in use while this request waited;"
-                                    + " nothing was changed. Retry after the time in Retry-After",
+                            new Text("The service is busy: every database connection stayed in use while this request"
+                                    + " waited; nothing was changed. Retry after the time in Retry-After",
+                                    "Dịch vụ đang bận: mọi kết nối cơ sở dữ liệu đều bị chiếm trong lúc yêu cầu này chờ; chưa"
+                                            + " có gì thay đổi. Hãy thử lại sau thời gian trong Retry-After").in(language),
                             uri.getPath(), List.of()))
                     .header("Retry-After", BUSY_RETRY_AFTER_SECONDS).build();
         }
         if (clientWentAway(e)) {
             // Nobody will read this answer; the client's doing, not a failure of the service.
             LOG.debugf("the client closed the connection before its request was read: %s", e.toString());
-            return Problems.forStatus(400, "The connection was closed before the request was read whole", uri.getPath());
+            return Problems.forStatus(400, new Text("The connection was closed before the request was read whole",
+                    "Kết nối đã đóng trước khi đọc hết yêu cầu").in(language), uri.getPath());
         }
         if (databaseUnreachable(e)) {
             LOG.warnf("database unreachable: %s", e.toString());
             return Response.fromResponse(Problems.response(ProblemType.DATABASE_UNAVAILABLE,
-                            commitInterrupted(e)
-                                    ? "The connection to the database was lost while the change was being committed:"
-                                            + " read the resource again shortly to see whether it was applied, and retry"
-                                            + " if it was not"
-                                    : "The service cannot reach its database just now; nothing was changed. Retry shortly",
+                            (commitInterrupted(e)
+                                    ? new Text("The connection to the database was lost while the change was being"
+                                            + " committed: read the resource again shortly to see whether it was applied,"
+                                            + " and retry if it was not",
+                                            "Mất kết nối tới cơ sở dữ liệu khi đang ghi nhận thay đổi: hãy đọc lại tài nguyên"
+                                                    + " sau giây lát để biết thay đổi đã được áp dụng chưa, và thử lại nếu chưa")
+                                    : new Text("The service cannot reach its database just now; nothing was changed. Retry"
+                                            + " shortly", "Dịch vụ hiện không kết nối được cơ sở dữ liệu; chưa có gì thay"
+                                            + " đổi. Hãy thử lại sau giây lát")).in(language),
                             uri.getPath(), List.of()))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         if (concurrentWrite(e) && headers.getHeaderString(HttpHeaders.IF_MATCH) != null) {
             LOG.infof("a conditional write lost a race: %s", e.toString());
             return Problems.response(ProblemType.PRECONDITION_FAILED,
-                    "The resource changed while this write waited; nothing was changed. Read it again and retry with its"
-                            + " new ETag", uri.getPath(), List.of(new Problem.FieldError(HttpHeaders.IF_MATCH,
-                            "was current when checked, but a concurrent write changed the resource first")));
+                    new Text("The resource changed while this write waited; nothing was changed. Read it again and retry"
+                            + " with its new ETag", "Tài nguyên đã thay đổi trong lúc lần ghi này chờ; chưa có gì thay đổi."
+                            + " Hãy đọc lại và thử lại với ETag mới").in(language), uri.getPath(),
+                    List.of(new Problem.FieldError(HttpHeaders.IF_MATCH, new Text("was current when checked, but a"
+                            + " concurrent write changed the resource first", "còn đúng khi kiểm tra, nhưng một lần ghi"
+                            + " đồng thời đã thay đổi tài nguyên trước").in(language))));
         }
         if (concurrentWrite(e)) {
             LOG.infof("refused by a unique key: %s", e.toString());
             return Problems.response(ProblemType.CONFLICT,
-                    "A concurrent request changed this resource first; nothing was changed. Read it again and retry",
+                    new Text("A concurrent request changed this resource first; nothing was changed. Read it again and"
+                            + " retry", "Một yêu cầu đồng thời đã thay đổi tài nguyên này trước; chưa có gì thay đổi. Hãy"
+                            + " đọc lại và thử lại").in(language),
                     uri.getPath(), List.of());
         }
         LOG.error("unexpected failure", e);
-        return Problems.forStatus(500, "The request could not be completed; the request id names it in the logs",
-                uri.getPath());
+        return Problems.forStatus(500, new Text("The request could not be completed; the request id names it in the logs",
+                "Không hoàn tất được yêu cầu; requestId giúp tìm lỗi trong nhật ký").in(language), uri.getPath());
+    }
+
+    /** The language of the problem: Vietnamese when the request prefers it (a test may call without headers). */
+    private static Locale languageOf(HttpHeaders headers) {
+        return ProblemLanguage.of(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     static final String RETRY_AFTER_SECONDS = "5";

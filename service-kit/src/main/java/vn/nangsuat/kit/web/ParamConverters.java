@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 
 /**
@@ -92,10 +93,13 @@ public class ParamConverters implements ParamConverterProvider {
             String text = query != null ? uri.getQueryParameters().getFirst(query.value())
                     : path != null ? uri.getPathParameters().getFirst(path.value()) : null;
             if (text != null && text.equals(failure.getParsedString())) {
-                String expected = parameter.getType() == LocalDate.class ? "a date such as 2025-07-01"
-                        : "an ISO 8601 " + parameter.getType().getSimpleName();
-                return ProblemException.invalid(query != null ? query.value() : path.value(),
-                        "must be " + expected + ", not '" + shorten(text) + "'");
+                Text expected = parameter.getType() == LocalDate.class
+                        ? new Text("a date such as 2025-07-01", "một ngày, ví dụ 2025-07-01")
+                        : new Text("an ISO 8601 " + parameter.getType().getSimpleName(),
+                                "một " + parameter.getType().getSimpleName() + " theo ISO 8601");
+                return ProblemException.invalid(query != null ? query.value() : path.value(), new Text(
+                        "must be " + expected.english() + ", not '" + shorten(text) + "'",
+                        "phải là " + expected.vietnamese() + ", không phải '" + shorten(text) + "'"));
             }
         }
         return null;
@@ -113,7 +117,8 @@ public class ParamConverters implements ParamConverterProvider {
         try {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid(name, "must be a whole number, not '" + shorten(value) + "'");
+            throw ProblemException.invalid(name, new Text("must be a whole number, not '" + shorten(value) + "'",
+                    "phải là một số nguyên, không phải '" + shorten(value) + "'"));
         }
     }
 
@@ -121,7 +126,8 @@ public class ParamConverters implements ParamConverterProvider {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ProblemException.invalid(name, "must be true or false, not '" + shorten(value) + "'");
+            default -> throw ProblemException.invalid(name, new Text("must be true or false, not '" + shorten(value) + "'",
+                    "phải là true hoặc false, không phải '" + shorten(value) + "'"));
         };
     }
 
@@ -132,7 +138,8 @@ public class ParamConverters implements ParamConverterProvider {
             }
         }
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        throw ProblemException.invalid(name, "must be one of " + allowed + ", not '" + shorten(value) + "'");
+        throw ProblemException.invalid(name, new Text("must be one of " + allowed + ", not '" + shorten(value) + "'",
+                "phải là một trong " + allowed + ", không phải '" + shorten(value) + "'"));
     }
 
     /** The name the client uses: that of the parameter's JAX-RS annotation, when it has one. */

@@ -5,8 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.FieldText;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 
 /**
@@ -37,15 +38,18 @@ public final class Preconditions {
     public static void requireMatch(String ifMatch, String currentEtag) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag of the version you read, so a concurrent change is not overwritten",
-                    List.of(new Problem.FieldError("If-Match", "is required")));
+                    new Text("Send If-Match with the ETag of the version you read, so a concurrent change is not overwritten",
+                            "Hãy gửi If-Match với ETag của phiên bản đã đọc, để không ghi đè một thay đổi đồng thời"),
+                    List.of(new FieldText("If-Match", new Text("is required", "là bắt buộc"))));
         }
         if (names(ifMatch, currentEtag)) {
             return;
         }
         throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                "The resource changed since it was read: read it again and retry with its new ETag",
-                List.of(new Problem.FieldError("If-Match", "does not match the current ETag " + currentEtag)));
+                new Text("The resource changed since it was read: read it again and retry with its new ETag",
+                        "Tài nguyên đã thay đổi kể từ lần đọc: hãy đọc lại và thử lại với ETag mới"),
+                List.of(new FieldText("If-Match", new Text("does not match the current ETag " + currentEtag,
+                        "không khớp ETag hiện tại " + currentEtag))));
     }
 
     /** Whether an `If-Match` or `If-None-Match` value (a list of tags, or `*`) names the entity tag. */

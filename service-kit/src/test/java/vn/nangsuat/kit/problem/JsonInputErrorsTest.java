@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemLanguage;
 import vn.nangsuat.kit.web.StrictJson;
 
 /** What a client reads when its JSON body cannot be taken: the field, and what was expected there in the API's words. */
@@ -61,6 +63,15 @@ class JsonInputErrorsTest {
         assertEquals(new Problem.FieldError("/part/colour", "is not a field this request takes or can change (it takes"
                 + " code, years)"), refusal("{\"part\":{\"code\":\"a\",\"colour\":1}}"));
         assertEquals("/unitCode", refusal("{\"value\":1,\"unitCode\":\"19\"}").field());
+    }
+
+    /** A reader who asks for Vietnamese reads the same field with its message in Vietnamese. */
+    @Test
+    void theMessageIsInVietnameseWhenAskedAndTheFieldTheSame() throws Exception {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        JacksonException failure = assertThrows(JacksonException.class, () -> json.readValue("{\"value\":\"lots\"}", Value.class));
+        assertEquals(new Problem.FieldError("/value", "phải là một số"), JsonInputErrors.describe(failure, ProblemLanguage.VIETNAMESE));
+        assertEquals(new Problem.FieldError("/value", "must be a number"), JsonInputErrors.describe(failure, Locale.ENGLISH));
     }
 
     @Test
