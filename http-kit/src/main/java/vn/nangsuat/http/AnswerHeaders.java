@@ -8,8 +8,20 @@ import java.util.List;
  */
 public final class AnswerHeaders {
 
-    /** One answer header: its name (also its key under `components/headers`) and what it tells a client. */
-    public record Declared(String name, String description) {
+    /**
+     * One answer header: its name (also its key under `components/headers`), what it tells a client, and whether its
+     * value is a count of seconds (an integer) rather than a string.
+     */
+    public record Declared(String name, String description, boolean seconds) {
+
+        Declared(String name, String description) {
+            this(name, description, false);
+        }
+
+        /** The JSON Schema type of its value. */
+        public String schemaType() {
+            return seconds ? "integer" : "string";
+        }
 
         public String ref() {
             return "#/components/headers/" + name;
@@ -24,9 +36,9 @@ public final class AnswerHeaders {
     public static final Declared LOCATION = new Declared("Location", "Where the resource created (or the job) is read");
     public static final Declared LINK = new Declared("Link",
             "RFC 8288 links to the first, prev, next and last pages, keeping the other query parameters");
-    public static final Declared RETRY_AFTER = new Declared("Retry-After", "Seconds to wait before sending again");
+    public static final Declared RETRY_AFTER = new Declared("Retry-After", "Seconds to wait before sending again", true);
     public static final Declared AGE = new Declared("Age",
-            "Seconds since the service made the answer, when the gateway's shared cache answered");
+            "Seconds since the service made the answer, when the gateway's shared cache answered", true);
     public static final Declared CONTENT_DISPOSITION = new Declared("Content-Disposition",
             "attachment, with a file name, on a CSV answer (a browser saves it)");
 

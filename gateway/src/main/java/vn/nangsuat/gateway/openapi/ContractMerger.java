@@ -118,7 +118,7 @@ public final class ContractMerger {
         for (AnswerHeaders.Declared header : List.of(AnswerHeaders.REQUEST_ID, AnswerHeaders.RETRY_AFTER, AnswerHeaders.ETAG)) {
             if (!headers.has(header.name())) {
                 ObjectNode declared = headers.putObject(header.name()).put("description", header.description());
-                declared.putObject("schema").put("type", header == AnswerHeaders.RETRY_AFTER ? "integer" : "string");
+                declared.putObject("schema").put("type", header.schemaType());
             }
         }
         if (!conflicts.isEmpty()) {

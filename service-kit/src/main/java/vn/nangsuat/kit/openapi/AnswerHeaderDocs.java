@@ -44,9 +44,8 @@ public class AnswerHeaderDocs implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         for (Declared header : AnswerHeaders.ALL) {
-            boolean seconds = header == AnswerHeaders.AGE || header == AnswerHeaders.RETRY_AFTER;
             openAPI.getComponents().addHeader(header.name(), OASFactory.createHeader().description(header.description())
-                    .schema(OASFactory.createSchema().addType(seconds ? Schema.SchemaType.INTEGER : Schema.SchemaType.STRING)));
+                    .schema(OASFactory.createSchema().addType(header.seconds() ? Schema.SchemaType.INTEGER : Schema.SchemaType.STRING)));
         }
         openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().forEach(this::declare));
     }

@@ -4,6 +4,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 
@@ -29,16 +29,15 @@ public class UnpagedLists {
     private final Map<Method, Set<String>> taken = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
-    public void refusePagingOfAnUnpagedRead(ContainerRequestContext request, SimpleResourceInfo resource) {
-        if (!HttpMethod.GET.equals(request.getMethod()) || resource == null || resource.getResourceClass() == null) {
+    public void refusePagingOfAnUnpagedRead(ContainerRequestContext request, ResourceInfo resource) {
+        if (!HttpMethod.GET.equals(request.getMethod()) || resource == null || resource.getResourceMethod() == null) {
             return;
         }
         Set<String> asked = namesIn(request.getUriInfo().getRequestUri().getRawQuery());
         if (asked.stream().noneMatch(PAGING::contains)) {
             return;
         }
-        Method method = methodOf(resource);
-        Set<String> parameters = method == null ? Set.of("page", "size") : taken.computeIfAbsent(method, UnpagedLists::queryParameters);
+        Set<String> parameters = taken.computeIfAbsent(resource.getResourceMethod(), UnpagedLists::queryParameters);
         for (String name : PAGING) {
             if (asked.contains(name) && !parameters.contains(name)) {
                 throw ProblemException.invalid(name, parameters.contains("cursor")
@@ -60,16 +59,6 @@ public class UnpagedLists {
             }
         }
         return names;
-    }
-
-    private static Method methodOf(SimpleResourceInfo resource) {
-        for (Method method : resource.getResourceClass().getMethods()) {
-            if (method.getName().equals(resource.getMethodName())
-                    && List.of(method.getParameterTypes()).equals(List.of(resource.parameterTypes()))) {
-                return method;
-            }
-        }
-        return null;
     }
 
     /** The query parameters a resource method takes, its bean parameters' included. */
