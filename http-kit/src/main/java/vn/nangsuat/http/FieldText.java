@@ -5,10 +5,6 @@ import java.util.Locale;
 /** One invalid field and what is wrong with it, in both languages: a problem's `errors[]` entry before it is written. */
 public record FieldText(String field, Text message) {
 
-    public static FieldText english(Problem.FieldError error) {
-        return new FieldText(error.field(), Text.english(error.message()));
-    }
-
     public Problem.FieldError in(Locale language) {
         return new Problem.FieldError(field, message.in(language));
     }

@@ -48,13 +48,8 @@ public class RouterProblems {
 
     /**
      * Writes a problem of this type unless an answer is already on its way; the request id is the caller's when there
-     * is one, the title in the language the request asks for ({@link ProblemLanguage}).
+     * is one; title, detail and field messages in the language the request asks for ({@link ProblemLanguage}).
      */
-    public void write(RoutingContext context, ProblemType type, String detail, List<Problem.FieldError> errors) {
-        write(context, type, Text.english(detail), errors.stream().map(FieldText::english).toList());
-    }
-
-    /** Writes a problem whose detail and field messages are in both languages: the one the request asks for is sent. */
     public void write(RoutingContext context, ProblemType type, Text detail, List<FieldText> errors) {
         if (context.response().headWritten() || context.response().closed()) {
             return;
@@ -70,8 +65,9 @@ public class RouterProblems {
                 instanceOf(context), requestId, fields);
         try {
             context.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Content-Language", language.getLanguage())
-                    .end(json.writeValueAsString(problem));
+                    .putHeader("Content-Language", language.getLanguage());
+            context.response().headers().add("Vary", "Accept-Language");
+            context.response().end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             context.response().setStatusCode(type.status()).end();
         }

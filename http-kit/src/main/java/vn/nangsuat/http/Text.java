@@ -4,11 +4,12 @@ import java.util.Locale;
 
 /**
  * A text of a problem (its detail, a field's message) in English and Vietnamese, chosen by the request's
- * `Accept-Language` ({@link ProblemLanguage}). A text not yet written in Vietnamese says so with a null and is
- * answered in English.
+ * `Accept-Language` ({@link ProblemLanguage}). Every refusal of ours is written in both; a text with no Vietnamese
+ * (a null) is answered in English.
  */
 public record Text(String english, String vietnamese) {
 
+    /** A text that comes from elsewhere (a library's own message) and so exists in English only. */
     public static Text english(String english) {
         return new Text(english, null);
     }

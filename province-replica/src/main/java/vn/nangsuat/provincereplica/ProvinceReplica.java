@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.cache.Snapshot;
 import vn.nangsuat.kit.cache.Snapshots;
 import vn.nangsuat.rules.Territory;
@@ -102,9 +103,9 @@ public class ProvinceReplica {
     /**
      * The start of a refusal that names a unit not in force, written once for every service: "06 names no provincial
      * unit", "01 (Hà Nội) began on 2008-08-01", "06 (Bắc Kạn) ceased on 2025-06-30 and became part of 19"; the caller
-     * adds what it had asked for. {@code successors}: the codes a unit that ceased became part of.
+     * adds what it had asked for, in both languages. {@code successors}: the codes a unit that ceased became part of.
      */
-    public record Absence(AbsenceKind kind, String reason, List<String> successors) {
+    public record Absence(AbsenceKind kind, Text reason, List<String> successors) {
     }
 
     /**
@@ -113,16 +114,23 @@ public class ProvinceReplica {
      */
     public Absence absence(String code, List<ReplicaUnit> history, LocalDate lastDay) {
         if (history.isEmpty()) {
-            return new Absence(AbsenceKind.NEVER, code + " names no provincial unit", List.of());
+            return new Absence(AbsenceKind.NEVER, new Text(code + " names no provincial unit",
+                    code + " không phải mã của đơn vị cấp tỉnh nào"), List.of());
         }
         ReplicaUnit first = history.get(0);
         ReplicaUnit last = history.get(history.size() - 1);
         if (last.validTo() == null || lastDay.isBefore(first.validFrom())) {
-            return new Absence(AbsenceKind.NOT_YET, code + " (" + first.name() + ") began on " + first.validFrom(), List.of());
+            String unit = code + " (" + first.name() + ")";
+            return new Absence(AbsenceKind.NOT_YET, new Text(unit + " began on " + first.validFrom(),
+                    unit + " bắt đầu từ ngày " + first.validFrom()), List.of());
         }
         List<String> successors = successorsOf(last);
-        return new Absence(AbsenceKind.NO_LONGER, code + " (" + last.name() + ") ceased on " + last.validTo()
-                + (successors.isEmpty() ? "" : " and became part of " + String.join(", ", successors)), successors);
+        String unit = code + " (" + last.name() + ")";
+        String into = String.join(", ", successors);
+        return new Absence(AbsenceKind.NO_LONGER, new Text(
+                unit + " ceased on " + last.validTo() + (successors.isEmpty() ? "" : " and became part of " + into),
+                unit + " đã chấm dứt vào ngày " + last.validTo() + (successors.isEmpty() ? "" : " và đã nhập vào " + into)),
+                successors);
     }
 
     /** Every version a code has named, oldest first. */

@@ -45,4 +45,10 @@ public enum OverTime {
         return indicator + " is a STOCK (what exists at each period's end): its values are never summed over the years;"
                 + " a target on it is a LEVEL";
     }
+
+    /** {@link #whyNotSummed} in Vietnamese. */
+    public static String whyNotSummedInVietnamese(String indicator) {
+        return indicator + " là STOCK (lượng hiện có vào cuối mỗi kỳ): giá trị của nó không bao giờ được cộng qua các"
+                + " năm; mục tiêu trên chỉ tiêu này là LEVEL";
+    }
 }

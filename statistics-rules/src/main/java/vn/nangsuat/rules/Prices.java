@@ -20,4 +20,10 @@ public enum Prices {
         return indicator + " is at current prices: its growth mixes in the change of prices; growth is measured at"
                 + " constant prices (GRDP_CONSTANT, LABOUR_PRODUCTIVITY_CONSTANT)";
     }
+
+    /** {@link #whyNoGrowth} in Vietnamese. */
+    public static String whyNoGrowthInVietnamese(String indicator) {
+        return indicator + " tính theo giá hiện hành: tăng trưởng của nó lẫn cả biến động giá; tăng trưởng được đo"
+                + " theo giá so sánh (GRDP_CONSTANT, LABOUR_PRODUCTIVITY_CONSTANT)";
+    }
 }

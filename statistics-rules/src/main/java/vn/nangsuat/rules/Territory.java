@@ -2,7 +2,6 @@ package vn.nangsuat.rules;
 
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -24,12 +23,23 @@ public interface Territory {
      */
     LocalDate FIRST_MODELLED_DAY = LocalDate.of(2008, 8, 1);
 
-    /** Why a day cannot be answered for, or empty when it can: see {@link #FIRST_MODELLED_DAY}. */
-    static Optional<String> notModelled(LocalDate day) {
-        return day.isBefore(FIRST_MODELLED_DAY) ? Optional.of("must be on or after " + FIRST_MODELLED_DAY
-                + ", the first day the units are fully modelled: Hà Nội took its present territory then (Hà Tây whole,"
-                + " parts of Vĩnh Phúc and Hòa Bình), and the units before are not recorded, so an answer for " + day
-                + " would be incomplete") : Optional.empty();
+    /** Whether a day can be answered for: see {@link #FIRST_MODELLED_DAY}. */
+    static boolean modelled(LocalDate day) {
+        return !day.isBefore(FIRST_MODELLED_DAY);
+    }
+
+    /** Why a day before {@link #FIRST_MODELLED_DAY} cannot be answered for, for a refusal that names its field. */
+    static String whyNotModelled(LocalDate day) {
+        return "must be on or after " + FIRST_MODELLED_DAY + ", the first day the units are fully modelled: Hà Nội took"
+                + " its present territory then (Hà Tây whole, parts of Vĩnh Phúc and Hòa Bình), and the units before are"
+                + " not recorded, so an answer for " + day + " would be incomplete";
+    }
+
+    /** {@link #whyNotModelled} in Vietnamese. */
+    static String whyNotModelledInVietnamese(LocalDate day) {
+        return "phải từ ngày " + FIRST_MODELLED_DAY + " trở đi, ngày đầu tiên các đơn vị được mô hình hóa đầy đủ: Hà Nội"
+                + " có địa giới hiện nay từ ngày đó (toàn bộ Hà Tây, một phần Vĩnh Phúc và Hòa Bình), và các đơn vị trước"
+                + " đó không được ghi nhận, nên câu trả lời cho ngày " + day + " sẽ không đầy đủ";
     }
 
     /** The code of the unit the territory is. */

@@ -25,6 +25,7 @@ import vn.nangsuat.gateway.routing.UpstreamHealth;
 import vn.nangsuat.gateway.routing.UpstreamRefusal;
 import vn.nangsuat.gateway.routing.Upstreams;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 
 /**
  * Serves the merged contract at /openapi.json (Swagger UI at /q/swagger-ui reads it): the services' documents and
@@ -78,9 +79,10 @@ public class ContractRoute {
         String name = context.pathParam("document").replaceFirst("\\.yaml$", "");
         GatewayConfig.Upstream upstream = config.upstreams().get(name);
         if (upstream == null) {
-            problems.write(context, ProblemType.NOT_FOUND,
-                    "No service named " + name + "; the documents are " + config.upstreams().keySet().stream()
-                            .sorted().map(service -> "/asyncapi/" + service + ".yaml").toList());
+            List<String> documents = config.upstreams().keySet().stream().sorted()
+                    .map(service -> "/asyncapi/" + service + ".yaml").toList();
+            problems.write(context, ProblemType.NOT_FOUND, new Text("No service named " + name + "; the documents are "
+                    + documents, "Không có dịch vụ tên " + name + "; các tài liệu là " + documents));
             return;
         }
         upstreams.send(health.pick(name).url(), HttpMethod.GET, "/asyncapi.yaml", MultiMap.caseInsensitiveMultiMap(), null)
@@ -88,12 +90,12 @@ public class ContractRoute {
                     if (answer.status() == 200) {
                         context.response().putHeader("Content-Type", "application/yaml;charset=UTF-8").end(answer.body());
                     } else {
-                        problems.write(context, ProblemType.UPSTREAM_UNAVAILABLE,
-                                "The " + name + " service answered " + answer.status());
+                        problems.write(context, ProblemType.UPSTREAM_UNAVAILABLE, new Text("The " + name
+                                + " service answered " + answer.status(), "Dịch vụ " + name + " trả lời " + answer.status()));
                     }
                 })
                 .onFailure(failure -> problems.write(context, ProblemType.UPSTREAM_UNAVAILABLE,
-                        "The " + name + " service cannot be reached"));
+                        new Text("The " + name + " service cannot be reached", "Không kết nối được tới dịch vụ " + name)));
     }
 
     private void serve(RoutingContext context) {

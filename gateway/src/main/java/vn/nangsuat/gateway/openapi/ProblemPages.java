@@ -8,6 +8,7 @@ import java.util.Locale;
 import vn.nangsuat.gateway.routing.GatewayProblems;
 import vn.nangsuat.http.ProblemLanguage;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 
 /**
  * The page of each problem type at its URI's path ({@code https://nangsuat.vn/problems/not-found} is served as
@@ -53,7 +54,8 @@ public class ProblemPages {
         String slug = context.pathParam("slug");
         ProblemType type = ProblemType.ofSlug(slug).orElse(null);
         if (type == null) {
-            problems.write(context, ProblemType.NOT_FOUND, "No problem type " + slug + "; the catalogue is at " + PATH);
+            problems.write(context, ProblemType.NOT_FOUND, new Text("No problem type " + slug + "; the catalogue is at " + PATH,
+                    "Không có loại lỗi " + slug + "; danh mục ở " + PATH));
             return;
         }
         boolean vietnamese = ProblemType.isVietnamese(language);

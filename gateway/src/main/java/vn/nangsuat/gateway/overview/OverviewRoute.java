@@ -45,12 +45,13 @@ import vn.nangsuat.gateway.routing.SharedCache;
 import vn.nangsuat.gateway.routing.UpstreamHealth;
 import vn.nangsuat.gateway.routing.UpstreamRefusal;
 import vn.nangsuat.gateway.routing.Upstreams;
-import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.FieldText;
 import vn.nangsuat.http.ProblemLanguage;
 import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.http.RequestId;
 import vn.nangsuat.http.RequestTargets;
 import vn.nangsuat.http.RouterProblems;
+import vn.nangsuat.http.Text;
 
 /**
  * {@code GET /api/v1/provinces/{code}/overview}: what a frontend shows first of a unit, in one answer composed from
@@ -78,9 +79,13 @@ public class OverviewRoute {
     private record Owner(String name) {
     }
 
-    /** A part's failure that becomes a warning. */
+    /** A part's failure that becomes a warning (in English, as the answer's other text). */
     private static final class Missing extends RuntimeException {
         final Warning warning;
+
+        Missing(String part, String upstream, Text detail) {
+            this(part, upstream, detail.english());
+        }
 
         Missing(String part, String upstream, String detail) {
             super(detail, null, false, false);
@@ -133,7 +138,8 @@ public class OverviewRoute {
     private void answer(RoutingContext context) {
         String code = context.pathParam("code");
         if (!CODE.matcher(code).matches()) {
-            refuse(context, "code", "must be a two-digit unit code such as 19");
+            refuse(context, "code", new Text("must be a two-digit unit code such as 19",
+                    "phải là mã đơn vị hai chữ số, ví dụ 19"));
             return;
         }
         String asOfParam = context.request().getParam("asOf");
@@ -141,7 +147,8 @@ public class OverviewRoute {
         try {
             asOf = asOfParam == null ? LocalDate.now() : LocalDate.parse(asOfParam);
         } catch (DateTimeParseException e) {
-            refuse(context, "asOf", "must be a date (ISO 8601) such as 2025-07-01");
+            refuse(context, "asOf", new Text("must be a date (ISO 8601) such as 2025-07-01",
+                    "phải là một ngày (ISO 8601), ví dụ 2025-07-01"));
             return;
         }
         String key = code + " " + asOf + " " + (asOfParam == null ? "today" : "asked");
@@ -206,8 +213,10 @@ public class OverviewRoute {
             warn(values, "latestValues", "indicator", warnings);
             overview.set("warnings", json.valueToTree(warnings));
             if (warnings.size() == 3) {
-                return Future.succeededFuture(new Composed(503, null, null, null, "No part of the overview could be had: "
-                        + warnings.stream().map(Warning::detail).collect(Collectors.joining("; ")), 0, writesBefore));
+                String why = warnings.stream().map(Warning::detail).collect(Collectors.joining("; "));
+                return Future.succeededFuture(new Composed(503, null, null, null, new Text(
+                        "No part of the overview could be had: " + why,
+                        "Không lấy được phần nào của bản tổng quan (lý do, bằng tiếng Anh): " + why), 0, writesBefore));
             }
             try {
                 byte[] body = json.writeValueAsBytes(overview);
@@ -224,7 +233,7 @@ public class OverviewRoute {
      * problem detail names every missing part; {@code freshUntil} (ms) the instant its first part goes stale, {@code
      * writesBefore} the gateway's count of writes when it began.
      */
-    private record Composed(int status, String contentType, byte[] body, String etag, String detail, long freshUntil,
+    private record Composed(int status, String contentType, byte[] body, String etag, Text detail, long freshUntil,
             long writesBefore) {
     }
 
@@ -317,7 +326,7 @@ public class OverviewRoute {
                 .recover(failure -> {
                     UpstreamRefusal refusal = UpstreamRefusal.of(failure, name);
                     health.exchangeFailed(route, instance, refusal);
-                    return Future.failedFuture(new Missing(part, name, refusal.detail().english()));
+                    return Future.failedFuture(new Missing(part, name, refusal.detail()));
                 });
     }
 
@@ -391,9 +400,9 @@ public class OverviewRoute {
         }
     }
 
-    private void refuse(RoutingContext context, String field, String message) {
+    private void refuse(RoutingContext context, String field, Text message) {
         // As the services word an invalid parameter.
-        fieldProblems.write(context, ProblemType.INVALID_INPUT, field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+        fieldProblems.write(context, ProblemType.INVALID_INPUT, message.after(field + ": "),
+                List.of(new FieldText(field, message)));
     }
 }

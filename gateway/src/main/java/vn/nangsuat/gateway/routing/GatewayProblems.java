@@ -30,10 +30,6 @@ public class GatewayProblems {
         this.registry = registry;
     }
 
-    public void write(RoutingContext context, ProblemType type, String detail) {
-        write(context, type, Text.english(detail));
-    }
-
     /** A refusal of the gateway's own, its detail in the language the request asks for. */
     public void write(RoutingContext context, ProblemType type, Text detail) {
         refused.computeIfAbsent(type.status(), code -> Counter.builder("gateway.refused").tag("status", Integer.toString(code))
@@ -77,7 +73,7 @@ public class GatewayProblems {
             problems.refuse(context, 413);
         } else if (status >= 400 && status < 500) {
             write(context, ProblemType.generic(status).orElse(ProblemType.MALFORMED_REQUEST),
-                    "The request cannot be forwarded as sent");
+                    new Text("The request cannot be forwarded as sent", "Không chuyển tiếp được yêu cầu như đã gửi"));
         } else {
             LOG.error("gateway route failed", context.failure());
             write(context, ProblemType.INTERNAL_SERVER_ERROR, new Text(

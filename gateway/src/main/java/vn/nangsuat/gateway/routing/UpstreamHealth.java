@@ -20,8 +20,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
-import vn.nangsuat.gateway.config.GatewayConfig;
 import vn.nangsuat.gateway.config.GatewayConfig.Instance;
+import vn.nangsuat.gateway.config.GatewayConfig;
+import vn.nangsuat.http.Text;
 
 /**
  * What the gateway last learnt of each instance of each upstream: its readiness, probed every `probe-interval`
@@ -42,8 +43,10 @@ public class UpstreamHealth {
     public record State(boolean up, boolean reachable, String detail) {
 
         /** What a request refused because the upstream is in this state is told. */
-        public String refusal(String upstream) {
-            return UpstreamRefusal.serviceName(upstream) + (reachable ? " is not ready" : " is not reachable");
+        public Text refusal(String upstream) {
+            String service = UpstreamRefusal.serviceName(upstream);
+            return reachable ? new Text(service + " is not ready", service + " chưa sẵn sàng")
+                    : new Text(service + " is not reachable", "Không kết nối được tới " + service);
         }
     }
 
@@ -201,7 +204,7 @@ public class UpstreamHealth {
     }
 
     /** Why a request of this route gets 503 without being forwarded; empty while the route is let through. */
-    public Optional<String> routeCutOff(Route route) {
+    public Optional<Text> routeCutOff(Route route) {
         RouteBreaker breaker = routes.get(route);
         if (breaker == null) {
             return Optional.empty();
@@ -210,9 +213,14 @@ public class UpstreamHealth {
             if (System.currentTimeMillis() >= breaker.openUntil) {
                 return Optional.empty();
             }
-            return Optional.of(route.method() + " " + route.path() + " failed " + breaker.failures + " times in a row at "
-                    + UpstreamRefusal.serviceName(route.upstream()) + " (timed out or broken off): it is cut off for "
-                    + config.breakerOpenFor().toSeconds() + " s; the service's other requests go on");
+            String request = route.method() + " " + route.path();
+            String service = UpstreamRefusal.serviceName(route.upstream());
+            long seconds = config.breakerOpenFor().toSeconds();
+            return Optional.of(new Text(request + " failed " + breaker.failures + " times in a row at " + service
+                    + " (timed out or broken off): it is cut off for " + seconds + " s; the service's other requests go on",
+                    request + " đã lỗi " + breaker.failures + " lần liên tiếp tại " + service
+                    + " (quá thời gian chờ hoặc bị ngắt): tạm ngừng chuyển tiếp trong " + seconds
+                    + " giây; các yêu cầu khác tới dịch vụ vẫn được phục vụ"));
         }
     }
 

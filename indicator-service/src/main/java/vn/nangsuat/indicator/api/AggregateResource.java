@@ -62,7 +62,7 @@ public class AggregateResource {
     @NonBlocking  // a lookup of what is held, on the event loop (IndicatorReadModels)
     public Uni<Response> national(@Valid @BeanParam IndicatorPeriod of,
             @Parameter(description = "Only the units of this socio-economic region", example = "NORTHERN_MIDLANDS_MOUNTAINS")
-            @QueryParam("region") @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a region such as RED_RIVER_DELTA")
+            @QueryParam("region") @Pattern(regexp = "[A-Z_]{1,40}", message = "{region.pattern}")
             String region,
             @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
@@ -94,7 +94,7 @@ public class AggregateResource {
             @Parameter(description = "Last period, of the indicator's form", example = "2025", required = true)
             @QueryParam("to") @NotNull String to,
             @Parameter(description = "Only the units of this socio-economic region", example = "NORTHERN_MIDLANDS_MOUNTAINS")
-            @QueryParam("region") @Pattern(regexp = "[A-Z_]{1,40}", message = "must be a region such as RED_RIVER_DELTA")
+            @QueryParam("region") @Pattern(regexp = "[A-Z_]{1,40}", message = "{region.pattern}")
             String region,
             @Parameter(description = IndicatorRequests.AS_OF,
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))

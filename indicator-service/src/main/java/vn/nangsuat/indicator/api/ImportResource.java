@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.http.Problem;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.http.TitledProblem;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.indicator.domain.ObservationRegistry;
@@ -127,10 +128,10 @@ public class ImportResource {
     @APIResponse(responseCode = "503", description = "The import failed (the database) or too many are queued: submit again")
     public Response submit(
             @Parameter(description = "upsert (default) or replace") @QueryParam("mode") @DefaultValue("upsert")
-            @Pattern(regexp = "upsert|replace", message = "must be upsert or replace") String mode,
+            @Pattern(regexp = "upsert|replace", message = "{mode.pattern}") String mode,
             @Parameter(description = "abort (default: nothing is imported if a row is invalid) or skip (commit the valid rows)")
             @QueryParam("onError") @DefaultValue("abort")
-            @Pattern(regexp = "abort|skip", message = "must be abort or skip") String onError,
+            @Pattern(regexp = "abort|skip", message = "{onError.pattern}") String onError,
             @Parameter(description = "Check everything and say what would change; change nothing")
             @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @Parameter(description = "mode=replace: an indicator of the scope; repeat for several")
@@ -138,12 +139,12 @@ public class ImportResource {
             List<@Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String> scopeIndicators,
             @Parameter(description = "mode=replace: a unit of the scope; repeat for several (default: every unit this token "
                     + "may write)") @QueryParam("unit")
-            List<@Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.EXPECTED) String> scopeUnits,
+            List<@Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String> scopeUnits,
             @Parameter(description = "mode=replace: first period of the scope", example = "2021") @QueryParam("from") String from,
             @Parameter(description = "mode=replace: last period of the scope", example = "2024") @QueryParam("to") String to,
             @Parameter(description = "Makes a retry safe: the same key and body answer the first result")
             @HeaderParam("Idempotency-Key")
-            @Pattern(regexp = "[\\x21-\\x7E]{1,200}", message = "must be 1 to 200 visible ASCII characters") String idempotencyKey,
+            @Pattern(regexp = "[\\x21-\\x7E]{1,200}", message = "{idempotencyKey.pattern}") String idempotencyKey,
             @Parameter(description = "respond-async, or wait=<seconds> (RFC 7240)") @HeaderParam("Prefer") String prefer,
             @HeaderParam("Content-Type") String contentType,
             InputStream body,
@@ -172,11 +173,12 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = ImportJobView.class)))
     @APIResponse(responseCode = "404", description = "No such job (or not yours)")
     public ImportJobView job(
-            @PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "must be an import job id") String id) {
+            @PathParam("id") @Pattern(regexp = "[0-9a-f-]{36}", message = "{importJobId.pattern}") String id) {
         return imports.job(id)
                 .filter(job -> identity.hasRole(ProvinceScope.ADMIN) || job.submittedBy.equals(identity.getPrincipal().getName()))
                 .map(job -> ImportJobView.of(job, json))
-                .orElseThrow(() -> ProblemException.notFound("No import job " + id + " of yours"));
+                .orElseThrow(() -> ProblemException.notFound(new Text("No import job " + id + " of yours",
+                        "Không có lần nhập dữ liệu " + id + " nào của bạn")));
     }
 
     /** A finished job answers as its outcome: 201, or the problem that refused it; an unfinished one 202. */
@@ -205,32 +207,38 @@ public class ImportResource {
             for (var given : List.of(List.of("indicator", !indicatorCodes.isEmpty()), List.of("unit", !units.isEmpty()),
                     List.of("from", from != null), List.of("to", to != null))) {
                 if ((Boolean) given.get(1)) {
-                    throw ProblemException.invalid((String) given.get(0), "declares a replace scope: only with mode=replace");
+                    throw ProblemException.invalid((String) given.get(0), new Text(
+                            "declares a replace scope: only with mode=replace",
+                            "khai báo phạm vi thay thế: chỉ dùng được với mode=replace"));
                 }
             }
             return Optional.empty();
         }
         if (indicatorCodes.isEmpty()) {
-            throw ProblemException.invalid("indicator", "mode=replace needs the indicators it replaces");
+            throw ProblemException.invalid("indicator", new Text("mode=replace needs the indicators it replaces",
+                    "mode=replace cần các chỉ tiêu mà nó thay thế"));
         }
         for (String code : indicatorCodes) {
             try {
                 indicators.definition(code);
             } catch (ProblemException unknown) {
-                throw ProblemException.invalid("indicator", "names no indicator: " + code);
+                throw ProblemException.invalid("indicator", new Text("names no indicator: " + code,
+                        "không ứng với chỉ tiêu nào: " + code));
             }
         }
         Period first = period("from", from);
         Period last = period("to", to);
         if (last.lastDay().isBefore(first.firstDay())) {
-            throw ProblemException.invalid("to", "must not be before from (" + first + ")");
+            throw ProblemException.invalid("to", new Text("must not be before from (" + first + ")",
+                    "không được trước from (" + first + ")"));
         }
         ProvinceScope.Grant grant = scope.grant();
         List<String> scopeUnits = units.isEmpty() && !grant.everyUnit() ? List.copyOf(new java.util.TreeSet<>(grant.units()))
                 : units.stream().distinct().sorted().toList();
         scope.requireWrite(scopeUnits);
         if (scopeUnits.isEmpty() && !grant.everyUnit()) {
-            throw ProblemException.invalid("unit", "this token may write no unit");
+            throw ProblemException.invalid("unit", new Text("this token may write no unit",
+                    "token này không được ghi dữ liệu của đơn vị nào"));
         }
         return Optional.of(new ReplaceScope(indicatorCodes.stream().distinct().sorted().toList(), scopeUnits,
                 first.toString(), last.toString()));
@@ -238,7 +246,8 @@ public class ImportResource {
 
     private static Period period(String field, String text) {
         return ObservationRegistry.rangeEnd(field, text).orElseThrow(() -> ProblemException.invalid(field,
-                "mode=replace needs the periods it replaces (from and to)"));
+                new Text("mode=replace needs the periods it replaces (from and to)",
+                        "mode=replace cần các kỳ mà nó thay thế (from và to)")));
     }
 
     private Duration wait(String prefer) {

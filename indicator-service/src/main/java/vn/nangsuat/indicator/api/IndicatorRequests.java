@@ -21,7 +21,8 @@ public final class IndicatorRequests {
 
     /** An indicator code: a capital letter, then capitals, digits and underscores (one rule for paths and bodies). */
     static final String CODE = "[A-Z][A-Z0-9_]{0,39}";
-    static final String CODE_EXPECTED = "must be an indicator code such as GRDP";
+    /** What a code of another form is told: a key of ValidationMessages (English) and its _vi (Vietnamese). */
+    static final String CODE_EXPECTED = "{indicatorCode.pattern}";
     /** The `asOf` of every read of values: an answer as of an instant never changes afterwards. */
     /** How a read model's answer stays current, said in each one's description. */
     static final String KEPT_CURRENT = " Kept current: computed again within moments of any change of the values, "
@@ -46,8 +47,7 @@ public final class IndicatorRequests {
             @NotNull @Min(0) @Max(6) @Schema(examples = "1") Integer decimals,
             @NotNull Direction better,
             @NotNull Aggregation aggregation,
-            @NotNull(message = "is required: FLOW (what happened in the period, summed over periods) or STOCK (what exists"
-                    + " at the period's end, never summed over time)")
+            @NotNull(message = "{overTime.required}")
             @Schema(description = "FLOW (what happened in the period: summed over periods) or STOCK (what exists at the "
                     + "period's end: never summed over time)") OverTime overTime,
             @Schema(description = "For money: CURRENT or CONSTANT prices; leave out for what is not money. A GROWTH's base"

@@ -9,7 +9,7 @@ import vn.nangsuat.kit.web.UnitCodes;
 public class ObservationKey {
 
     @PathParam("unit")
-    @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.EXPECTED)
+    @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE)
     @Parameter(description = "Unit code", example = "19")
     public String unit;
 

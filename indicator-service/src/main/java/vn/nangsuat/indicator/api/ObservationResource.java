@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.indicator.domain.ChangeCursor;
 import vn.nangsuat.indicator.domain.ChangeFeed;
 import vn.nangsuat.indicator.domain.Observation;
@@ -86,7 +87,7 @@ public class ObservationResource {
     @NonBlocking  // a lookup of what is held, on the event loop (IndicatorReadModels)
     public Uni<Response> series(
             @Parameter(description = "Unit code", example = "19", required = true) @QueryParam("unit") @NotNull
-            @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.EXPECTED) String unit,
+            @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String unit,
             @Parameter(description = "Indicator code, such as GRDP; repeat for several", required = true)
             @QueryParam("indicator") @NotEmpty
             List<@Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String> indicators,
@@ -120,20 +121,23 @@ public class ObservationResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("updatedAfter") Instant updatedAfter,
             @Parameter(description = "Where the previous answer ended (its `next`)") @QueryParam("cursor")
-            @Size(max = 400, message = "must be a cursor this service wrote") String cursor,
+            @Size(max = 400, message = "{cursor.size}") String cursor,
             @Parameter(description = "Only this unit; repeat for several") @QueryParam("unit")
-            List<@Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.EXPECTED) String> units,
+            List<@Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String> units,
             @Parameter(description = "Only this indicator; repeat for several") @QueryParam("indicator")
             List<@Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String> indicators,
             @Parameter(description = "Revisions per page (1 to 1000)") @QueryParam("size") @DefaultValue("100")
-            @Min(value = 1, message = "must be between 1 and 1000") @Max(value = 1000, message = "must be between 1 and 1000")
+            @Min(value = 1, message = "{size.range}") @Max(value = 1000, message = "{size.range}")
             int size) {
         if ((updatedAfter == null) == (cursor == null)) {
-            throw ProblemException.invalid(cursor == null ? "updatedAfter" : "cursor",
-                    "give updatedAfter to start, or the cursor of the previous answer to go on, not both");
+            throw ProblemException.invalid(cursor == null ? "updatedAfter" : "cursor", new Text(
+                    "give updatedAfter to start, or the cursor of the previous answer to go on, not both",
+                    "hãy gửi updatedAfter để bắt đầu, hoặc cursor của câu trả lời trước để đọc tiếp, không gửi"
+                            + " cả hai"));
         }
         ChangeCursor from = cursor == null ? ChangeCursor.after(updatedAfter) : ChangeCursor.decode(cursor)
-                .orElseThrow(() -> ProblemException.invalid("cursor", "must be the `next` of an earlier answer"));
+                .orElseThrow(() -> ProblemException.invalid("cursor", new Text(
+                        "must be the `next` of an earlier answer", "phải là `next` của một câu trả lời trước đó")));
         return ObservationChangesView.of(feed.after(from, units, indicators, size));
     }
 
@@ -159,7 +163,7 @@ public class ObservationResource {
     @NonBlocking
     public Uni<Response> harmonized(
             @Parameter(description = "Unit code as on the date", example = "19", required = true) @QueryParam("unit") @NotNull
-            @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.EXPECTED) String unit,
+            @Pattern(regexp = UnitCodes.PATTERN, message = UnitCodes.MESSAGE) String unit,
             @Parameter(description = "Indicator code; repeat for several", required = true)
             @QueryParam("indicator") @NotEmpty
             List<@Pattern(regexp = IndicatorRequests.CODE, message = IndicatorRequests.CODE_EXPECTED) String> indicators,

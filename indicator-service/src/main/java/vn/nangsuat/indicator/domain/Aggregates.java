@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.provincereplica.ProvinceReplica;
 import vn.nangsuat.provincereplica.ReplicaUnit;
@@ -72,8 +73,9 @@ public class Aggregates {
 
     private static IndicatorDefinition combinable(IndicatorDefinition indicator) {
         if (indicator.aggregation == Aggregation.REPORTED) {
-            throw ProblemException.invalid("indicator", indicator.code
-                    + " is taken as reported: it is never summed, averaged or derived");
+            throw ProblemException.invalid("indicator", new Text(indicator.code
+                    + " is taken as reported: it is never summed, averaged or derived", indicator.code
+                    + " được lấy nguyên theo số báo cáo: không bao giờ được cộng, lấy bình quân hay suy ra"));
         }
         return indicator;
     }
@@ -87,12 +89,15 @@ public class Aggregates {
         Period from = indicator.period(fromText, "from");
         Period to = indicator.period(toText, "to");
         if (to.compareTo(from) < 0) {
-            throw ProblemException.invalid("to", "must not be before from (" + from + ")");
+            throw ProblemException.invalid("to", new Text("must not be before from (" + from + ")",
+                    "không được trước from (" + from + ")"));
         }
         List<Period> periods = new ArrayList<>(List.of(from));
         while (!periods.get(periods.size() - 1).equals(to)) {
             if (periods.size() == MAX_SERIES_PERIODS) {
-                throw ProblemException.invalid("to", "a series covers at most " + MAX_SERIES_PERIODS + " periods");
+                throw ProblemException.invalid("to", new Text(
+                        "a series covers at most " + MAX_SERIES_PERIODS + " periods",
+                        "một chuỗi chỉ gồm tối đa " + MAX_SERIES_PERIODS + " kỳ"));
             }
             periods.add(periods.get(periods.size() - 1).next());
         }

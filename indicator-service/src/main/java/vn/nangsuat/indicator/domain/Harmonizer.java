@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.provincereplica.ProvinceReplica;
 import vn.nangsuat.provincereplica.ReplicaUnit;
@@ -59,15 +60,23 @@ public class Harmonizer {
     public Series series(String unit, List<String> indicatorCodes, Optional<Period> from, Optional<Period> to,
             LocalDate date, Instant asOf) {
         List<IndicatorDefinition> wanted = indicatorCodes.stream().distinct().map(indicators::definition).toList();
-        ReplicaUnit target = units.unitOn(unit, date).orElseThrow(() -> ProblemException.invalid("unit",
-                unit + " was not in force on " + date + ": harmonize to a date when it was"));
+        ReplicaUnit target = units.unitOn(unit, date).orElseThrow(() -> ProblemException.invalid("unit", new Text(
+                unit + " was not in force on " + date + ": harmonize to a date when it was",
+                unit + " không có hiệu lực vào ngày " + date + ": hãy quy đổi về một ngày mà nó đang có hiệu lực")));
         if (target.validTo() != null && (to.isEmpty() || to.get().lastDay().isAfter(target.validTo()))) {
-            List<String> successors = units.successorsOf(target);
-            throw ProblemException.invalid("harmonize", unit + " as on " + date + " (" + target.name() + ") ceased on "
-                    + target.validTo() + (successors.isEmpty() ? "" : " and became part of " + String.join(", ", successors))
-                    + ": a later value belongs to " + (successors.isEmpty() ? "other units" : String.join(", ", successors))
+            String successors = String.join(", ", units.successorsOf(target));
+            String name = target.name();
+            LocalDate ceased = target.validTo();
+            throw ProblemException.invalid("harmonize", new Text(unit + " as on " + date + " (" + name + ") ceased on "
+                    + ceased + (successors.isEmpty() ? "" : " and became part of " + successors)
+                    + ": a later value belongs to " + (successors.isEmpty() ? "other units" : successors)
                     + " and cannot be split back onto it. Harmonize forward: to a date on or after the last period"
-                    + " (or give `to` on or before " + target.validTo() + ")");
+                    + " (or give `to` on or before " + ceased + ")",
+                    unit + " tính theo ngày " + date + " (" + name + ") đã chấm dứt vào ngày " + ceased
+                    + (successors.isEmpty() ? "" : " và đã nhập vào " + successors)
+                    + ": một giá trị về sau thuộc về " + (successors.isEmpty() ? "các đơn vị khác" : successors)
+                    + " và không thể tách ngược lại cho nó. Hãy quy đổi về phía sau: về một ngày bằng hoặc sau kỳ cuối"
+                    + " cùng (hoặc gửi `to` vào hoặc trước ngày " + ceased + ")"));
         }
         UnitComposition territory = new UnitComposition(units, target);
         Set<String> needed = new TreeSet<>();

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.cache.Snapshot;
 import vn.nangsuat.kit.cache.Snapshots;
 import vn.nangsuat.kit.paging.Page;
@@ -45,7 +46,8 @@ public class IndicatorCatalog {
     public IndicatorDefinition definition(String code) {
         IndicatorDefinition definition = byCode.get().get(code);
         if (definition == null) {
-            throw ProblemException.notFound("No indicator has code " + code);
+            throw ProblemException.notFound(new Text("No indicator has code " + code,
+                    "Không có chỉ tiêu nào có mã " + code));
         }
         return definition;
     }

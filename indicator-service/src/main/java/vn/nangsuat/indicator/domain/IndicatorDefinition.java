@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.ParamConverters;
 import vn.nangsuat.kit.web.Preconditions;
@@ -26,6 +28,10 @@ public class IndicatorDefinition {
 
     /** DECIMAL(24,6): 18 digits before the point. */
     private static final BigDecimal TOO_LARGE = new BigDecimal("1e18");
+    /** What a period of each periodicity looks like, as a refusal of another says. */
+    private static final Text A_YEAR = new Text("a year such as 2024", "một năm, ví dụ 2024");
+    private static final Text A_QUARTER = new Text("a quarter such as 2024Q1", "một quý, ví dụ 2024Q1");
+    private static final Text A_MONTH = new Text("a month such as 2024-01", "một tháng, ví dụ 2024-01");
 
     @Id
     @Column(length = 40)
@@ -104,35 +110,45 @@ public class IndicatorDefinition {
 
     /** The same, naming the field the text came in (`from`, `to`). */
     public Period period(String text, String field) {
-        String expected = switch (periodicity) {
-            case YEAR -> "a year such as 2024";
-            case QUARTER -> "a quarter such as 2024Q1";
-            case MONTH -> "a month such as 2024-01";
+        Text expected = switch (periodicity) {
+            case YEAR -> A_YEAR;
+            case QUARTER -> A_QUARTER;
+            case MONTH -> A_MONTH;
         };
-        Period period = Period.parse(text).orElseThrow(() -> ProblemException.invalid(field,
-                "must be " + expected + ", not '" + ParamConverters.shorten(text) + "'"));
+        Period period = Period.parse(text).orElseThrow(() -> {
+            String given = ParamConverters.shorten(text);
+            return ProblemException.invalid(field, new Text("must be " + expected.english() + ", not '" + given + "'",
+                    "phải là " + expected.vietnamese() + ", không phải '" + given + "'"));
+        });
         if (period.periodicity() != periodicity) {
-            throw ProblemException.invalid(field, code + " is published per " + periodicity
-                    + ": the period must be " + expected + ", not " + period);
+            throw ProblemException.invalid(field, new Text(code + " is published per " + periodicity
+                    + ": the period must be " + expected.english() + ", not " + period, code + " được công bố theo "
+                    + periodicity + ": kỳ phải là " + expected.vietnamese() + ", không phải " + period));
         }
         // A period belongs to the units in force on its last day: before the units are fully modelled, none is known.
-        Territory.notModelled(period.lastDay()).ifPresent(reason -> {
-            throw ProblemException.invalid(field, "the last day of " + period + " " + reason);
-        });
+        LocalDate lastDay = period.lastDay();
+        if (!Territory.modelled(lastDay)) {
+            throw ProblemException.invalid(field, new Text(
+                    "the last day of " + period + " " + Territory.whyNotModelled(lastDay),
+                    "ngày cuối của kỳ " + period + " " + Territory.whyNotModelledInVietnamese(lastDay)));
+        }
         return period;
     }
 
     /** A 400 naming `value` unless the value fits the column (DECIMAL(24,6)) and, for an amount, is not negative. */
     public void requireValue(BigDecimal value) {
         if (value.abs().compareTo(TOO_LARGE) >= 0) {
-            throw ProblemException.invalid("value", "must be less than 10^18 in size");
+            throw ProblemException.invalid("value", new Text("must be less than 10^18 in size",
+                    "phải có độ lớn nhỏ hơn 10^18"));
         }
         if (value.stripTrailingZeros().scale() > 6) {
-            throw ProblemException.invalid("value", "must have at most 6 decimals");
+            throw ProblemException.invalid("value", new Text("must have at most 6 decimals",
+                    "chỉ được có tối đa 6 chữ số thập phân"));
         }
         boolean amount = aggregation == Aggregation.ADDITIVE || aggregation == Aggregation.RATIO;
         if (amount && value.signum() < 0) {
-            throw ProblemException.invalid("value", code + " (" + unit + ") cannot be negative");
+            throw ProblemException.invalid("value", new Text(code + " (" + unit + ") cannot be negative",
+                    code + " (" + unit + ") không được âm"));
         }
     }
 

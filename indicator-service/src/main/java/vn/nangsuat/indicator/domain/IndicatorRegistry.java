@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.indicator.events.IndicatorEvents;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.Preconditions;
@@ -41,7 +42,10 @@ public class IndicatorRegistry {
 
     public Written define(IndicatorDefinition definition) {
         if (definitions.findByIdOptional(definition.code).isPresent()) {
-            throw ProblemException.conflict("Indicator " + definition.code + " is already defined: correct it instead");
+            throw ProblemException.conflict(new Text(
+                    "Indicator " + definition.code + " is already defined: correct it instead",
+                    "Chỉ tiêu " + definition.code + " đã được định nghĩa: hãy sửa định nghĩa đó thay vì định nghĩa"
+                            + " lại"));
         }
         checkCombination(definition);
         definition.announced = true;
@@ -53,7 +57,8 @@ public class IndicatorRegistry {
 
     public Written correct(String code, Correction correction, String ifMatch) {
         IndicatorDefinition definition = definitions.findForUpdate(code)
-                .orElseThrow(() -> ProblemException.notFound("No indicator has code " + code));
+                .orElseThrow(() -> ProblemException.notFound(new Text("No indicator has code " + code,
+                        "Không có chỉ tiêu nào có mã " + code)));
         Preconditions.requireMatch(ifMatch, definition.etag());
         IndicatorDefinition previous = definition.copy();
         definition.name = Objects.requireNonNullElse(correction.name(), definition.name);
@@ -63,7 +68,9 @@ public class IndicatorRegistry {
         definition.better = Objects.requireNonNullElse(correction.better(), definition.better);
         definition.description = Objects.requireNonNullElse(correction.description(), definition.description);
         if (definition.sameAs(previous)) {
-            throw ProblemException.invalid("body", "changes nothing: every field given equals the definition's");
+            throw ProblemException.invalid("body", new Text(
+                    "changes nothing: every field given equals the definition's",
+                    "không thay đổi gì: mọi trường đã gửi đều bằng giá trị hiện có của định nghĩa"));
         }
         definitions.flush();
         events.changed(previous, definition);
@@ -92,38 +99,50 @@ public class IndicatorRegistry {
         requirePart("denominator", definition.denominatorCode, ratio, definition);
         requirePart("base", definition.baseCode, growth, definition);
         if (ratio && definition.numeratorCode.equals(definition.denominatorCode)) {
-            throw ProblemException.invalid("denominator", "must differ from the numerator");
+            throw ProblemException.invalid("denominator", new Text("must differ from the numerator",
+                    "phải khác numerator"));
         }
         if (definition.aggregation != Aggregation.ADDITIVE && definition.overTime == OverTime.FLOW) {
-            throw ProblemException.invalid("overTime", "must be STOCK for a " + definition.aggregation + " indicator: its"
-                    + " value belongs to its own period and is never summed over time");
+            throw ProblemException.invalid("overTime", new Text("must be STOCK for a " + definition.aggregation
+                    + " indicator: its value belongs to its own period and is never summed over time",
+                    "phải là STOCK đối với chỉ tiêu " + definition.aggregation + ": giá trị của nó thuộc về chính kỳ"
+                    + " của nó và không bao giờ được cộng dồn theo thời gian"));
         }
     }
 
     private void requirePart(String field, String code, boolean needed, IndicatorDefinition whole) {
         if (!needed) {
             if (code != null) {
-                throw ProblemException.invalid(field, "must be absent for a " + whole.aggregation + " indicator");
+                throw ProblemException.invalid(field, new Text(
+                        "must be absent for a " + whole.aggregation + " indicator",
+                        "phải bỏ trống đối với chỉ tiêu " + whole.aggregation));
             }
             return;
         }
         if (code == null) {
-            throw ProblemException.invalid(field, "is required for a " + whole.aggregation + " indicator");
+            throw ProblemException.invalid(field, new Text("is required for a " + whole.aggregation + " indicator",
+                    "là bắt buộc đối với chỉ tiêu " + whole.aggregation));
         }
         IndicatorDefinition part = definitions.findByIdOptional(code)
-                .orElseThrow(() -> ProblemException.invalid(field, "names no defined indicator: " + code));
+                .orElseThrow(() -> ProblemException.invalid(field, new Text("names no defined indicator: " + code,
+                        "không ứng với chỉ tiêu nào đã được định nghĩa: " + code)));
         if (whole.aggregation == Aggregation.RATIO && part.aggregation != Aggregation.ADDITIVE) {
-            throw ProblemException.invalid(field, code + " is " + part.aggregation + ": a ratio divides additive indicators");
+            throw ProblemException.invalid(field, new Text(code + " is " + part.aggregation
+                    + ": a ratio divides additive indicators", code + " là " + part.aggregation
+                    + ": một tỷ lệ chỉ chia các chỉ tiêu cộng được"));
         }
         if (whole.aggregation == Aggregation.GROWTH && part.aggregation == Aggregation.REPORTED) {
-            throw ProblemException.invalid(field, code + " is taken as reported: no growth can be derived from it");
+            throw ProblemException.invalid(field, new Text(
+                    code + " is taken as reported: no growth can be derived from it",
+                    code + " được lấy nguyên theo số báo cáo: không thể suy ra tăng trưởng từ nó"));
         }
         if (whole.aggregation == Aggregation.GROWTH && !Prices.growthComparable(part.prices)) {
-            throw ProblemException.invalid(field, Prices.whyNoGrowth(code));
+            throw ProblemException.invalid(field, new Text(Prices.whyNoGrowth(code), Prices.whyNoGrowthInVietnamese(code)));
         }
         if (part.periodicity != whole.periodicity) {
-            throw ProblemException.invalid(field, code + " is published per " + part.periodicity + ", not per "
-                    + whole.periodicity);
+            throw ProblemException.invalid(field, new Text(code + " is published per " + part.periodicity + ", not per "
+                    + whole.periodicity, code + " được công bố theo " + part.periodicity + ", không phải theo "
+                    + whole.periodicity));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.indicator.events.ObservationEvents;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
@@ -80,7 +81,8 @@ public class ObservationRegistry {
         Optional<Observation> current = observations.currentForUpdate(unit, indicatorCode, period)
                 .filter(observation -> !observation.deleted());
         if (current.isEmpty()) {
-            throw ProblemException.notFound("No value of " + indicatorCode + " for " + unit + " in " + period);
+            throw ProblemException.notFound(new Text("No value of " + indicatorCode + " for " + unit + " in " + period,
+                    "Không có giá trị " + indicatorCode + " của đơn vị " + unit + " trong kỳ " + period));
         }
         requireMatch(current, ifMatch);
         Observation tombstone = next(current, unit, indicatorCode, period, recordedBy);
@@ -94,8 +96,11 @@ public class ObservationRegistry {
         Period period = indicators.definition(indicatorCode).period(periodText);
         Observation value = observations.asOf(unit, indicatorCode, period, settled.readAt(asOf))
                 .filter(observation -> !observation.deleted())
-                .orElseThrow(() -> ProblemException.notFound("No value of " + indicatorCode + " for " + unit + " in "
-                        + period + (asOf != null ? " as of " + asOf : "")));
+                .orElseThrow(() -> ProblemException.notFound(new Text(
+                        "No value of " + indicatorCode + " for " + unit + " in " + period
+                                + (asOf != null ? " as of " + asOf : ""),
+                        "Không có giá trị " + indicatorCode + " của đơn vị " + unit + " trong kỳ " + period
+                                + (asOf != null ? " tại thời điểm " + asOf : ""))));
         observations.fillSuperseded(List.of(value));
         return value;
     }
@@ -110,7 +115,9 @@ public class ObservationRegistry {
         List<String> codes = indicatorCodes.stream().distinct().toList();
         codes.forEach(indicators::definition);
         if (from.isPresent() && to.isPresent() && to.get().lastDay().isBefore(from.get().firstDay())) {
-            throw ProblemException.invalid("to", "must not be before from (" + from.get() + ")");
+            Period first = from.get();
+            throw ProblemException.invalid("to", new Text("must not be before from (" + first + ")",
+                    "không được trước from (" + first + ")"));
         }
         Comparator<Observation> order = Comparator.comparing((Observation o) -> o.id.indicatorCode())
                 .thenComparing(Observation::period);
@@ -127,8 +134,11 @@ public class ObservationRegistry {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(Period.parse(text).orElseThrow(() -> ProblemException.invalid(field,
-                "must be a period such as 2021, 2021Q1 or 2021-01, not '" + ParamConverters.shorten(text) + "'")));
+        return Optional.of(Period.parse(text).orElseThrow(() -> {
+            String given = ParamConverters.shorten(text);
+            return ProblemException.invalid(field, new Text("must be a period such as 2021, 2021Q1 or 2021-01, not '"
+                    + given + "'", "phải là một kỳ, ví dụ 2021, 2021Q1 hoặc 2021-01, không phải '" + given + "'"));
+        }));
     }
 
     /** Every revision, oldest first, deletions included. */
@@ -136,8 +146,9 @@ public class ObservationRegistry {
         Period period = indicators.definition(indicatorCode).period(periodText);
         List<Observation> revisions = observations.history(unit, indicatorCode, period);
         if (revisions.isEmpty()) {
-            throw ProblemException.notFound("No value of " + indicatorCode + " for " + unit + " in " + period
-                    + " was ever recorded");
+            throw ProblemException.notFound(new Text("No value of " + indicatorCode + " for " + unit + " in " + period
+                    + " was ever recorded", "Chưa từng ghi nhận giá trị " + indicatorCode + " nào của đơn vị " + unit
+                    + " trong kỳ " + period));
         }
         for (int i = 0; i + 1 < revisions.size(); i++) {
             revisions.get(i).supersededAt = revisions.get(i + 1).recordedAt;
@@ -162,7 +173,10 @@ public class ObservationRegistry {
             Preconditions.requireMatch(ifMatch, live.get().etag());
         } else if (ifMatch != null && !ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "If-Match was sent but there is no value to match: leave it out to record the first one", List.of());
+                    new Text("If-Match was sent but there is no value to match: leave it out to record the first one",
+                            "Đã gửi If-Match nhưng không có giá trị nào để so khớp: hãy bỏ If-Match để ghi giá trị"
+                                    + " đầu tiên"),
+                    List.of());
         }
     }
 }

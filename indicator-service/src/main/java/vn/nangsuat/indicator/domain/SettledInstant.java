@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.indicator.imports.ImportJobRepository;
 import vn.nangsuat.kit.problem.ProblemException;
 
@@ -46,9 +47,11 @@ public class SettledInstant {
         }
         Instant settled = now();
         if (asOf.isAfter(settled)) {
-            throw ProblemException.invalid("asOf", "must be settled: no later than " + settled + " (values recorded"
-                    + " after it may still be committing, so an answer as of " + asOf + " could change); leave asOf"
-                    + " out for the values as they stand now");
+            throw ProblemException.invalid("asOf", new Text("must be settled: no later than " + settled + " (values"
+                    + " recorded after it may still be committing, so an answer as of " + asOf + " could change); leave"
+                    + " asOf out for the values as they stand now", "phải là thời điểm đã ổn định: không muộn hơn "
+                    + settled + " (các giá trị ghi nhận sau thời điểm đó có thể vẫn đang được ghi vào, nên câu trả lời"
+                    + " tại thời điểm " + asOf + " có thể còn thay đổi); hãy bỏ asOf để lấy các giá trị như hiện nay"));
         }
         return asOf;
     }

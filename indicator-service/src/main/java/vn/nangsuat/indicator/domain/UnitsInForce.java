@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.provincereplica.ProvinceReplica;
 import vn.nangsuat.provincereplica.ReplicaUnit;
@@ -37,12 +38,17 @@ public class UnitsInForce {
         }
         ProvinceReplica.Absence absence = replica.absence(unit, history, period.lastDay());
         String successors = String.join(", ", absence.successors());
+        String reason = absence.reason().english();
+        String reasonVi = absence.reason().vietnamese();
         throw ProblemException.invalid("unit", switch (absence.kind()) {
             case NEVER -> absence.reason();
-            case NOT_YET -> absence.reason() + ", after " + period;
-            case NO_LONGER -> absence.reason() + ", before the last day of " + period + " (" + lastDay + "): a period"
+            case NOT_YET -> new Text(reason + ", after " + period, reasonVi + ", sau kỳ " + period);
+            case NO_LONGER -> new Text(reason + ", before the last day of " + period + " (" + lastDay + "): a period"
                     + " belongs to the units in force on its last day" + (successors.isEmpty() ? ""
-                            : ", so a value for " + period + " belongs to " + successors);
+                            : ", so a value for " + period + " belongs to " + successors),
+                    reasonVi + ", trước ngày cuối của kỳ " + period + " (" + lastDay + "): một kỳ thuộc về các đơn vị"
+                    + " đang có hiệu lực vào ngày cuối của kỳ đó" + (successors.isEmpty() ? ""
+                            : ", nên giá trị cho kỳ " + period + " thuộc về " + successors));
         });
     }
 }

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.FieldText;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.idempotency.IdempotentCreates;
 import vn.nangsuat.kit.problem.ProblemException;
 
@@ -112,9 +113,12 @@ class ImportSpool {
             for (int n; (n = in.read(buffer)) != -1; ) {
                 written += n;
                 if (written > maxBytes) {
-                    throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "An import body may hold at"
-                            + " most " + maxBytes + " bytes (IMPORT_MAX_BYTES): split the file", List.of(
-                                    new Problem.FieldError("body", "is larger than " + maxBytes + " bytes")));
+                    throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, new Text("An import body may hold at"
+                            + " most " + maxBytes + " bytes (IMPORT_MAX_BYTES): split the file", "Nội dung của một lần"
+                            + " nhập dữ liệu chỉ được tối đa " + maxBytes + " byte (IMPORT_MAX_BYTES): hãy chia nhỏ"
+                            + " tệp"),
+                            List.of(new FieldText("body", new Text("is larger than " + maxBytes + " bytes",
+                                    "lớn hơn " + maxBytes + " byte"))));
                 }
                 out.write(buffer, 0, n);
             }

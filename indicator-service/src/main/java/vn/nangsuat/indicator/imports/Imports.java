@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.concurrent.Background;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
@@ -108,8 +109,10 @@ public class Imports {
     public Submission submit(InputStream body, ImportOptions options, ProvinceScope.Grant grant, String submittedBy,
             String idempotencyKey) {
         if (running.size() >= maxQueued) {
-            throw new ProblemException(ProblemType.IMPORTS_BUSY, running.size()
-                    + " imports are running or queued here: submit again shortly", List.of());
+            int busy = running.size();
+            throw new ProblemException(ProblemType.IMPORTS_BUSY, new Text(busy
+                    + " imports are running or queued here: submit again shortly", busy
+                    + " lần nhập dữ liệu đang chạy hoặc đang chờ ở đây: hãy gửi lại sau giây lát"), List.of());
         }
         String id = UUID.randomUUID().toString();
         ImportSpool.Spooled spooled = spool.spool(id, body, options);

@@ -63,7 +63,7 @@ final class RowChecks {
         }
         String unit = required(errors, line, "unit", row.unit());
         if (unit != null && !UNIT.matcher(unit).matches()) {
-            errors.add(RowError.of(line, "unit", unit, UnitCodes.EXPECTED));
+            errors.add(RowError.of(line, "unit", unit, UnitCodes.EXPECTED.english()));
             unit = null;
         }
         IndicatorDefinition indicator = null;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,13 +97,14 @@ class ObservationResourceTest {
     void anAnswerAsOfAnInstantNeverChangesSoAnUnsettledInstantIsRefused() throws Exception {
         // Values recorded up to now may still be committing (an import's carry the instant its commit began): an
         // answer as of now could change once they commit, so it is refused, naming asOf; a settled instant is answered.
-        Instant now = Instant.now();
-        given().queryParam("asOf", now.toString()).when().get(BAC_KAN_GRDP_2021)
+        // Each asks as of the instant it is sent: a request that waited would ask for an instant settled meanwhile.
+        given().queryParam("asOf", Instant.now().toString()).when().get(BAC_KAN_GRDP_2021)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("asOf")).body("errors[0].message", containsString("must be settled"));
-        given().queryParam("asOf", now.plusSeconds(3600).toString()).queryParam("unit", "19").queryParam("indicator", "GRDP")
-                .when().get("/api/v1/observations").then().statusCode(400).body("errors[0].field", equalTo("asOf"));
-        given().queryParam("asOf", now.toString()).queryParam("indicator", "GRDP").queryParam("period", "2021")
+        given().queryParam("asOf", Instant.now().plusSeconds(3600).toString()).queryParam("unit", "19")
+                .queryParam("indicator", "GRDP").when().get("/api/v1/observations")
+                .then().statusCode(400).body("errors[0].field", equalTo("asOf"));
+        given().queryParam("asOf", Instant.now().toString()).queryParam("indicator", "GRDP").queryParam("period", "2021")
                 .when().get("/api/v1/aggregates").then().statusCode(400).body("errors[0].field", equalTo("asOf"));
         admin().body(value(120.5, "PRELIMINARY")).when().put(BAC_KAN_GRDP_2021).then().statusCode(201);
         Instant afterTheWrite = Instant.now();
@@ -193,6 +195,10 @@ class ObservationResourceTest {
                 .body("errors[0].field", equalTo("unit"))
                 .body("errors[0].message", containsString("ceased on 2025-06-30"))
                 .body("errors[0].message", containsString("19"));
+        admin().header("Accept-Language", "vi").body(value(10, "ESTIMATE")).when().put("/api/v1/observations/06/GRDP/2026")
+                .then().statusCode(400).header("Content-Language", "vi").body("errors[0].field", equalTo("unit"))
+                .body("errors[0].message", startsWith("06 (Bắc Kạn) đã chấm dứt vào ngày 2025-06-30 và đã nhập vào 19"))
+                .body("errors[0].message", containsString("một kỳ thuộc về các đơn vị đang có hiệu lực vào ngày cuối"));
         // Bắc Kạn ceased on 30 June 2025: 2025 belongs to the new Thái Nguyên (19), which every read counts.
         admin().body(value(10, "ESTIMATE")).when().put("/api/v1/observations/06/GRDP/2025")
                 .then().statusCode(400).body("errors[0].field", equalTo("unit"))

@@ -24,9 +24,9 @@ public record NationalGoalCorrection(
         @Schema(nullable = true) GoalMeasure measure,
         @Min(value = 2000, message = PlanRequests.YEAR_EXPECTED) @Max(value = 2100, message = PlanRequests.YEAR_EXPECTED)
         @Schema(nullable = true) Integer baselineYear,
-        @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be an indicator code such as GRDP")
+        @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "{indicatorCode.pattern}")
         @Schema(nullable = true) String numerator,
-        @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be an indicator code such as GRDP")
+        @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "{indicatorCode.pattern}")
         @Schema(nullable = true) String denominator) {
 
     NationalGoalRegistry.Correction toCorrection() {

@@ -44,9 +44,10 @@ import vn.nangsuat.plan.domain.NationalProgress;
 @Tag(name = "National goals", description = "What Decision 36/QĐ-TTg aims for by 2025 and by 2030")
 public class NationalGoalResource {
 
-    private static final String YEAR_EXPECTED = "must be a four-digit year such as 2030";
+    /** The messages are keys of ValidationMessages.properties (English) and ValidationMessages_vi.properties. */
+    private static final String YEAR_EXPECTED = "{year.fourDigits}";
     static final String GOAL_CODE = "[A-Z][A-Z0-9_]{0,59}";
-    static final String GOAL_CODE_EXPECTED = "must be a goal code such as PROVINCES_WITH_PLAN";
+    static final String GOAL_CODE_EXPECTED = "{goalCode.pattern}";
 
     private final NationalGoals goals;
     private final NationalProgress progress;

@@ -19,11 +19,12 @@ import vn.nangsuat.plan.domain.PlanState;
 public final class PlanRequests {
 
     static final String UNIT = "[0-9]{2}";
-    static final String UNIT_EXPECTED = "must be a two-digit unit code such as 46";
+    /** The messages are keys of ValidationMessages.properties (English) and ValidationMessages_vi.properties. */
+    static final String UNIT_EXPECTED = "{unitCode.twoDigits}";
     /** Plans of Decision 36 run 2021-2030; a few years either side leaves room for earlier and later programmes. */
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
-    static final String YEAR_EXPECTED = "must be a year from 2000 to 2100";
+    static final String YEAR_EXPECTED = "{year.range}";
 
     private PlanRequests() {
     }

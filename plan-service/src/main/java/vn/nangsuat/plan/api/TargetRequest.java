@@ -12,7 +12,7 @@ import vn.nangsuat.plan.domain.TargetRegistry;
 
 @Schema(name = "NewTarget", description = "A target of a plan on one yearly indicator of its unit")
 public record TargetRequest(
-        @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be an indicator code such as GRDP")
+        @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "{indicatorCode.pattern}")
         @Schema(examples = "LABOUR_PRODUCTIVITY_CONSTANT") String indicator,
         @NotNull TargetKind kind,
         @NotNull @Min(value = PlanRequests.FIRST_YEAR, message = PlanRequests.YEAR_EXPECTED)

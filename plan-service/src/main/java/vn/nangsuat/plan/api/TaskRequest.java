@@ -19,7 +19,8 @@ import vn.nangsuat.plan.domain.TaskStatus;
 public final class TaskRequest {
 
     static final String ONE_LINE = "[^\\r\\n]+";
-    static final String ONE_LINE_EXPECTED = "must be one line";
+    /** A key of ValidationMessages.properties (English) and ValidationMessages_vi.properties. */
+    static final String ONE_LINE_EXPECTED = "{text.oneLine}";
 
     private TaskRequest() {
     }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.Preconditions;
 import vn.nangsuat.plan.events.NationalGoalEvents;
@@ -37,7 +38,9 @@ public class NationalGoalRegistry {
 
     public NationalGoal correct(String code, int year, Correction correction, String ifMatch) {
         NationalGoal goal = goals.findForUpdate(code, year)
-                .orElseThrow(() -> ProblemException.notFound("No national goal " + code + " for " + year));
+                .orElseThrow(() -> ProblemException.notFound(
+                        new Text("No national goal " + code + " for " + year,
+                                "Không có mục tiêu quốc gia " + code + " cho năm " + year)));
         Preconditions.requireMatch(ifMatch, NationalGoals.tag(goal, progress.current(goal)));  // as last read
         goal.comparator = given(correction.comparator(), goal.comparator);
         goal.low = given(stored(correction.low()), goal.low);
@@ -59,20 +62,27 @@ public class NationalGoalRegistry {
 
     private static void requireConsistent(NationalGoal goal) {
         if (goal.comparator == Comparator.BETWEEN && (goal.high == null || goal.high.compareTo(goal.low) < 0)) {
-            throw ProblemException.invalid("high", "a BETWEEN goal needs high, at least low (" + goal.low.toPlainString() + ")");
+            String low = goal.low.toPlainString();
+            throw ProblemException.invalid("high", new Text("a BETWEEN goal needs high, at least low (" + low + ")",
+                    "mục tiêu BETWEEN cần high, ít nhất bằng low (" + low + ")"));
         }
         if (goal.comparator != Comparator.BETWEEN && goal.high != null) {
-            throw ProblemException.invalid("high", "only a BETWEEN goal has one");
+            throw ProblemException.invalid("high", new Text("only a BETWEEN goal has one",
+                    "chỉ mục tiêu BETWEEN mới có giá trị này"));
         }
-        if (goal.baselineYear >= goal.key.year()) {
-            throw ProblemException.invalid("baselineYear", "must be before the goal's year, " + goal.key.year());
+        int year = goal.key.year();
+        if (goal.baselineYear >= year) {
+            throw ProblemException.invalid("baselineYear", new Text("must be before the goal's year, " + year,
+                    "phải trước năm của mục tiêu, " + year));
         }
         boolean needsNumerator = goal.measure == GoalMeasure.RATIO_GROWTH || goal.measure == GoalMeasure.COUNT;
         if (needsNumerator && goal.numeratorCode == null) {
-            throw ProblemException.invalid("numeratorCode", "is required for a " + goal.measure + " goal");
+            throw ProblemException.invalid("numeratorCode", new Text("is required for a " + goal.measure + " goal",
+                    "là bắt buộc với mục tiêu " + goal.measure));
         }
         if (goal.measure == GoalMeasure.RATIO_GROWTH && goal.denominatorCode == null) {
-            throw ProblemException.invalid("denominatorCode", "is required for a RATIO_GROWTH goal");
+            throw ProblemException.invalid("denominatorCode", new Text("is required for a RATIO_GROWTH goal",
+                    "là bắt buộc với mục tiêu RATIO_GROWTH"));
         }
     }
 

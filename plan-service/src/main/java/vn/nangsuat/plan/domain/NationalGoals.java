@@ -3,6 +3,7 @@ package vn.nangsuat.plan.domain;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.cache.Snapshot;
 import vn.nangsuat.kit.cache.Snapshots;
 import vn.nangsuat.kit.problem.ProblemException;
@@ -37,7 +38,9 @@ public class NationalGoals {
 
     public NationalGoal goal(String code, int year) {
         return all.get().stream().filter(goal -> goal.key.code().equals(code) && goal.key.year() == year).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("No national goal " + code + " for " + year));
+                .orElseThrow(() -> ProblemException.notFound(
+                        new Text("No national goal " + code + " for " + year,
+                                "Không có mục tiêu quốc gia " + code + " cho năm " + year)));
     }
 
     /** Every goal, by year then code. */

@@ -11,8 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.FieldText;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.kit.web.Preconditions;
@@ -82,7 +83,8 @@ public class PlanRegistry {
     public Plan correct(long id, Correction correction, String ifMatch) {
         Plan plan = lockedForWrite(id, ifMatch);
         if (plan.state.next().isEmpty()) {
-            throw ProblemException.conflict("Plan " + id + " is " + plan.state + ": its details are final");
+            throw ProblemException.conflict(new Text("Plan " + id + " is " + plan.state + ": its details are final",
+                    "Kế hoạch " + id + " ở trạng thái " + plan.state + ": thông tin của kế hoạch đã được chốt"));
         }
         int startYear = given(correction.startYear(), plan.startYear);
         int endYear = given(correction.endYear(), plan.endYear);
@@ -90,8 +92,10 @@ public class PlanRegistry {
         if (startYear != plan.startYear) {
             LocalDate version = versionAtStart(plan.unitCode, startYear).validFrom();
             if (!version.equals(plan.unitValidFrom)) {
-                throw ProblemException.invalid("startYear", "in " + startYear + " code " + plan.unitCode
-                        + " names another unit than the one this plan belongs to: draft a new plan instead");
+                throw ProblemException.invalid("startYear", new Text("in " + startYear + " code " + plan.unitCode
+                        + " names another unit than the one this plan belongs to: draft a new plan instead",
+                        "vào năm " + startYear + " mã " + plan.unitCode
+                        + " là mã của một đơn vị khác với đơn vị của kế hoạch này: hãy lập một kế hoạch mới"));
             }
         }
         plan.title = correction.title() == null ? plan.title : correction.title().strip();
@@ -115,11 +119,16 @@ public class PlanRegistry {
         Plan plan = lockedForWrite(id, ifMatch);
         PlanState from = plan.state;
         if (!from.canMoveTo(to)) {
-            String allowed = from.next().isEmpty() ? "none: " + from + " is final"
-                    : from.next().stream().map(Enum::name).collect(Collectors.joining(", "));
+            String states = from.next().stream().map(Enum::name).collect(Collectors.joining(", "));
+            Text allowed = from.next().isEmpty()
+                    ? new Text("none: " + from + " is final", "không có: " + from + " là trạng thái cuối cùng")
+                    : new Text(states, states);
             throw new ProblemException(ProblemType.TRANSITION_NOT_ALLOWED,
-                    "Plan " + id + " is " + from + " and cannot become " + to + "; allowed: " + allowed,
-                    List.of(new Problem.FieldError("to", "must be one of: " + allowed)));
+                    new Text("Plan " + id + " is " + from + " and cannot become " + to + "; allowed: " + allowed.english(),
+                            "Kế hoạch " + id + " ở trạng thái " + from + " và không thể chuyển sang " + to
+                            + "; được phép: " + allowed.vietnamese()),
+                    List.of(new FieldText("to", new Text("must be one of: " + allowed.english(),
+                            "phải là một trong: " + allowed.vietnamese()))));
         }
         if (to == PlanState.APPROVED) {
             requireApprovingDecision(plan);
@@ -134,7 +143,8 @@ public class PlanRegistry {
     }
 
     private Plan lockedForWrite(long id, String ifMatch) {
-        Plan plan = plans.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("No plan has id " + id));
+        Plan plan = plans.findForUpdate(id).orElseThrow(() -> ProblemException.notFound(
+                new Text("No plan has id " + id, "Không có kế hoạch nào có id " + id)));
         scope.requireWrite(plan.unitCode);
         Preconditions.requireMatch(ifMatch, plan.etag());
         return plan;
@@ -142,23 +152,27 @@ public class PlanRegistry {
 
     /** An approved plan names the decision that approved it (number and date), as provinces publish them. */
     private static void requireApprovingDecision(Plan plan) {
-        List<Problem.FieldError> missing = new ArrayList<>();
+        List<FieldText> missing = new ArrayList<>();
         if (plan.approvalNumber == null) {
-            missing.add(new Problem.FieldError("approvalNumber", "is required before approval, e.g. 556/QĐ-UBND"));
+            missing.add(new FieldText("approvalNumber", new Text("is required before approval, e.g. 556/QĐ-UBND",
+                    "là bắt buộc trước khi phê duyệt, ví dụ 556/QĐ-UBND")));
         }
         if (plan.approvalDate == null) {
-            missing.add(new Problem.FieldError("approvalDate", "is required before approval"));
+            missing.add(new FieldText("approvalDate", new Text("is required before approval",
+                    "là bắt buộc trước khi phê duyệt")));
         }
         if (!missing.isEmpty()) {
-            throw new ProblemException(ProblemType.CONFLICT,
+            throw new ProblemException(ProblemType.CONFLICT, new Text(
                     "Plan " + plan.id + " cannot be approved before the approving decision's number and date are set",
+                    "Kế hoạch " + plan.id + " chưa thể được phê duyệt khi chưa có số và ngày của quyết định phê duyệt"),
                     missing);
         }
     }
 
     private static void requireYears(int startYear, int endYear) {
         if (endYear < startYear) {
-            throw ProblemException.invalid("endYear", "must not be before startYear (" + startYear + ")");
+            throw ProblemException.invalid("endYear", new Text("must not be before startYear (" + startYear + ")",
+                    "không được trước startYear (" + startYear + ")"));
         }
     }
 
@@ -171,11 +185,15 @@ public class PlanRegistry {
         if (!versions.isEmpty()) {
             return versions.get(versions.size() - 1);
         }
-        ProvinceReplica.Absence absence = units.absence(code, units.history(code), LocalDate.of(startYear, 12, 31));
+        List<ReplicaUnit> history = units.history(code);
+        ProvinceReplica.Absence absence = units.absence(code, history, LocalDate.of(startYear, 12, 31));
+        Text reason = absence.reason();
         throw ProblemException.invalid("unitCode", switch (absence.kind()) {
-            case NEVER -> absence.reason();
-            case NOT_YET -> absence.reason() + ", after a plan starting in " + startYear;
-            case NO_LONGER -> absence.reason() + ": it is not in force in " + startYear;
+            case NEVER -> reason;
+            case NOT_YET -> new Text(reason.english() + ", after a plan starting in " + startYear,
+                    reason.vietnamese() + ", sau khi kế hoạch bắt đầu vào năm " + startYear);
+            case NO_LONGER -> new Text(reason.english() + ": it is not in force in " + startYear,
+                    reason.vietnamese() + ": đơn vị này không có hiệu lực vào năm " + startYear);
         });
     }
 

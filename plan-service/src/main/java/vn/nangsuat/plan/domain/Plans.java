@@ -3,6 +3,7 @@ package vn.nangsuat.plan.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.paging.Page;
 import vn.nangsuat.kit.paging.PageRequest;
 import vn.nangsuat.kit.problem.ProblemException;
@@ -19,7 +20,8 @@ public class Plans {
     }
 
     public Plan plan(long id) {
-        return plans.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No plan has id " + id));
+        return plans.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound(
+                new Text("No plan has id " + id, "Không có kế hoạch nào có id " + id)));
     }
 
     public Page<Plan> plans(PlanRepository.Filter filter, PageRequest page) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 
 /** The reads of targets, each with its progress. */
@@ -28,7 +29,9 @@ public class Targets {
 
     public TargetRegistry.Set target(long planId, long targetId) {
         Target target = targets.findByIdOptional(targetId).filter(found -> found.planId == planId)
-                .orElseThrow(() -> ProblemException.notFound("Plan " + planId + " has no target " + targetId));
+                .orElseThrow(() -> ProblemException.notFound(
+                        new Text("Plan " + planId + " has no target " + targetId,
+                                "Kế hoạch " + planId + " không có mục tiêu " + targetId)));
         return withProgress(target);
     }
 

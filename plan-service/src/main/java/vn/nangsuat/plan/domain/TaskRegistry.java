@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.security.ProvinceScope;
 import vn.nangsuat.kit.web.Preconditions;
@@ -58,7 +59,9 @@ public class TaskRegistry {
     public Task correct(long planId, long taskId, TaskDetails details, String ifMatch) {
         Plan plan = writablePlan(planId);
         Task task = tasks.findForUpdate(taskId).filter(found -> found.planId == planId)
-                .orElseThrow(() -> ProblemException.notFound("Plan " + planId + " has no task " + taskId));
+                .orElseThrow(() -> ProblemException.notFound(
+                        new Text("Plan " + planId + " has no task " + taskId,
+                                "Kế hoạch " + planId + " không có nhiệm vụ " + taskId)));
         Preconditions.requireMatch(ifMatch, task.etag());
         task.title = details.title() == null ? task.title : details.title().strip();
         task.leadAgency = details.leadAgency() == null ? task.leadAgency : details.leadAgency().strip();
@@ -76,24 +79,29 @@ public class TaskRegistry {
     }
 
     private Plan writablePlan(long planId) {
-        Plan plan = plans.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound("No plan has id " + planId));
+        Plan plan = plans.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound(
+                new Text("No plan has id " + planId, "Không có kế hoạch nào có id " + planId)));
         scope.requireWrite(plan.unitCode);
         if (plan.state.next().isEmpty()) {
-            throw ProblemException.conflict("Plan " + planId + " is " + plan.state + ": its tasks are final");
+            throw ProblemException.conflict(new Text("Plan " + planId + " is " + plan.state + ": its tasks are final",
+                    "Kế hoạch " + planId + " ở trạng thái " + plan.state + ": các nhiệm vụ của kế hoạch đã được chốt"));
         }
         return plan;
     }
 
     private static void requireConsistent(Task task, Plan plan) {
         if (task.endDate.isBefore(task.startDate)) {
-            throw ProblemException.invalid("endDate", "must not be before startDate (" + task.startDate + ")");
+            throw ProblemException.invalid("endDate", new Text("must not be before startDate (" + task.startDate + ")",
+                    "không được trước startDate (" + task.startDate + ")"));
         }
         if (task.startDate.getYear() < plan.startYear || task.endDate.getYear() > plan.endYear) {
-            throw ProblemException.invalid("startDate", "the task must lie within the plan, " + plan.startYear + " to "
-                    + plan.endYear);
+            throw ProblemException.invalid("startDate", new Text("the task must lie within the plan, " + plan.startYear
+                    + " to " + plan.endYear, "nhiệm vụ phải nằm trong thời gian của kế hoạch, từ " + plan.startYear
+                    + " đến " + plan.endYear));
         }
         if (task.status == TaskStatus.DONE && task.percentDone != 100) {
-            throw ProblemException.invalid("percentDone", "a DONE task is 100 % done");
+            throw ProblemException.invalid("percentDone", new Text("a DONE task is 100 % done",
+                    "nhiệm vụ DONE là nhiệm vụ đã hoàn thành 100 %"));
         }
     }
 

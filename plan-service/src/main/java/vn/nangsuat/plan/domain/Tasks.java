@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.paging.Page;
 import vn.nangsuat.kit.paging.PageRequest;
 import vn.nangsuat.kit.problem.ProblemException;
@@ -28,7 +29,9 @@ public class Tasks {
 
     public Task task(long planId, long taskId) {
         return tasks.findByIdOptional(taskId).filter(found -> found.planId == planId)
-                .orElseThrow(() -> ProblemException.notFound("Plan " + planId + " has no task " + taskId));
+                .orElseThrow(() -> ProblemException.notFound(
+                        new Text("Plan " + planId + " has no task " + taskId,
+                                "Kế hoạch " + planId + " không có nhiệm vụ " + taskId)));
     }
 
     public Page<Task> withConcern(TaskRepository.Concern concern, String unit, LocalDate day, PageRequest page) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.nangsuat.plan.api.PlanFixtures.bacKanPlan;
 import static vn.nangsuat.plan.api.PlanFixtures.draft;
@@ -157,6 +158,17 @@ class PlanResourceTest extends WithBacKanAndThaiNguyen {
                 .body("errors[0].message", containsString("ceased on 2025-06-30 and became part of 19"));
         draft(with(bacKanPlan(), "unitCode", "99")).statusCode(400).body("errors[0].field", equalTo("unitCode"))
                 .body("errors[0].message", containsString("names no provincial unit"));
+        // Read in a provincial office: the same refusal, the same field, in Vietnamese.
+        given().auth().oauth2(TestTokens.admin()).header("Accept-Language", "vi").contentType(ContentType.JSON)
+                .body(with(with(bacKanPlan(), "startYear", 2026), "endYear", 2030)).when().post("/api/v1/plans")
+                .then().statusCode(400).header("Content-Language", "vi").body("errors[0].field", equalTo("unitCode"))
+                .body("errors[0].message", equalTo("06 (Bắc Kạn) đã chấm dứt vào ngày 2025-06-30 và đã nhập vào 19: đơn vị"
+                        + " này không có hiệu lực vào năm 2026"))
+                .body("detail", startsWith("unitCode: 06 (Bắc Kạn) đã chấm dứt"));
+        given().auth().oauth2(TestTokens.admin()).header("Accept-Language", "vi").contentType(ContentType.JSON)
+                .body(with(bacKanPlan(), "startYear", 1990)).when().post("/api/v1/plans")
+                .then().statusCode(400).body("errors[0].field", equalTo("startYear"))
+                .body("errors[0].message", equalTo("phải là một năm từ 2000 đến 2100"));
         // 19 in 2025 names the new Thái Nguyên from 1 July: a plan drafted for it belongs to that unit.
         draft(with(with(bacKanPlan(), "unitCode", "19"), "startYear", 2025)).statusCode(201)
                 .body("unitValidFrom", equalTo("2025-07-01")).body("successorUnits", hasSize(0));

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.idempotency.IdempotentCreate;
 import vn.nangsuat.kit.openapi.TaggedAnswer;
 import vn.nangsuat.kit.paging.PageParams;
@@ -55,8 +56,6 @@ import vn.nangsuat.rules.Territory;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provinces", description = "Provincial-level units over time: the 63 until 2025-06-30, the 34 from 2025-07-01")
 public class ProvinceResource {
-
-    private static final String CODE_EXPECTED = UnitCodes.EXPECTED;
 
     private final ProvinceCatalog catalog;
     private final ProvinceRegistry registry;
@@ -88,10 +87,10 @@ public class ProvinceResource {
             @Parameter(description = "Only provinces or only centrally-run cities (any case)") @QueryParam("kind") UnitKind kind,
             @Parameter(description = "Search: ignores case and Vietnamese marks, and knows other names and abbreviations"
                     + " (\"da nang\", \"HCM\", \"Sài Gòn\")", example = "hue")
-            @QueryParam("q") @Size(max = 100, message = "must be at most 100 characters") String q,
+            @QueryParam("q") @Size(max = 100, message = "{search.maxLength}") String q,
             @Parameter(description = "code or name, - before it for descending", example = "name")
             @QueryParam("sort") @DefaultValue("code")
-            @Pattern(regexp = "-?(code|name)", message = "must be code, name, -code or -name") String sort,
+            @Pattern(regexp = "-?(code|name)", message = "{sort.codeOrName}") String sort,
             @Parameter(description = "Also list the units that had ended by asOf and match (after those in force)")
             @QueryParam("includeFormer") @DefaultValue("false") boolean includeFormer,
             @Valid @BeanParam PageParams paging,
@@ -117,7 +116,7 @@ public class ProvinceResource {
     @APIResponse(responseCode = "404", description = "No unit has this code on that date")
     public Response get(
             @Parameter(description = "Two-digit administrative code", example = "38")
-            @PathParam("code") @Pattern(regexp = UnitRequests.CODE, message = CODE_EXPECTED) String code,
+            @PathParam("code") @Pattern(regexp = UnitRequests.CODE, message = UnitCodes.MESSAGE) String code,
             @Parameter(description = "Date (ISO 8601); default today") @QueryParam("asOf") LocalDate asOf,
             @Context Request request) {
         ProvinceCatalog.TaggedUnit unit = catalog.taggedUnitOn(code, onOrToday("asOf", asOf));
@@ -134,7 +133,7 @@ public class ProvinceResource {
     @APIResponse(responseCode = "400", description = "The code is malformed")
     @APIResponse(responseCode = "404", description = "No unit has ever had this code")
     public List<ProvinceUnit> history(
-            @Parameter(example = "46") @PathParam("code") @Pattern(regexp = UnitRequests.CODE, message = CODE_EXPECTED) String code) {
+            @Parameter(example = "46") @PathParam("code") @Pattern(regexp = UnitRequests.CODE, message = UnitCodes.MESSAGE) String code) {
         return catalog.history(code).stream().map(ProvinceMapper::toResponse).toList();
     }
 
@@ -148,7 +147,7 @@ public class ProvinceResource {
     @APIResponse(responseCode = "400", description = "The code or date is malformed")
     @APIResponse(responseCode = "404", description = "No unit has this code on that date")
     public LineageView lineage(
-            @Parameter(example = "19") @PathParam("code") @Pattern(regexp = UnitRequests.CODE, message = CODE_EXPECTED) String code,
+            @Parameter(example = "19") @PathParam("code") @Pattern(regexp = UnitRequests.CODE, message = UnitCodes.MESSAGE) String code,
             @Parameter(description = "Date (ISO 8601); default today") @QueryParam("asOf") LocalDate asOf) {
         UnitVersion version = catalog.unitOn(code, onOrToday("asOf", asOf));
         LineageGraph graph = catalog.graph();
@@ -171,7 +170,7 @@ public class ProvinceResource {
     @APIResponse(responseCode = "400", description = "A date or the format is invalid")
     public Response crosswalk(
             @Parameter(required = true, example = "2025-06-30")
-            @QueryParam("from") @NotNull(message = "is required: the date whose units are mapped") LocalDate from,
+            @QueryParam("from") @NotNull(message = "{crosswalkFrom.required}") LocalDate from,
             @Parameter(description = "default today", example = "2025-07-01") @QueryParam("to") LocalDate to,
             @Parameter(description = "json or csv (any case); overrides Accept") @QueryParam("format") Crosswalk.Format format,
             @Context HttpHeaders headers) {
@@ -219,7 +218,7 @@ public class ProvinceResource {
     @APIResponse(responseCode = "404", description = "No unit with this code is in force")
     @APIResponse(responseCode = "412", description = "The unit changed since it was read (stale If-Match)")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response change(@PathParam("code") @Pattern(regexp = UnitRequests.CODE, message = CODE_EXPECTED) String code,
+    public Response change(@PathParam("code") @Pattern(regexp = UnitRequests.CODE, message = UnitCodes.MESSAGE) String code,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull UnitRequests.UnitChange body) {
         ProvinceRegistry.Written next = registry.change(code,
                 new ProvinceRegistry.UnitFields(body.name(), body.kind(), body.region()), body.effectiveDate(), ifMatch);
@@ -287,9 +286,10 @@ public class ProvinceResource {
     }
 
     private static LocalDate modelled(String field, LocalDate date) {
-        Territory.notModelled(date).ifPresent(reason -> {
-            throw ProblemException.invalid(field, reason);
-        });
+        if (!Territory.modelled(date)) {
+            throw ProblemException.invalid(field, new Text(Territory.whyNotModelled(date),
+                    Territory.whyNotModelledInVietnamese(date)));
+        }
         return date;
     }
 

@@ -25,7 +25,7 @@ public final class UnitRequests {
 
     @Schema(name = "NewUnit", description = "A unit that begins on validFrom")
     public record NewUnit(
-            @NotNull @Pattern(regexp = CODE, message = "must be two digits") @Schema(examples = "99") String code,
+            @NotNull @Pattern(regexp = CODE, message = UnitCodes.MESSAGE) @Schema(examples = "99") String code,
             @NotBlank @Size(max = 100) @Schema(examples = "Đặc khu Phú Quốc") String name,
             @NotNull UnitKind kind,
             @Schema(description = "Null or absent when none is known", nullable = true) Region region,
@@ -45,7 +45,7 @@ public final class UnitRequests {
     public record Reorganization(
             @NotNull @Schema(examples = "MERGE") UnitLineage.Kind kind,
             @NotNull @Schema(examples = "2025-07-01") LocalDate effectiveDate,
-            @NotEmpty List<@NotNull @Pattern(regexp = CODE, message = "must be two digits") String> predecessors,
+            @NotEmpty List<@NotNull @Pattern(regexp = CODE, message = UnitCodes.MESSAGE) String> predecessors,
             @NotEmpty List<@NotNull @Valid Successor> successors,
             @Schema(description = "True to record a reorganisation whose effectiveDate is before today: it rewrites what"
                     + " the reads of those days answered, so it is refused unless meant", nullable = true)
@@ -54,7 +54,7 @@ public final class UnitRequests {
 
     @Schema(name = "Successor", description = "A unit a reorganisation opens; without a region it takes its host's, marked derived")
     public record Successor(
-            @NotNull @Pattern(regexp = CODE, message = "must be two digits") String code,
+            @NotNull @Pattern(regexp = CODE, message = UnitCodes.MESSAGE) String code,
             @NotBlank @Size(max = 100) String name,
             @NotNull UnitKind kind,
             @Schema(description = "Null or absent: the host's, marked derived", nullable = true) Region region) {

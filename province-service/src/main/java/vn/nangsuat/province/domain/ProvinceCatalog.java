@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.cache.Snapshot;
 import vn.nangsuat.kit.cache.Snapshots;
 import vn.nangsuat.kit.paging.Page;
@@ -77,7 +78,8 @@ public class ProvinceCatalog {
     public List<UnitVersion> history(String code) {
         List<UnitVersion> all = data.get().history(code);
         if (all.isEmpty()) {
-            throw ProblemException.notFound("No unit has ever had code " + code);
+            throw ProblemException.notFound(new Text("No unit has ever had code " + code,
+                    "Chưa từng có đơn vị nào mang mã " + code));
         }
         return all;
     }
@@ -99,6 +101,7 @@ public class ProvinceCatalog {
 
     private static UnitVersion unitOn(ProvinceData data, String code, LocalDate date) {
         return data.unitOn(code, date)
-                .orElseThrow(() -> ProblemException.notFound("No unit has code " + code + " on " + date));
+                .orElseThrow(() -> ProblemException.notFound(new Text("No unit has code " + code + " on " + date,
+                        "Không có đơn vị nào mang mã " + code + " vào ngày " + date)));
     }
 }

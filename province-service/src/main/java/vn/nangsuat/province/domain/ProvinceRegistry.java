@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.Preconditions;
 import vn.nangsuat.province.events.ProvinceEvents;
@@ -83,8 +84,10 @@ public class ProvinceRegistry {
     /** A new unit from a date; its code must be free from that date on. */
     public Written create(String code, UnitFields fields, LocalDate validFrom) {
         if (versions.anyValidOnOrAfter(code, validFrom)) {
-            throw ProblemException.conflict("Code " + code + " already names a unit on or after " + validFrom
-                    + ": change that unit, or reorganise, instead");
+            throw ProblemException.conflict(new Text("Code " + code + " already names a unit on or after " + validFrom
+                    + ": change that unit, or reorganise, instead",
+                    "Mã " + code + " đã được dùng cho một đơn vị vào hoặc sau ngày " + validFrom
+                    + ": thay vào đó, hãy thay đổi đơn vị đó hoặc sắp xếp lại"));
         }
         UnitVersion unit = newVersion(code, fields.name(), fields.kind(), fields.region(), false, validFrom);
         // The unique key on open versions refuses a concurrent create of the same code that passed this check too.
@@ -100,19 +103,22 @@ public class ProvinceRegistry {
      */
     public Written change(String code, UnitFields fields, LocalDate effective, String ifMatch) {
         UnitVersion current = versions.findOpenForUpdate(code)
-                .orElseThrow(() -> ProblemException.notFound("No unit with code " + code + " is in force"));
+                .orElseThrow(() -> ProblemException.notFound(noUnitInForce(code)));
         // Read after the lock: a change that committed while this one waited is seen, and refused as stale.
         Preconditions.requireMatch(ifMatch, versions.timelineEtag(code));
         if (!effective.isAfter(current.validFrom)) {
-            throw ProblemException.invalid("effectiveDate", "must be after " + current.validFrom
-                    + ", the first day of the version in force");
+            LocalDate currentFrom = current.validFrom;
+            throw ProblemException.invalid("effectiveDate", new Text("must be after " + currentFrom
+                    + ", the first day of the version in force",
+                    "phải sau ngày " + currentFrom + ", ngày đầu tiên của phiên bản đang có hiệu lực"));
         }
         String name = fields.name() != null ? fields.name() : current.name;
         UnitKind kind = fields.kind() != null ? fields.kind() : current.kind;
         Region region = fields.region() != null ? fields.region() : current.region;
         boolean regionDerived = fields.region() == null && current.regionDerived;
         if (name.equals(current.name) && kind == current.kind && region == current.region) {
-            throw ProblemException.invalid("body", "changes nothing: give a new name, kind or region");
+            throw ProblemException.invalid("body", new Text("changes nothing: give a new name, kind or region",
+                    "không thay đổi gì: hãy đưa ra tên, loại hoặc vùng mới"));
         }
         current.validTo = effective.minusDays(1);
         versions.flush();  // closed before the next opens: a unique key allows one open version per code
@@ -139,9 +145,14 @@ public class ProvinceRegistry {
         checkShape(kind, predecessorCodes, successors);
         LocalDate today = LocalDate.now(clock);
         if (effective.isBefore(today) && !request.backdated()) {
-            throw ProblemException.invalid("effectiveDate", "is before today (" + today + "): a reorganisation is recorded"
-                    + " ahead of the day it takes effect, and a past one rewrites what every read of those days answered."
-                    + " To record one that has taken effect already, send \"backdated\": true (try \"dryRun\" first)");
+            throw ProblemException.invalid("effectiveDate", new Text("is before today (" + today + "): a reorganisation"
+                    + " is recorded ahead of the day it takes effect, and a past one rewrites what every read of those"
+                    + " days answered. To record one that has taken effect already, send \"backdated\": true"
+                    + " (try \"dryRun\" first)",
+                    "là ngày trước hôm nay (" + today + "): một lần sắp xếp lại được ghi nhận trước ngày nó có"
+                    + " hiệu lực, và một lần trong quá khứ sẽ viết lại những gì mọi lần đọc cho các ngày đó đã trả về."
+                    + " Để ghi nhận một lần đã có hiệu lực rồi, hãy gửi \"backdated\": true"
+                    + " (hãy thử \"dryRun\" trước)"));
         }
         List<LocalDate> days = effective.equals(today) ? List.of(effective) : List.of(effective, today);
         List<Long> before = days.stream().map(this::provincialUnitsOn).toList();
@@ -149,18 +160,23 @@ public class ProvinceRegistry {
         List<UnitVersion> predecessors = new ArrayList<>();
         for (String code : predecessorCodes.stream().sorted().toList()) {  // one lock order, no deadlocks
             UnitVersion version = versions.findOpenForUpdate(code)
-                    .orElseThrow(() -> ProblemException.conflict("No unit with code " + code + " is in force"));
+                    .orElseThrow(() -> ProblemException.conflict(noUnitInForce(code)));
             if (!version.validOn(lastDay)) {
-                throw ProblemException.conflict("Unit " + code + " begins on " + version.validFrom
-                        + ", not before " + effective + ", so it cannot end the day before");
+                LocalDate begins = version.validFrom;
+                throw ProblemException.conflict(new Text("Unit " + code + " begins on " + begins
+                        + ", not before " + effective + ", so it cannot end the day before",
+                        "Đơn vị " + code + " bắt đầu từ ngày " + begins + ", không phải trước ngày " + effective
+                        + ", nên không thể kết thúc vào ngày hôm trước"));
             }
             predecessors.add(version);
         }
         Set<String> predecessorSet = new HashSet<>(predecessorCodes);
         for (Successor successor : successors) {
             if (!predecessorSet.contains(successor.code()) && versions.anyValidOnOrAfter(successor.code(), effective)) {
-                throw ProblemException.conflict("Code " + successor.code() + " already names a unit on or after "
-                        + effective);
+                String taken = successor.code();
+                throw ProblemException.conflict(new Text(
+                        "Code " + taken + " already names a unit on or after " + effective,
+                        "Mã " + taken + " đã được dùng cho một đơn vị vào hoặc sau ngày " + effective));
             }
         }
         predecessors.forEach(version -> version.validTo = lastDay);
@@ -231,31 +247,53 @@ public class ProvinceRegistry {
         RecordedReorganization last = reorganizations.lastStandingForUpdate().orElse(null);
         if (last == null || last.id != id) {
             RecordedReorganization asked = reorganizations.findByIdOptional(id)
-                    .orElseThrow(() -> ProblemException.notFound("No reorganisation has id " + id));
-            throw ProblemException.conflict(asked.revertedAt != null
-                    ? "Reorganisation " + id + " was reverted at " + asked.revertedAt + " by " + asked.revertedBy
-                    : "Only the last reorganisation recorded can be reverted, and that is " + last.id + ": revert it first");
+                    .orElseThrow(() -> ProblemException.notFound(new Text("No reorganisation has id " + id,
+                            "Không có lần sắp xếp lại nào có id " + id)));
+            if (asked.revertedAt != null) {
+                Instant revertedAt = asked.revertedAt;
+                String revertedBy = asked.revertedBy;
+                throw ProblemException.conflict(new Text(
+                        "Reorganisation " + id + " was reverted at " + revertedAt + " by " + revertedBy,
+                        "Lần sắp xếp lại " + id + " đã được hoàn tác lúc " + revertedAt + " bởi " + revertedBy));
+            }
+            Long lastId = last.id;
+            throw ProblemException.conflict(new Text(
+                    "Only the last reorganisation recorded can be reverted, and that is " + lastId
+                    + ": revert it first",
+                    "Chỉ có thể hoàn tác lần sắp xếp lại được ghi nhận gần nhất, và đó là lần " + lastId
+                    + ": hãy hoàn tác lần đó trước"));
         }
         LocalDate lastDay = last.effectiveDate.minusDays(1);
         List<UnitVersion> opened = new ArrayList<>();
         for (RecordedReorganization.Touched touched : last.touched(RecordedReorganization.Role.OPENED)) {
-            UnitVersion version = versions.findOpenForUpdate(touched.code())
-                    .filter(open -> open.validFrom.equals(touched.validFrom()))
-                    .orElseThrow(() -> ProblemException.conflict("Unit " + touched.code() + " from " + touched.validFrom()
-                            + " is no longer the version in force: undo what changed it since, then revert"));
+            String code = touched.code();
+            LocalDate from = touched.validFrom();
+            UnitVersion version = versions.findOpenForUpdate(code)
+                    .filter(open -> open.validFrom.equals(from))
+                    .orElseThrow(() -> ProblemException.conflict(new Text("Unit " + code + " from " + from
+                            + " is no longer the version in force: undo what changed it since, then revert",
+                            "Đơn vị " + code + " từ ngày " + from + " không còn là phiên bản đang có hiệu lực:"
+                            + " hãy hoàn tác những gì đã thay đổi nó kể từ đó, rồi hãy hoàn tác")));
             opened.add(version);
         }
         Set<String> openedCodes = new HashSet<>();
         opened.forEach(version -> openedCodes.add(version.code));
         List<UnitVersion> closed = new ArrayList<>();
         for (RecordedReorganization.Touched touched : last.touched(RecordedReorganization.Role.CLOSED)) {
-            UnitVersion version = versions.find("code = ?1 and validFrom = ?2", touched.code(), touched.validFrom())
+            String code = touched.code();
+            LocalDate from = touched.validFrom();
+            UnitVersion version = versions.find("code = ?1 and validFrom = ?2", code, from)
                     .firstResultOptional().filter(found -> lastDay.equals(found.validTo))
-                    .orElseThrow(() -> ProblemException.conflict("Unit " + touched.code() + " from " + touched.validFrom()
-                            + " no longer ends on " + lastDay + ": undo what changed it since, then revert"));
+                    .orElseThrow(() -> ProblemException.conflict(new Text("Unit " + code + " from " + from
+                            + " no longer ends on " + lastDay + ": undo what changed it since, then revert",
+                            "Đơn vị " + code + " từ ngày " + from + " không còn kết thúc vào ngày " + lastDay
+                            + ": hãy hoàn tác những gì đã thay đổi nó kể từ đó, rồi hãy hoàn tác")));
             if (!openedCodes.contains(version.code) && versions.anyValidOnOrAfter(version.code, last.effectiveDate)) {
-                throw ProblemException.conflict("Code " + version.code + " names another unit from " + last.effectiveDate
-                        + " on: undo that first, then revert");
+                LocalDate effective = last.effectiveDate;
+                throw ProblemException.conflict(new Text("Code " + code + " names another unit from " + effective
+                        + " on: undo that first, then revert",
+                        "Mã " + code + " được dùng cho một đơn vị khác từ ngày " + effective
+                        + " trở đi: hãy hoàn tác việc đó trước, rồi hãy hoàn tác"));
             }
             closed.add(version);
         }
@@ -273,24 +311,34 @@ public class ProvinceRegistry {
 
     private static void checkShape(UnitLineage.Kind kind, List<String> predecessors, List<Successor> successors) {
         if (new HashSet<>(predecessors).size() != predecessors.size()) {
-            throw ProblemException.invalid("predecessors", "names a unit twice");
+            throw ProblemException.invalid("predecessors", new Text("names a unit twice", "nêu một đơn vị hai lần"));
         }
         if (successors.stream().map(Successor::code).distinct().count() != successors.size()) {
-            throw ProblemException.invalid("successors", "names a code twice");
+            throw ProblemException.invalid("successors", new Text("names a code twice", "nêu một mã hai lần"));
         }
         switch (kind) {
             case MERGE -> {
                 if (predecessors.size() < 2 || successors.size() != 1) {
-                    throw ProblemException.invalid("kind", "MERGE takes two or more predecessors and one successor");
+                    throw ProblemException.invalid("kind",
+                            new Text("MERGE takes two or more predecessors and one successor",
+                            "MERGE cần từ hai đơn vị trước trở lên và một đơn vị kế tiếp"));
                 }
             }
             case SPLIT -> {
                 if (predecessors.size() != 1 || successors.size() < 2) {
-                    throw ProblemException.invalid("kind", "SPLIT takes one predecessor and two or more successors");
+                    throw ProblemException.invalid("kind",
+                            new Text("SPLIT takes one predecessor and two or more successors",
+                            "SPLIT cần một đơn vị trước và từ hai đơn vị kế tiếp trở lên"));
                 }
             }
-            default -> throw ProblemException.invalid("kind", "must be MERGE or SPLIT");
+            default -> throw ProblemException.invalid("kind",
+                    new Text("must be MERGE or SPLIT", "phải là MERGE hoặc SPLIT"));
         }
+    }
+
+    private static Text noUnitInForce(String code) {
+        return new Text("No unit with code " + code + " is in force",
+                "Không có đơn vị nào mang mã " + code + " đang có hiệu lực");
     }
 
     private static UnitVersion newVersion(String code, String name, UnitKind kind, Region region, boolean regionDerived,

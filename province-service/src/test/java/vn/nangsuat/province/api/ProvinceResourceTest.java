@@ -253,13 +253,27 @@ class ProvinceResourceTest {
         given().header("Accept-Language", "vi-VN,vi;q=0.9").when().get("/api/v1/provinces/99")
                 .then().statusCode(404).header("Content-Language", "vi")
                 .body("type", equalTo("https://nangsuat.vn/problems/not-found")).body("title", equalTo("Không tìm thấy"))
-                .body("status", equalTo(404)).body("instance", equalTo("/api/v1/provinces/99"));
+                .body("status", equalTo(404)).body("instance", equalTo("/api/v1/provinces/99"))
+                .body("detail", startsWith("Không có đơn vị nào mang mã 99 vào ngày "));
         given().header("Accept-Language", "vi").queryParam("size", "0").when().get("/api/v1/provinces")
                 .then().statusCode(400).body("title", equalTo("Dữ liệu không hợp lệ")).body("errors[0].field", equalTo("size"))
                 .body("errors[0].message", equalTo("phải lớn hơn hoặc bằng 1"))
                 .body("detail", equalTo("size: phải lớn hơn hoặc bằng 1"));
+        given().header("Accept-Language", "vi").when().get("/api/v1/provinces/1x")
+                .then().statusCode(400).body("errors[0].field", equalTo("code"))
+                .body("errors[0].message", equalTo("phải là mã đơn vị gồm hai chữ số, ví dụ 19, hoặc VN cho cả nước"));
+        given().header("Accept-Language", "vi").queryParam("sort", "population").when().get("/api/v1/provinces")
+                .then().statusCode(400).body("errors[0].field", equalTo("sort"))
+                .body("errors[0].message", equalTo("phải là code, name, -code hoặc -name"));
+        given().header("Accept-Language", "vi").queryParam("asOf", "2000-01-01").when().get("/api/v1/provinces")
+                .then().statusCode(400).body("errors[0].field", equalTo("asOf"))
+                .body("errors[0].message", startsWith("phải từ ngày 2008-08-01 trở đi"));
         given().when().get("/api/v1/provinces/99").then().statusCode(404).header("Content-Language", "en")
                 .body("title", equalTo("Not Found"));
+        given().when().get("/api/v1/provinces/1x").then().statusCode(400)
+                .body("errors[0].message", equalTo("must be a two-digit unit code such as 19, or VN for the whole country"));
+        given().queryParam("sort", "population").when().get("/api/v1/provinces")
+                .then().statusCode(400).body("errors[0].message", equalTo("must be code, name, -code or -name"));
         given().queryParam("size", "0").when().get("/api/v1/provinces")
                 .then().statusCode(400).body("errors[0].message", equalTo("must be greater than or equal to 1"));
     }

@@ -8,9 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.FieldText;
 import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.http.RouterProblems;
+import vn.nangsuat.http.Text;
 
 /**
  * The operator's view of events set aside, on the management port (never published, as health and metrics):
@@ -53,16 +54,18 @@ public class ParkedEventsRoutes {
     private void replay(RoutingContext context) throws Exception {
         String consumer = context.request().getParam("consumer");
         if (consumer == null || consumer.isBlank()) {
-            problems.write(context, ProblemType.INVALID_INPUT, "name the consumer whose events to replay",
-                    List.of(new Problem.FieldError("consumer", "is required")));
+            problems.write(context, ProblemType.INVALID_INPUT, new Text("name the consumer whose events to replay",
+                    "hãy nêu tên consumer có các sự kiện cần phát lại"),
+                    List.of(new FieldText("consumer", new Text("is required", "là bắt buộc"))));
             return;
         }
         EventConsumers.Replay replay;
         try {
             replay = consumers.replay(consumer);
         } catch (IllegalArgumentException e) {
-            problems.write(context, ProblemType.NOT_FOUND, e.getMessage(),
-                    List.of(new Problem.FieldError("consumer", e.getMessage())));
+            Text unknown = new Text("this service has no consumer named " + consumer,
+                    "dịch vụ này không có consumer tên " + consumer);
+            problems.write(context, ProblemType.NOT_FOUND, unknown, List.of(new FieldText("consumer", unknown)));
             return;
         }
         send(context, replay);
@@ -73,8 +76,8 @@ public class ParkedEventsRoutes {
         try {
             work.answer(context);
         } catch (Exception e) {
-            problems.write(context, ProblemType.DATABASE_UNAVAILABLE,
-                    "the database did not answer: " + e.getMessage(), List.of());
+            problems.write(context, ProblemType.DATABASE_UNAVAILABLE, new Text("the database did not answer: "
+                    + e.getMessage(), "cơ sở dữ liệu không trả lời: " + e.getMessage()), List.of());
         }
     }
 

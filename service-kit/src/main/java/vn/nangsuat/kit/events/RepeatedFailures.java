@@ -1,14 +1,10 @@
 package vn.nangsuat.kit.events;
 
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
+import vn.nangsuat.kit.datasource.DatabaseFailures;
 
 /**
  * Tells a poison event from an outage, for one consumer. An event that fails again and again while the database
@@ -18,9 +14,6 @@ import java.util.function.BooleanSupplier;
  * answer, is never counted: an outage is waited out for as long as it lasts.
  */
 final class RepeatedFailures {
-
-    /** MariaDB errors that say "try again": lock wait timeout, deadlock, server gone or going, too many connections. */
-    private static final Set<Integer> PASSING_ERRORS = Set.of(1205, 1213, 2006, 2013, 1927, 1053, 1040);
 
     private final int attempts;
     private final Duration minimum;
@@ -45,7 +38,7 @@ final class RepeatedFailures {
             since = clock.instant();
             counted = 0;
         }
-        if (isOutage(failure) || !databaseAnswers.getAsBoolean()) {
+        if (DatabaseFailures.passing(failure) || !databaseAnswers.getAsBoolean()) {
             return false;
         }
         counted++;
@@ -60,23 +53,5 @@ final class RepeatedFailures {
     /** How the failures so far read in a reason: "failed 10 times over 62 s". */
     String history() {
         return "failed " + counted + " times over " + Duration.between(since, clock.instant()).toSeconds() + " s";
-    }
-
-    /** Whether a failure names an outage of the database or its pool rather than something wrong with the event. */
-    static boolean isOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("40") || PASSING_ERRORS.contains(sql.getErrorCode())
-                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

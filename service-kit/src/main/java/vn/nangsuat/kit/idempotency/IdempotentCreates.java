@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import vn.nangsuat.http.FieldText;
 import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.http.Text;
+import vn.nangsuat.kit.datasource.DatabaseFailures;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.kit.web.ParamConverters;
 
@@ -51,7 +52,6 @@ public class IdempotentCreates {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     /** How long a request waits for another one holding the same key before it is told that one is in flight. */
     private static final int IN_FLIGHT_WAIT_SECONDS = 1;
-    private static final int LOCK_WAIT_TIMEOUT = 1205;
 
     @Inject
     HttpServerRequest request;
@@ -76,7 +76,8 @@ public class IdempotentCreates {
             return call.proceed();
         }
         if (!KEY.matcher(key).matches()) {
-            throw ProblemException.invalid(HEADER, "must be 1 to 200 visible ASCII characters");
+            throw ProblemException.invalid(HEADER, new Text("must be 1 to 200 visible ASCII characters",
+                    "phải gồm 1 đến 200 ký tự ASCII nhìn thấy được"));
         }
         if (call.getMethod().getReturnType() != Response.class) {
             throw new IllegalStateException("@IdempotentCreate needs a method that answers a Response: " + call.getMethod());
@@ -115,7 +116,7 @@ public class IdempotentCreates {
             } catch (SQLIntegrityConstraintViolationException taken) {
                 return Optional.of(kept(connection, principal, key));
             } catch (SQLException e) {
-                if (e.getErrorCode() == LOCK_WAIT_TIMEOUT) {
+                if (e.getErrorCode() == DatabaseFailures.LOCK_WAIT_TIMEOUT) {
                     String shown = ParamConverters.shorten(key);
                     throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT, new Text("A request with"
                             + " Idempotency-Key '" + shown + "' is still being answered: wait for its answer, or send again"

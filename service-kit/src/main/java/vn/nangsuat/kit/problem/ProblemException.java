@@ -28,25 +28,17 @@ public class ProblemException extends WebApplicationException {
         this.errors = List.copyOf(errors);
     }
 
-    /** A refusal written in English only so far: answered in English whatever the language asked. */
-    public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
-        this(type, Text.english(detail), errors.stream().map(FieldText::english).toList());
-    }
-
-    public static ProblemException notFound(String detail) {
+    /** Nothing answers to what the request names: `detail` says what was looked for. */
+    public static ProblemException notFound(Text detail) {
         return new ProblemException(ProblemType.NOT_FOUND, detail, List.of());
     }
 
     /** The request is valid but contradicts the current state (an overlap, a unit that no longer exists, ...). */
-    public static ProblemException conflict(String detail) {
+    public static ProblemException conflict(Text detail) {
         return new ProblemException(ProblemType.CONFLICT, detail, List.of());
     }
 
     /** A single invalid field: the detail repeats the message so a client that reads only `detail` still learns it. */
-    public static ProblemException invalid(String field, String message) {
-        return invalid(field, Text.english(message));
-    }
-
     public static ProblemException invalid(String field, Text message) {
         return new ProblemException(ProblemType.INVALID_INPUT, message.after(field + ": "),
                 List.of(new FieldText(field, message)));

@@ -19,19 +19,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransactionRollbackException;
-import java.sql.SQLTransientConnectionException;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -39,6 +31,7 @@ import vn.nangsuat.http.Problem;
 import vn.nangsuat.http.ProblemLanguage;
 import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.http.Text;
+import vn.nangsuat.kit.datasource.DatabaseFailures;
 import vn.nangsuat.kit.web.ParamConverters;
 
 /**
@@ -132,7 +125,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         Locale language = languageOf(headers);
-        if (poolExhausted(e)) {
+        if (DatabaseFailures.poolExhausted(e)) {
             LOG.warnf("no database connection came free in time: %s", e.toString());
             return Response.fromResponse(Problems.response(ProblemType.SERVICE_BUSY,
                             new Text("The service is busy: every database connection stayed in use while this request"
@@ -148,10 +141,10 @@ public class ProblemMappers {
             return Problems.forStatus(400, new Text("The connection was closed before the request was read whole",
                     "Kết nối đã đóng trước khi đọc hết yêu cầu").in(language), uri.getPath());
         }
-        if (databaseUnreachable(e)) {
+        if (DatabaseFailures.databaseUnreachable(e)) {
             LOG.warnf("database unreachable: %s", e.toString());
             return Response.fromResponse(Problems.response(ProblemType.DATABASE_UNAVAILABLE,
-                            (commitInterrupted(e)
+                            (DatabaseFailures.commitInterrupted(e)
                                     ? new Text("The connection to the database was lost while the change was being"
                                             + " committed: read the resource again shortly to see whether it was applied,"
                                             + " and retry if it was not",
@@ -163,7 +156,7 @@ public class ProblemMappers {
                             uri.getPath(), List.of()))
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
-        if (concurrentWrite(e) && headers.getHeaderString(HttpHeaders.IF_MATCH) != null) {
+        if (DatabaseFailures.concurrentWrite(e) && headers.getHeaderString(HttpHeaders.IF_MATCH) != null) {
             LOG.infof("a conditional write lost a race: %s", e.toString());
             return Problems.response(ProblemType.PRECONDITION_FAILED,
                     new Text("The resource changed while this write waited; nothing was changed. Read it again and retry"
@@ -173,7 +166,7 @@ public class ProblemMappers {
                             + " concurrent write changed the resource first", "còn đúng khi kiểm tra, nhưng một lần ghi"
                             + " đồng thời đã thay đổi tài nguyên trước").in(language))));
         }
-        if (concurrentWrite(e)) {
+        if (DatabaseFailures.concurrentWrite(e)) {
             LOG.infof("refused by a unique key: %s", e.toString());
             return Problems.response(ProblemType.CONFLICT,
                     new Text("A concurrent request changed this resource first; nothing was changed. Read it again and"
@@ -193,77 +186,15 @@ public class ProblemMappers {
 
     static final String RETRY_AFTER_SECONDS = "5";
     static final String BUSY_RETRY_AFTER_SECONDS = "1";
-    /** What Agroal says when no connection came free within `quarkus.datasource.jdbc.acquisition-timeout`. */
-    private static final String ACQUISITION_TIMEOUT = "Sorry, acquisition timeout!";
-
-    /**
-     * Every pooled connection stayed in use for the whole acquisition timeout: the service is busy, not broken, and
-     * the database may be fine (Agroal says so by message only; SmallPoolTest in each service holds it to it).
-     */
-    static boolean poolExhausted(Throwable failure) {
-        return anyCause(failure, cause -> cause instanceof SQLException sql && ACQUISITION_TIMEOUT.equals(sql.getMessage()));
-    }
-
     /** The client closed its connection while its request body was being read (a load test stopping, say). */
     static boolean clientWentAway(Throwable failure) {
-        return anyCause(failure, HttpClosedException.class::isInstance);
-    }
-
-    /** SQL state class 08 is "connection exception"; a pool with no connection to give says so by its own types. */
-    static boolean databaseUnreachable(Throwable failure) {
-        return anyCause(failure, cause -> cause instanceof SQLTransientConnectionException
-                || cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
-                || (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
-                || cause instanceof ConnectException);
-    }
-
-    /**
-     * A concurrent request won: a unique key refused the row it wrote first, or the database rolled this transaction
-     * back to break a deadlock (SQL state class 40) or after waiting too long for its lock (MySQL error 1205).
-     */
-    static boolean concurrentWrite(Throwable failure) {
-        return anyCause(failure, cause -> cause instanceof SQLIntegrityConstraintViolationException
-                || cause instanceof SQLTransactionRollbackException
-                || (cause instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("40"))
-                        || sql.getErrorCode() == LOCK_WAIT_TIMEOUT)));
-    }
-
-    /**
-     * The transaction manager could not commit (its resource failed at the commit itself), so whether the database
-     * applied the change is not known to the service.
-     */
-    static boolean commitInterrupted(Throwable failure) {
-        return anyCause(failure, cause -> cause instanceof jakarta.transaction.RollbackException
-                || cause instanceof jakarta.transaction.HeuristicMixedException
-                || cause instanceof jakarta.transaction.HeuristicRollbackException);
-    }
-
-    /**
-     * Whether the failure, or any failure it was caused by or carries as suppressed, passes the test. The transaction
-     * manager reports a failed commit as a RollbackException with the resource's failure suppressed, not as its cause.
-     */
-    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
-        java.util.Deque<Throwable> next = new java.util.ArrayDeque<>(List.of(failure));
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        while (!next.isEmpty()) {
-            Throwable cause = next.pop();
-            if (!seen.add(cause)) {
-                continue;
-            }
-            if (test.test(cause)) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
                 return true;
-            }
-            if (cause.getCause() != null) {
-                next.push(cause.getCause());
-            }
-            for (Throwable suppressed : cause.getSuppressed()) {
-                next.push(suppressed);
             }
         }
         return false;
     }
-
-    private static final int LOCK_WAIT_TIMEOUT = 1205;
 
     /**
      * `list.arg0.size` or `list.size` becomes `size`, and a parameter is named as the client sends it (its

@@ -1,20 +1,32 @@
 package vn.nangsuat.kit.problem;
 
 import jakarta.validation.ConstraintViolation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.kit.web.UnitCodes;
 
 /**
- * Bean Validation's standard messages in Vietnamese, for a problem answered to `Accept-Language: vi`. Only a
- * violation that carries the standard message of its constraint is translated (`{jakarta.validation.constraints.Min
- * .message}`); one with a message of its own keeps it. Written here rather than as a ValidationMessages_vi bundle:
- * Hibernate Validator preloads its bundles for the build-time locales only, and a request's language must never be able
- * to fail its validation (HV000250, seen when tried).
+ * Constraint messages in Vietnamese, for a problem answered to `Accept-Language: vi`: Bean Validation's standard ones
+ * (`{jakarta.validation.constraints.Min.message}`) from the table below, and a service's own, written as a key
+ * (`message = "{unitCode.twoDigits}"`) with its English in the service's `ValidationMessages.properties` (which
+ * Hibernate Validator reads) and its Vietnamese in `ValidationMessages_vi.properties` (read here). A message written out
+ * in the annotation, or a key with no Vietnamese, stays English. A unit code's message is service-kit's own
+ * ({@link UnitCodes#MESSAGE}), in both languages.
+ * <p>
+ * Picked here rather than by Hibernate Validator's own locale support: it preloads its bundles for the build-time
+ * locales only, and a request's language must never be able to fail its validation (HV000250, seen when tried).
  */
 final class ViolationMessages {
 
     private static final String STANDARD = "{jakarta.validation.constraints.";
+    private static final String SERVICE_MESSAGES = "ValidationMessages_vi.properties";
 
     /** By constraint: the Vietnamese message, its attributes in braces as the English one has them. */
     private static final Map<String, String> VIETNAMESE = Map.ofEntries(
@@ -44,14 +56,15 @@ final class ViolationMessages {
     private ViolationMessages() {
     }
 
+    /** The service's own messages in Vietnamese, by key; read once. */
+    private static volatile Properties serviceMessages;
+
     /** The violation's message in this language: its own (English) unless Vietnamese is asked and one is known. */
     static String of(ConstraintViolation<?> violation, Locale language) {
-        String template = violation.getMessageTemplate();
-        if (!ProblemType.isVietnamese(language) || template == null || !template.startsWith(STANDARD)) {
-            return violation.getMessage();
+        if (UnitCodes.MESSAGE.equals(violation.getMessageTemplate())) {
+            return UnitCodes.EXPECTED.in(language);
         }
-        String constraint = template.substring(STANDARD.length(), template.length() - ".message}".length());
-        String message = VIETNAMESE.get(constraint);
+        String message = ProblemType.isVietnamese(language) ? vietnamese(violation.getMessageTemplate()) : null;
         if (message == null) {
             return violation.getMessage();
         }
@@ -61,5 +74,32 @@ final class ViolationMessages {
             message = message.replace("{" + attribute.getKey() + "}", String.valueOf(attribute.getValue()));
         }
         return message;
+    }
+
+    private static String vietnamese(String template) {
+        if (template == null || !template.startsWith("{") || !template.endsWith("}")) {
+            return null;
+        }
+        if (template.startsWith(STANDARD)) {
+            return VIETNAMESE.get(template.substring(STANDARD.length(), template.length() - ".message}".length()));
+        }
+        return serviceMessages().getProperty(template.substring(1, template.length() - 1));
+    }
+
+    private static Properties serviceMessages() {
+        Properties messages = serviceMessages;
+        if (messages == null) {
+            messages = new Properties();
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            try (InputStream in = loader.getResourceAsStream(SERVICE_MESSAGES)) {
+                if (in != null) {
+                    messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(SERVICE_MESSAGES + " cannot be read", e);
+            }
+            serviceMessages = messages;
+        }
+        return messages;
     }
 }

@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.FieldText;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 import vn.nangsuat.rules.Territory;
 
@@ -94,12 +95,17 @@ public class ProvinceScope {
     }
 
     private static ProblemException forbidden(Set<String> refused) {
+        String units = String.join(", ", refused);
         return new ProblemException(ProblemType.FORBIDDEN,
-                "This token may not write the data of unit " + String.join(", ", refused)
+                new Text("This token may not write the data of unit " + units
                         + ": that needs role admin, or province-editor with the code in its provinces claim (or with a"
                         + " unit it became part of, for the periods it stood; the country's figures, " + Territory.NATION
                         + ", role admin)",
-                List.of(new Problem.FieldError("provinces", "does not include " + String.join(", ", refused))));
+                        "Token này không được ghi dữ liệu của đơn vị " + units
+                        + ": việc đó cần vai trò admin, hoặc province-editor có mã này trong claim provinces (hoặc có một"
+                        + " đơn vị mà nó đã nhập vào, cho các kỳ nó còn tồn tại; số liệu cả nước, " + Territory.NATION
+                        + ", cần vai trò admin)"),
+                List.of(new FieldText("provinces", new Text("does not include " + units, "không gồm " + units))));
     }
 
     public void requireWrite(String unitCode) {

@@ -5,10 +5,11 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.FieldText;
 import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.http.RequestTargets;
 import vn.nangsuat.http.RouterProblems;
+import vn.nangsuat.http.Text;
 
 /**
  * Every request is routed by a target any URI parser accepts: one with raw UTF-8 ({@code ?q=Đắk Lắk} as curl
@@ -39,8 +40,9 @@ public class RequestTargetRoute {
         String encoded = RequestTargets.encoded(received);
         if (encoded == null) {
             problems.write(context, ProblemType.MALFORMED_REQUEST,
-                    "The request target is not UTF-8: percent-encode its bytes (RFC 3986)",
-                    List.of(new Problem.FieldError("url", "is not UTF-8")));
+                    new Text("The request target is not UTF-8: percent-encode its bytes (RFC 3986)",
+                            "Đích của yêu cầu không phải UTF-8: hãy mã hoá phần trăm các byte của nó (RFC 3986)"),
+                    List.of(new FieldText("url", new Text("is not UTF-8", "không phải UTF-8"))));
         } else if (RequestTargets.hasBrokenEscape(encoded)) {
             // Refused here, before any handler reads the decoded path (the metrics' route template does, and throws).
             problems.refuse(context, 400);

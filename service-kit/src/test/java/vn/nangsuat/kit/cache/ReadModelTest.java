@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.problem.ProblemException;
 
 /** When a read model computes an answer, what a read gets meanwhile, and what it keeps: plain rules, no infrastructure. */
@@ -88,7 +89,7 @@ class ReadModelTest {
         AtomicInteger computations = new AtomicInteger();
         ReadModel<String, String> model = model(key -> {
             if (key.equals("unknown") || computations.incrementAndGet() >= refuseFrom.get()) {
-                throw ProblemException.notFound("No indicator " + key);
+                throw ProblemException.notFound(new Text("No indicator " + key, "Không có chỉ tiêu " + key));
             }
             return key;
         }, 10, LONG);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
@@ -72,6 +73,17 @@ class RepeatedFailuresTest {
             assertFalse(failures.givesUp("t-0@5", new SQLException("Sorry, acquisition timeout!"), () -> true));
             assertFalse(failures.givesUp("t-0@5", BUG, () -> false), "any failure while the database does not answer");
         }
+    }
+
+    /** The same rows are refused by the same unique key however often the event is tried: that is the event's fault. */
+    @Test
+    void aUniqueKeysRefusalCountsAsTheEventsFailure() {
+        RuntimeException duplicate = new IllegalStateException(new SQLIntegrityConstraintViolationException(
+                "Duplicate entry '19-GRDP' for key 'uk_target'", "23000", 1062));
+        failures.givesUp("t-0@5", duplicate, () -> true);
+        failures.givesUp("t-0@5", duplicate, () -> true);
+        clock.now = clock.now.plusSeconds(60);
+        assertTrue(failures.givesUp("t-0@5", duplicate, () -> true));
     }
 
     @Test

@@ -10,18 +10,19 @@ import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.util.Map;
-import vn.nangsuat.http.Problem;
 import org.junit.jupiter.api.Test;
+import vn.nangsuat.http.Problem;
+import vn.nangsuat.kit.datasource.DatabaseFailures;
 
 /** Which database failures mean "a concurrent request won" (a 409 the client can act on), not a fault (500). */
 class ConcurrentWriteTest {
 
     @Test
     void aDeadlockOrALockWaitTimeoutIsAConcurrentWrite() {
-        assertTrue(ProblemMappers.concurrentWrite(new IllegalStateException("could not execute statement",
+        assertTrue(DatabaseFailures.concurrentWrite(new IllegalStateException("could not execute statement",
                 new SQLException("Deadlock found when trying to get lock", "40001", 1213))));
-        assertTrue(ProblemMappers.concurrentWrite(new SQLException("Lock wait timeout exceeded", "HY000", 1205)));
-        assertTrue(ProblemMappers.concurrentWrite(new java.sql.SQLIntegrityConstraintViolationException("Duplicate entry")));
+        assertTrue(DatabaseFailures.concurrentWrite(new SQLException("Lock wait timeout exceeded", "HY000", 1205)));
+        assertTrue(DatabaseFailures.concurrentWrite(new java.sql.SQLIntegrityConstraintViolationException("Duplicate entry")));
     }
 
     /** A deadlock broken between two conditional writes that both passed If-Match: the loser is told as for a failed check. */
@@ -44,8 +45,8 @@ class ConcurrentWriteTest {
 
     @Test
     void otherDatabaseFailuresAreNot() {
-        assertFalse(ProblemMappers.concurrentWrite(new SQLException("You have an error in your SQL syntax", "42000", 1064)));
-        assertFalse(ProblemMappers.concurrentWrite(new IllegalStateException("no database involved")));
+        assertFalse(DatabaseFailures.concurrentWrite(new SQLException("You have an error in your SQL syntax", "42000", 1064)));
+        assertFalse(DatabaseFailures.concurrentWrite(new IllegalStateException("no database involved")));
     }
 
     /** The request's path, all a mapper asks of it. */

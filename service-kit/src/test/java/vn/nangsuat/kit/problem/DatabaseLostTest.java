@@ -13,6 +13,7 @@ import java.sql.SQLNonTransientConnectionException;
 import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.kit.datasource.DatabaseFailures;
 
 /**
  * The database killed as a write commits (the e2e fault suite saw it): the transaction manager reports a
@@ -29,8 +30,8 @@ class DatabaseLostTest {
         failed.addSuppressed(commit);
         IllegalStateException thrown = new IllegalStateException(failed);
 
-        assertTrue(ProblemMappers.databaseUnreachable(thrown));
-        assertTrue(ProblemMappers.commitInterrupted(thrown));
+        assertTrue(DatabaseFailures.databaseUnreachable(thrown));
+        assertTrue(DatabaseFailures.commitInterrupted(thrown));
         Response answer = new ProblemMappers().unexpected(thrown, uri("/api/v1/observations/82/GRDP/2009-05"), headers());
         assertEquals(503, answer.getStatus());
         assertEquals("5", answer.getHeaderString("Retry-After"));
@@ -41,7 +42,7 @@ class DatabaseLostTest {
     @Test
     void aConnectionLostBeforeTheCommitSaysNothingChanged() {
         var lost = new IllegalStateException(new SQLNonTransientConnectionException("Communications link failure", "08S01"));
-        assertFalse(ProblemMappers.commitInterrupted(lost));
+        assertFalse(DatabaseFailures.commitInterrupted(lost));
         String detail = ((Problem) new ProblemMappers().unexpected(lost, uri("/api/v1/plans"), headers()).getEntity()).detail();
         assertTrue(detail.contains("nothing was changed"), detail);
     }
