@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nangsuat.http.Problem;
+import vn.nangsuat.http.ProblemLanguage;
 import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.http.Text;
 import vn.nangsuat.http.TitledProblem;
@@ -148,7 +150,7 @@ public class ImportResource {
             @Parameter(description = "respond-async, or wait=<seconds> (RFC 7240)") @HeaderParam("Prefer") String prefer,
             @HeaderParam("Content-Type") String contentType,
             InputStream body,
-            @Context UriInfo uri) {
+            @Context UriInfo uri, @Context HttpHeaders headers) {
         ImportOptions options = new ImportOptions(contentType != null && contentType.startsWith(CSV) ? ImportFormat.CSV
                 : ImportFormat.JSON, replaceScope(mode, scopeIndicators, scopeUnits, from, to), "skip".equals(onError),
                 dryRun);
@@ -162,7 +164,8 @@ public class ImportResource {
         if (job.state.finished()) {
             snapshots.awaitChangesSoFar();  // committed on the job's thread: its client reads the read models it moved
         }
-        return answer(job, uri.getBaseUriBuilder().path(ImportResource.class).path(job.id).build(), uri.getPath());
+        return answer(job, uri.getBaseUriBuilder().path(ImportResource.class).path(job.id).build(), uri.getPath(),
+                ProblemLanguage.of(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 
     @GET
@@ -182,14 +185,15 @@ public class ImportResource {
     }
 
     /** A finished job answers as its outcome: 201, or the problem that refused it; an unfinished one 202. */
-    private Response answer(ImportJob job, URI location, String path) {
+    private Response answer(ImportJob job, URI location, String path, Locale language) {
         ImportJobView view = ImportJobView.of(job, json);
+        String failure = new Text(job.failure, job.failureVietnamese).in(language);
         return switch (job.state) {
             case QUEUED, RUNNING -> Response.accepted(view).location(location).header("Retry-After", 1).build();
             case SUCCEEDED -> Response.created(location).entity(view).build();
             case REJECTED -> problem(job.problemStatus == 403 ? ProblemType.FORBIDDEN : ProblemType.INVALID_IMPORT,
-                    job.failure, view, location, path);
-            case FAILED -> problem(ProblemType.IMPORT_FAILED, job.failure, view, location, path);
+                    failure, view, location, path);
+            case FAILED -> problem(ProblemType.IMPORT_FAILED, failure, view, location, path);
         };
     }
 

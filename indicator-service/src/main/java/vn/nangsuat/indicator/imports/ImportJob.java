@@ -83,6 +83,10 @@ public class ImportJob {
     @Column(length = 1000)
     public String failure;
 
+    /** {@link #failure} in Vietnamese. */
+    @Column(name = "failure_vi", length = 1000)
+    public String failureVietnamese;
+
     @Column(name = "bytes_total", nullable = false)
     public long bytesTotal;
 

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import vn.nangsuat.http.Text;
 
 /** The jobs' rows. Each change is its own transaction, except the outcome, which joins the import's when it has one. */
 @ApplicationScoped
@@ -64,13 +65,14 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Str
                 bytesRead, rowsRead, rowsValid, errorCount, now(), id);
     }
 
-    void finished(String id, ImportJob.State state, Integer problemStatus, String failure, Staging.Changes changes,
+    void finished(String id, ImportJob.State state, Integer problemStatus, Text failure, Staging.Changes changes,
             long rowsCommitted, long errorCount, String errors) {
         ImportJob job = findById(id);
         job.state = state;
         job.phase = null;
         job.problemStatus = problemStatus;
-        job.failure = failure == null ? null : failure.length() > 1000 ? failure.substring(0, 1000) : failure;
+        job.failure = failure == null ? null : fitting(failure.english());
+        job.failureVietnamese = failure == null ? null : fitting(failure.vietnamese());
         if (changes != null) {
             job.valuesAdded = changes.added();
             job.valuesRevised = changes.revised();
@@ -91,12 +93,15 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Str
 
     /** Marks FAILED the unfinished jobs not run here whose heartbeat is older than the instant; how many. */
     int failStale(Instant before, Collection<String> runningHere) {
-        String failure = "the service stopped during the import (no heartbeat since then): nothing of it was committed;"
-                + " submit it again";
-        Parameters parameters = Parameters.with("failed", ImportJob.State.FAILED).and("failure", failure)
+        Parameters parameters = Parameters.with("failed", ImportJob.State.FAILED)
+                .and("failure", "the service stopped during the import (no heartbeat since then): nothing of it was"
+                        + " committed; submit it again")
+                .and("failureVietnamese", "dịch vụ đã dừng trong lúc nhập (không còn tín hiệu từ đó): chưa có gì được"
+                        + " ghi nhận; hãy gửi lại")
                 .and("now", now()).and("unfinished", List.of(ImportJob.State.QUEUED, ImportJob.State.RUNNING))
                 .and("before", before);
-        String query = "state = :failed, phase = null, failure = :failure, finishedAt = :now"
+        String query = "state = :failed, phase = null, failure = :failure, failureVietnamese = :failureVietnamese,"
+                + " finishedAt = :now"
                 + " where state in :unfinished and heartbeatAt < :before";
         if (!runningHere.isEmpty()) {
             query += " and id not in :here";
@@ -107,5 +112,10 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, Str
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A failure as the column holds it: its first 1000 characters. */
+    private static String fitting(String failure) {
+        return failure.length() > 1000 ? failure.substring(0, 1000) : failure;
     }
 }

@@ -3,6 +3,7 @@ package vn.nangsuat.indicator.imports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import vn.nangsuat.http.Text;
 
 /**
  * What an import's rows came to: the errors (the first ones listed, all counted), the rows that repeat a key, whether
@@ -58,13 +59,18 @@ final class ImportOutcome {
         return !forbidden.isEmpty() && !malformed ? 403 : 400;
     }
 
-    String rejectionDetail() {
+    Text rejectionDetail() {
         if (rejectionStatus() == 403) {
-            return "This token may not write the data of unit " + String.join(", ", forbidden)
-                    + ": the whole import is refused (role admin, or province-editor with the code in its provinces claim)";
+            String units = String.join(", ", forbidden);
+            return new Text("This token may not write the data of unit " + units + ": the whole import is refused"
+                    + " (role admin, or province-editor with the code in its provinces claim)", "Token này không được ghi"
+                    + " dữ liệu của đơn vị " + units + ": cả lần nhập bị từ chối (cần vai trò admin, hoặc province-editor"
+                    + " có mã này trong claim provinces)");
         }
-        return malformed ? "The file cannot be read to its end: nothing was imported"
-                : count() + " rows are invalid: nothing was imported (onError=skip commits the valid ones)";
+        return malformed ? new Text("The file cannot be read to its end: nothing was imported",
+                "Không đọc được tệp đến hết: chưa có gì được nhập")
+                : new Text(count() + " rows are invalid: nothing was imported (onError=skip commits the valid ones)",
+                        count() + " dòng không hợp lệ: chưa có gì được nhập (onError=skip ghi nhận các dòng hợp lệ)");
     }
 
     /** The rows a rejection lists, and how many it counts. */

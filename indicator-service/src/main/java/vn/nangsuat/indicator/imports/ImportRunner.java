@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.nangsuat.http.Text;
 import vn.nangsuat.indicator.domain.IndicatorCatalog;
 import vn.nangsuat.indicator.domain.UnitsInForce;
 import vn.nangsuat.kit.concurrent.Background;
@@ -89,8 +90,9 @@ class ImportRunner {
 
     /** A job the service stopped before it began: FAILED, to be submitted again. */
     void notBegun(ImportJob job) {
-        jobs.finished(job.id, ImportJob.State.FAILED, null, "the service stopped before the import began: nothing of it"
-                + " was committed; submit it again", null, 0, 0, json(List.of()));
+        jobs.finished(job.id, ImportJob.State.FAILED, null, new Text("the service stopped before the import began: nothing"
+                + " of it was committed; submit it again", "dịch vụ đã dừng trước khi lần nhập bắt đầu: chưa có gì được"
+                + " ghi nhận; hãy gửi lại"), null, 0, 0, json(List.of()));
         ImportSpool.delete(spool.body(job.id));
     }
 
@@ -143,8 +145,10 @@ class ImportRunner {
         } catch (RuntimeException | SQLException | IOException e) {
             LOG.errorf(e, "import %s failed", id);
             try {
-                jobs.finished(id, ImportJob.State.FAILED, null, "the import stopped: " + rootMessage(e)
-                        + "; nothing of it was committed: submit it again", null, 0, outcome.count(), json(outcome.errors));
+                String cause = rootMessage(e);
+                jobs.finished(id, ImportJob.State.FAILED, null, new Text("the import stopped: " + cause
+                        + "; nothing of it was committed: submit it again", "lần nhập đã dừng: " + cause
+                        + "; chưa có gì được ghi nhận: hãy gửi lại"), null, 0, outcome.count(), json(outcome.errors));
             } catch (RuntimeException unrecorded) {
                 LOG.errorf(unrecorded, "import %s: its failure could not be recorded (its heartbeat stops)", id);
             }

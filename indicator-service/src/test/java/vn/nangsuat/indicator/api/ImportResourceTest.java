@@ -122,7 +122,13 @@ class ImportResourceTest {
                 .body("errors[0].value", equalTo("1e400"))
                 .body("errors[4].message", containsString("ceased on 2025-06-30 and became part of"))
                 .body("errors[7].message", containsString("has 3 fields where the header has 5"))
-                .body("job", containsString(IMPORTS));
+                .body("job", containsString(IMPORTS))
+                .body("detail", equalTo("15 rows are invalid: nothing was imported (onError=skip commits the valid ones)"));
+        // Read in a provincial office: the refusal in Vietnamese, the same rows and fields.
+        csv(TestTokens.admin()).header("Accept-Language", "vi").body(csv).when().post(IMPORTS).then().statusCode(400)
+                .header("Content-Language", "vi").body("title", equalTo("Yêu cầu không hợp lệ"))
+                .body("detail", equalTo("15 dòng không hợp lệ: chưa có gì được nhập (onError=skip ghi nhận các dòng hợp lệ)"))
+                .body("errors[0].field", equalTo("value"));
         given().when().get("/api/v1/observations/19/GRDP/2020").then().statusCode(404);
 
         csv(TestTokens.admin()).queryParam("onError", "skip").body(csv).when().post(IMPORTS).then().statusCode(201)

@@ -159,7 +159,7 @@ public class ProvinceResource {
     @GET
     @Cache(sMaxAge = SharedCaching.SECONDS)
     @Path("/crosswalk")
-    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
     @Operation(summary = "Map the units of one date to those of another",
             description = "For each unit in force on `from`, the unit(s) in force on `to` its territory became (or, "
                     + "when `to` is earlier, came from). JSON by default; CSV with `Accept: text/csv` or `format=csv`.")
@@ -175,10 +175,8 @@ public class ProvinceResource {
             @Parameter(description = "json or csv (any case); overrides Accept") @QueryParam("format") Crosswalk.Format format,
             @Context HttpHeaders headers) {
         LocalDate toDate = onOrToday("to", to);
-        boolean csv = format != null
-                ? format == Crosswalk.Format.CSV
-                : headers.getAcceptableMediaTypes().stream().findFirst()
-                        .map(type -> type.isCompatible(MediaType.valueOf("text/csv")) && !type.isWildcardType()).orElse(false);
+        boolean csv = format != null ? format == Crosswalk.Format.CSV
+                : CsvWriter.asksForCsv(headers.getAcceptableMediaTypes());
         modelled("from", from);
         Crosswalk crosswalk = Crosswalk.of(from, toDate, catalog.graph().crosswalk(from, toDate));
         return Response.ok(crosswalk, csv ? CsvWriter.TEXT_CSV : MediaType.APPLICATION_JSON).build();

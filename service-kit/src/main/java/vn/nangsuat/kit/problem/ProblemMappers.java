@@ -110,6 +110,10 @@ public class ProblemMappers {
                     "Phương thức này không được phép trên " + uri.getPath());
             case 400 -> new Text("The request cannot be read: check the %-escapes of its query and the syntax of its body",
                     "Không đọc được yêu cầu: hãy kiểm tra các mã %-escape của truy vấn và cú pháp của nội dung");
+            case 406 -> new Text("No answer of this operation is of a type the request accepts: see its Accept header",
+                    "Không có câu trả lời nào của thao tác này thuộc kiểu mà yêu cầu chấp nhận: hãy xem header Accept");
+            case 415 -> new Text("This operation does not take a body of this Content-Type",
+                    "Thao tác này không nhận nội dung có Content-Type này");
             default -> Text.english(e.getMessage());
         };
         return Problems.forStatus(status, detail.in(languageOf(headers)), uri.getPath());

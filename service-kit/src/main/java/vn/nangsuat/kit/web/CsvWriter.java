@@ -36,6 +36,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class CsvWriter implements MessageBodyWriter<CsvExport> {
 
     public static final String TEXT_CSV = "text/csv";
+    private static final MediaType CSV_TYPE = MediaType.valueOf(TEXT_CSV);
     private static final String CONTENT_DISPOSITION = "Content-Disposition";
 
     /** Columns in the record's order (CsvMapper sorts them alphabetically unless told not to). */
@@ -64,16 +65,23 @@ public class CsvWriter implements MessageBodyWriter<CsvExport> {
         }
     }
 
+    /**
+     * Whether a request asks for CSV first: its first acceptable type is `text/csv` (as `?format=csv` makes it); a
+     * wildcard, a browser's "anything", is not asking, and gets JSON.
+     */
+    public static boolean asksForCsv(List<MediaType> acceptable) {
+        return acceptable.stream().findFirst().map(first -> !first.isWildcardType() && first.isCompatible(CSV_TYPE))
+                .orElse(false);
+    }
+
     /** Names the file a browser saves: the path after the API version, its segments joined by '-'. */
     @ServerResponseFilter
     public void attachment(ContainerRequestContext request, ContainerResponseContext response) {
         // A method that returns its record lets the writer be chosen after this filter: then the request's first
         // acceptable type (which ?format=csv sets) says what the answer will be.
-        MediaType csv = MediaType.valueOf(TEXT_CSV);
         MediaType type = response.getMediaType();
-        boolean asCsv = type != null ? type.isCompatible(csv) : response.getEntity() instanceof CsvExport
-                && request.getAcceptableMediaTypes().stream().findFirst()
-                        .map(first -> !first.isWildcardType() && first.isCompatible(csv)).orElse(false);
+        boolean asCsv = type != null ? type.isCompatible(CSV_TYPE) : response.getEntity() instanceof CsvExport
+                && asksForCsv(request.getAcceptableMediaTypes());
         if (response.getStatus() == 200 && asCsv && !response.getHeaders().containsKey(CONTENT_DISPOSITION)) {
             String name = request.getUriInfo().getPath().replaceFirst("^/?api/v\\d+/", "").replaceAll("[^A-Za-z0-9]+", "-")
                     .replaceAll("^-|-$", "");
