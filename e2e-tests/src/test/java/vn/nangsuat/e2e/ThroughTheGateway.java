@@ -117,6 +117,20 @@ abstract class ThroughTheGateway {
         }
     }
 
+    /** Read in a provincial office: the overview's refusal, worded by province-service, in the language asked. */
+    @Test
+    void anOverviewsRefusalIsInTheLanguageAsked() {
+        given().header("Accept-Language", "vi-VN,vi;q=0.9").queryParam("asOf", "2026-01-01")
+                .when().get("/api/v1/provinces/06/overview")
+                .then().statusCode(404).contentType("application/problem+json").header("Content-Language", "vi")
+                .body("title", equalTo("Không tìm thấy"))
+                .body("detail", equalTo("Không có đơn vị nào mang mã 06 vào ngày 2026-01-01"))
+                .body("instance", equalTo("/api/v1/provinces/06/overview"));
+        given().queryParam("asOf", "2026-01-01").when().get("/api/v1/provinces/06/overview")
+                .then().statusCode(404).header("Content-Language", "en")
+                .body("title", equalTo("Not Found")).body("detail", equalTo("No unit has code 06 on 2026-01-01"));
+    }
+
     @Test
     void aBrowserFrontendsPreflightIsAnswered() {
         given().header("Origin", "https://dashboard.example.vn").header("Access-Control-Request-Method", "PUT")

@@ -151,7 +151,9 @@ public class OverviewRoute {
                     "phải là một ngày (ISO 8601), ví dụ 2025-07-01"));
             return;
         }
-        String key = code + " " + asOf + " " + (asOfParam == null ? "today" : "asked");
+        // By language too: province-service's refusal, relayed as the answer, is worded in the one asked.
+        Locale language = ProblemLanguage.of(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        String key = code + " " + asOf + " " + (asOfParam == null ? "today" : "asked") + " " + language.getLanguage();
         Composed kept = composed.getIfPresent(key);
         if (kept != null && kept.freshUntil() > System.currentTimeMillis() && kept.writesBefore() == cache.writesToAny()) {
             reply(context, kept);
@@ -162,7 +164,7 @@ public class OverviewRoute {
         Future<Composed> composing = inFlight.putIfAbsent(key, mine.future());
         if (composing == null) {
             composing = mine.future();
-            compose(context, code, asOf, asOfParam).onComplete(done -> {
+            compose(context, code, asOf, asOfParam, language).onComplete(done -> {
                 inFlight.remove(key, mine.future());
                 mine.handle(done);
             });
@@ -180,9 +182,11 @@ public class OverviewRoute {
      * The overview composed from its parts, fresh until the first of them stops being: a part its service does not
      * let a shared cache keep, or one missing, makes a composition that is not kept.
      */
-    private Future<Composed> compose(RoutingContext context, String code, LocalDate asOf, String asOfParam) {
+    private Future<Composed> compose(RoutingContext context, String code, LocalDate asOf, String asOfParam,
+            Locale language) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add(HttpHeaders.ACCEPT, "application/json")
+                .add(HttpHeaders.ACCEPT_LANGUAGE, language.getLanguage())
                 .add(RequestId.HEADER, context.request().getHeader(RequestId.HEADER));
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
@@ -373,15 +377,15 @@ public class OverviewRoute {
 
     /**
      * province-service's problem as an answer to this request: it names the path province-service was asked, the
-     * client asked for the overview's; and its title in the language the client asks for.
+     * client asked for the overview's (its words are already in the client's language: province-service was asked in it).
      */
     private byte[] answeringThe(RoutingContext context, byte[] problem) {
         try {
             if (json.readTree(problem) instanceof ObjectNode refusal && refusal.has("instance")) {
                 refusal.put("instance", RequestTargets.quoted(context.request().path()));
                 Locale language = ProblemLanguage.of(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-                ProblemType.ofUri(refusal.path("type").asText()).ifPresent(type -> refusal.put("title", type.title(language)));
                 context.response().putHeader("Content-Language", language.getLanguage());
+                context.response().headers().add("Vary", "Accept-Language");
                 return json.writeValueAsBytes(refusal);
             }
         } catch (IOException e) {
