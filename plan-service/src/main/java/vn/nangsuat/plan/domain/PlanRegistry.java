@@ -143,8 +143,7 @@ public class PlanRegistry {
     }
 
     private Plan lockedForWrite(long id, String ifMatch) {
-        Plan plan = plans.findForUpdate(id).orElseThrow(() -> ProblemException.notFound(
-                new Text("No plan has id " + id, "Không có kế hoạch nào có id " + id)));
+        Plan plan = plans.findForUpdate(id).orElseThrow(() -> Plans.noSuchPlan(id));
         scope.requireWrite(plan.unitCode);
         Preconditions.requireMatch(ifMatch, plan.etag());
         return plan;

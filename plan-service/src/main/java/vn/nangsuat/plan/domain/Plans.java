@@ -20,8 +20,12 @@ public class Plans {
     }
 
     public Plan plan(long id) {
-        return plans.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound(
-                new Text("No plan has id " + id, "Không có kế hoạch nào có id " + id)));
+        return plans.findByIdOptional(id).orElseThrow(() -> noSuchPlan(id));
+    }
+
+    /** The 404 of a plan id that names none, for every read and write of a plan and what it holds. */
+    static ProblemException noSuchPlan(long id) {
+        return ProblemException.notFound(new Text("No plan has id " + id, "Không có kế hoạch nào có id " + id));
     }
 
     public Page<Plan> plans(PlanRepository.Filter filter, PageRequest page) {

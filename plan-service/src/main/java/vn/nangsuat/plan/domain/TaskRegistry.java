@@ -79,8 +79,7 @@ public class TaskRegistry {
     }
 
     private Plan writablePlan(long planId) {
-        Plan plan = plans.findForUpdate(planId).orElseThrow(() -> ProblemException.notFound(
-                new Text("No plan has id " + planId, "Không có kế hoạch nào có id " + planId)));
+        Plan plan = plans.findForUpdate(planId).orElseThrow(() -> Plans.noSuchPlan(planId));
         scope.requireWrite(plan.unitCode);
         if (plan.state.next().isEmpty()) {
             throw ProblemException.conflict(new Text("Plan " + planId + " is " + plan.state + ": its tasks are final",
