@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,8 @@ public abstract class SmallPoolContract {
     @Test
     void aThreadHoldingAPooledConnectionIsRefusedASecondInTests() throws Exception {
         try (Connection held = dataSource.getConnection()) {
-            assertThrows(SecondConnectionGuard.SecondConnection.class, dataSource::getConnection);
+            assertInstanceOf(SecondConnectionGuard.SecondConnection.class, secondConnectionRefusal(),
+                    "a second connection is refused to a thread holding one");
         }
         try (Connection again = dataSource.getConnection()) {
             assertTrue(again.isValid(1), "the connection refused went back to the pool; one is had once none is held");
@@ -147,6 +149,26 @@ public abstract class SmallPoolContract {
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(path + ": " + e, e);
+        }
+    }
+
+    /**
+     * What asking for a second connection throws (null when one is handed over). The guard sees a connection once the
+     * pool hands it over: while the service's own background work (its start-up import, say) holds the pool's other
+     * connection, the ask times out first, so it is asked again until the other is free.
+     */
+    private Throwable secondConnectionRefusal() throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection second = dataSource.getConnection()) {
+                return null;
+            } catch (SQLException timedOut) {
+                if (attempt == 10) {
+                    return timedOut;
+                }
+                Thread.sleep(500);
+            } catch (RuntimeException refused) {
+                return refused;
+            }
         }
     }
 }
