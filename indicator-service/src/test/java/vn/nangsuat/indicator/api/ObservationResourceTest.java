@@ -235,9 +235,9 @@ class ObservationResourceTest {
     void theCountrysFiguresAreWrittenByAnAdminOnly() throws SQLException {
         ObservationFixtures.knowTheCountry(dataSource);
         given().auth().oauth2(TestTokens.editor("VN")).contentType(ContentType.JSON).body(value(4.8, "OFFICIAL"))
-                .when().put("/api/v1/observations/VN/LABOUR_PRODUCTIVITY_GROWTH/2022").then().statusCode(403)
+                .when().put("/api/v1/observations/VN/LABOUR_PRODUCTIVITY_GROWTH/2021").then().statusCode(403)
                 .body("detail", containsString("VN, role admin"));
-        admin().body(value(4.8, "OFFICIAL")).when().put("/api/v1/observations/VN/LABOUR_PRODUCTIVITY_GROWTH/2022")
+        admin().body(value(4.8, "OFFICIAL")).when().put("/api/v1/observations/VN/LABOUR_PRODUCTIVITY_GROWTH/2021")
                 .then().statusCode(201);
         try (var connection = dataSource.getConnection(); var sql = connection.createStatement()) {
             sql.executeUpdate("DELETE FROM observation WHERE unit_code = 'VN' AND recorded_by <> 'seed'");
