@@ -15,6 +15,10 @@ import java.util.BitSet;
 public final class RequestTargets {
 
     /** What may stand in a URI as it is (RFC 3986 unreserved and reserved characters, %), but for # [ ]. */
+    /** Why a request target whose bytes are not UTF-8 is refused, by the gateway and the services alike. */
+    public static final Text NOT_UTF8 = new Text("The request target is not UTF-8: percent-encode its bytes (RFC 3986)",
+            "Đích của yêu cầu không phải UTF-8: hãy mã hóa phần trăm các byte của nó (RFC 3986)");
+
     private static final BitSet AS_IS = new BitSet(128);
 
     static {

@@ -29,6 +29,21 @@ public class RouterProblems {
         }
     }
 
+    /** The detail of a 500, the gateway's and the services' alike: the cause stays in the log. */
+    public static final Text NOT_COMPLETED = new Text(
+            "The request could not be completed; the request id names it in the logs",
+            "Không hoàn tất được yêu cầu; requestId giúp tìm lỗi trong nhật ký");
+
+    /** The detail of a 404 for a path nothing answers to. */
+    public static Text noResourceAt(String path) {
+        return new Text("No resource at " + path, "Không có tài nguyên tại " + path);
+    }
+
+    /** The detail of a 405. */
+    public static Text methodNotAllowedOn(String path) {
+        return new Text("This method is not allowed on " + path, "Phương thức này không được phép trên " + path);
+    }
+
     /** The standard refusal for a status of the HTTP layer (400, 404, 405, 413), for routes that fail with one. */
     public void refuse(RoutingContext context, int status) {
         switch (status) {
@@ -36,10 +51,8 @@ public class RouterProblems {
                     new Text("The request line cannot be parsed: check the %-escapes of its path and query",
                             "Không phân tích được dòng yêu cầu: hãy kiểm tra các mã %-escape của đường dẫn và truy vấn"),
                     List.of(new FieldText("url", new Text("is not a valid URL", "không phải URL hợp lệ"))));
-            case 404 -> write(context, ProblemType.NOT_FOUND, new Text("No resource at " + safePath(context),
-                    "Không có tài nguyên tại " + safePath(context)), List.of());
-            case 405 -> write(context, ProblemType.METHOD_NOT_ALLOWED, new Text("This method is not allowed on "
-                    + safePath(context), "Phương thức này không được phép trên " + safePath(context)), List.of());
+            case 404 -> write(context, ProblemType.NOT_FOUND, noResourceAt(safePath(context)), List.of());
+            case 405 -> write(context, ProblemType.METHOD_NOT_ALLOWED, methodNotAllowedOn(safePath(context)), List.of());
             case 413 -> write(context, ProblemType.PAYLOAD_TOO_LARGE, new Text("The request body is larger than allowed",
                     "Nội dung yêu cầu lớn hơn mức cho phép"), List.of());
             default -> throw new IllegalArgumentException("no standard refusal for " + status);

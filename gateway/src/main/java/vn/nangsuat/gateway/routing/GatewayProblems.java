@@ -76,9 +76,7 @@ public class GatewayProblems {
                     new Text("The request cannot be forwarded as sent", "Không chuyển tiếp được yêu cầu như đã gửi"));
         } else {
             LOG.error("gateway route failed", context.failure());
-            write(context, ProblemType.INTERNAL_SERVER_ERROR, new Text(
-                    "The request could not be completed; the request id names it in the logs",
-                    "Không hoàn tất được yêu cầu; requestId giúp tìm lỗi trong nhật ký"));
+            write(context, ProblemType.INTERNAL_SERVER_ERROR, RouterProblems.NOT_COMPLETED);
         }
     }
 }

@@ -23,7 +23,6 @@ import vn.nangsuat.gateway.config.GatewayConfig;
 import vn.nangsuat.http.ProblemType;
 import vn.nangsuat.http.RequestId;
 import vn.nangsuat.http.RequestTargets;
-import vn.nangsuat.http.Text;
 
 /**
  * Forwards each owned path prefix to its service. Request and answer are buffered whole (bodies are bounded; the
@@ -108,9 +107,7 @@ public class ProxyRoutes {
         String target = RequestTargets.utf8(request.uri());
         if (target == null) {
             refuseBeforeForwarding(pipe);
-            problems.write(context, ProblemType.MALFORMED_REQUEST, new Text(
-                    "The request target is not UTF-8: percent-encode its bytes (RFC 3986)",
-                    "Địa chỉ yêu cầu không phải UTF-8: hãy mã hóa phần trăm các byte của nó (RFC 3986)"));
+            problems.write(context, ProblemType.MALFORMED_REQUEST, RequestTargets.NOT_UTF8);
             return;
         }
         if (!streamed) {

@@ -46,7 +46,7 @@ public class UpstreamHealth {
         public Text refusal(String upstream) {
             String service = UpstreamRefusal.serviceName(upstream);
             return reachable ? new Text(service + " is not ready", service + " chưa sẵn sàng")
-                    : new Text(service + " is not reachable", "Không kết nối được tới " + service);
+                    : UpstreamRefusal.notReachable(service);
         }
     }
 

@@ -30,12 +30,16 @@ public record UpstreamRefusal(ProblemType type, Text detail, boolean unreachable
         return type == ProblemType.UPSTREAM_UNAVAILABLE;
     }
 
+    /** What a request is told of a service no connection could be made to, found now or by the last probe. */
+    static Text notReachable(String service) {
+        return new Text(service + " is not reachable", "Không kết nối được tới " + service);
+    }
+
     public static UpstreamRefusal of(Throwable failure, String upstream) {
         String service = serviceName(upstream);
         // Netty's ConnectTimeoutException is a ConnectException: no connection came about, so 502, not 504.
         if (causedBy(failure, ConnectException.class)) {
-            return new UpstreamRefusal(ProblemType.UPSTREAM_UNAVAILABLE, new Text(service + " is not reachable",
-                    "không kết nối được " + service), true);
+            return new UpstreamRefusal(ProblemType.UPSTREAM_UNAVAILABLE, notReachable(service), true);
         }
         if (causedBy(failure, ConnectionPoolTooBusyException.class)) {
             return new UpstreamRefusal(ProblemType.SERVICE_UNAVAILABLE,

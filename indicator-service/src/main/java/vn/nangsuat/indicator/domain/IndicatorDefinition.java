@@ -115,11 +115,8 @@ public class IndicatorDefinition {
             case QUARTER -> A_QUARTER;
             case MONTH -> A_MONTH;
         };
-        Period period = Period.parse(text).orElseThrow(() -> {
-            String given = ParamConverters.shorten(text);
-            return ProblemException.invalid(field, new Text("must be " + expected.english() + ", not '" + given + "'",
-                    "phải là " + expected.vietnamese() + ", không phải '" + given + "'"));
-        });
+        Period period = Period.parse(text)
+                .orElseThrow(() -> ProblemException.invalid(field, ParamConverters.mustBe(expected, text)));
         if (period.periodicity() != periodicity) {
             throw ProblemException.invalid(field, new Text(code + " is published per " + periodicity
                     + ": the period must be " + expected.english() + ", not " + period, code + " được công bố theo "

@@ -79,10 +79,11 @@ public final class DatabaseFailures {
      * work may pass later (a unique key's refusal is not one: the same rows are refused again).
      */
     public static boolean passing(Throwable failure) {
-        return databaseUnreachable(failure) || poolExhausted(failure) || lostToAnotherTransaction(failure)
+        // Any acquisition timeout, however the pool words it, is one (poolExhausted knows Agroal's words only).
+        return databaseUnreachable(failure) || lostToAnotherTransaction(failure)
                 || anyCause(failure, cause -> cause instanceof SQLTransientException
-                        || (cause instanceof SQLException sql && PASSING_ERRORS.contains(sql.getErrorCode()))
-                        || (cause instanceof SQLException sql && String.valueOf(sql.getMessage()).contains("acquisition timeout")));
+                        || (cause instanceof SQLException sql && (PASSING_ERRORS.contains(sql.getErrorCode())
+                                || String.valueOf(sql.getMessage()).contains("acquisition timeout"))));
     }
 
     /**

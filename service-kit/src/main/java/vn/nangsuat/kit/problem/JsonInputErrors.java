@@ -37,12 +37,7 @@ public final class JsonInputErrors {
     private JsonInputErrors() {
     }
 
-    /** The field (a JSON Pointer, `body` for the whole) and what is wrong with it, in English. */
-    public static Problem.FieldError describe(JacksonException failure) {
-        return describe(failure, Locale.ENGLISH);
-    }
-
-    /** The field and what is wrong with it, in this language. */
+    /** The field (a JSON Pointer, `body` for the whole) and what is wrong with it, in this language. */
     public static Problem.FieldError describe(JacksonException failure, Locale language) {
         FieldText error = explain(failure);
         return new Problem.FieldError(error.field(), error.message().in(language));

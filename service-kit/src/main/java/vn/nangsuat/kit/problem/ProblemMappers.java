@@ -30,6 +30,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.nangsuat.http.Problem;
 import vn.nangsuat.http.ProblemLanguage;
 import vn.nangsuat.http.ProblemType;
+import vn.nangsuat.http.RouterProblems;
 import vn.nangsuat.http.Text;
 import vn.nangsuat.kit.datasource.DatabaseFailures;
 import vn.nangsuat.kit.web.ParamConverters;
@@ -105,9 +106,8 @@ public class ProblemMappers {
             return Problems.forStatus(status, null, uri.getPath());
         }
         Text detail = switch (status) {
-            case 404 -> new Text("No resource at " + uri.getPath(), "Không có tài nguyên tại " + uri.getPath());
-            case 405 -> new Text("This method is not allowed on " + uri.getPath(),
-                    "Phương thức này không được phép trên " + uri.getPath());
+            case 404 -> RouterProblems.noResourceAt(uri.getPath());
+            case 405 -> RouterProblems.methodNotAllowedOn(uri.getPath());
             case 400 -> new Text("The request cannot be read: check the %-escapes of its query and the syntax of its body",
                     "Không đọc được yêu cầu: hãy kiểm tra các mã %-escape của truy vấn và cú pháp của nội dung");
             case 406 -> new Text("No answer of this operation is of a type the request accepts: see its Accept header",
@@ -179,8 +179,7 @@ public class ProblemMappers {
                     uri.getPath(), List.of());
         }
         LOG.error("unexpected failure", e);
-        return Problems.forStatus(500, new Text("The request could not be completed; the request id names it in the logs",
-                "Không hoàn tất được yêu cầu; requestId giúp tìm lỗi trong nhật ký").in(language), uri.getPath());
+        return Problems.forStatus(500, RouterProblems.NOT_COMPLETED.in(language), uri.getPath());
     }
 
     /** The language of the problem: Vietnamese when the request prefers it (a test may call without headers). */
@@ -190,6 +189,7 @@ public class ProblemMappers {
 
     static final String RETRY_AFTER_SECONDS = "5";
     static final String BUSY_RETRY_AFTER_SECONDS = "1";
+
     /** The client closed its connection while its request body was being read (a load test stopping, say). */
     static boolean clientWentAway(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

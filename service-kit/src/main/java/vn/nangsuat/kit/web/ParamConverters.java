@@ -97,12 +97,17 @@ public class ParamConverters implements ParamConverterProvider {
                         ? new Text("a date such as 2025-07-01", "một ngày, ví dụ 2025-07-01")
                         : new Text("an ISO 8601 " + parameter.getType().getSimpleName(),
                                 "một " + parameter.getType().getSimpleName() + " theo ISO 8601");
-                return ProblemException.invalid(query != null ? query.value() : path.value(), new Text(
-                        "must be " + expected.english() + ", not '" + shorten(text) + "'",
-                        "phải là " + expected.vietnamese() + ", không phải '" + shorten(text) + "'"));
+                return ProblemException.invalid(query != null ? query.value() : path.value(), mustBe(expected, text));
             }
         }
         return null;
+    }
+
+    /** "must be a whole number, not 'abc'": what was expected, and the value given, shortened. */
+    public static Text mustBe(Text expected, String given) {
+        String shown = shorten(given);
+        return new Text("must be " + expected.english() + ", not '" + shown + "'",
+                "phải là " + expected.vietnamese() + ", không phải '" + shown + "'");
     }
 
     /** Echoes a bad value back in a message without echoing a megabyte of it. */
@@ -117,8 +122,7 @@ public class ParamConverters implements ParamConverterProvider {
         try {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid(name, new Text("must be a whole number, not '" + shorten(value) + "'",
-                    "phải là một số nguyên, không phải '" + shorten(value) + "'"));
+            throw ProblemException.invalid(name, mustBe(new Text("a whole number", "một số nguyên"), value));
         }
     }
 
@@ -126,8 +130,7 @@ public class ParamConverters implements ParamConverterProvider {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ProblemException.invalid(name, new Text("must be true or false, not '" + shorten(value) + "'",
-                    "phải là true hoặc false, không phải '" + shorten(value) + "'"));
+            default -> throw ProblemException.invalid(name, mustBe(new Text("true or false", "true hoặc false"), value));
         };
     }
 
@@ -138,8 +141,7 @@ public class ParamConverters implements ParamConverterProvider {
             }
         }
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        throw ProblemException.invalid(name, new Text("must be one of " + allowed + ", not '" + shorten(value) + "'",
-                "phải là một trong " + allowed + ", không phải '" + shorten(value) + "'"));
+        throw ProblemException.invalid(name, mustBe(new Text("one of " + allowed, "một trong " + allowed), value));
     }
 
     /** The name the client uses: that of the parameter's JAX-RS annotation, when it has one. */

@@ -40,8 +40,7 @@ public class RequestTargetRoute {
         String encoded = RequestTargets.encoded(received);
         if (encoded == null) {
             problems.write(context, ProblemType.MALFORMED_REQUEST,
-                    new Text("The request target is not UTF-8: percent-encode its bytes (RFC 3986)",
-                            "Đích của yêu cầu không phải UTF-8: hãy mã hoá phần trăm các byte của nó (RFC 3986)"),
+                    RequestTargets.NOT_UTF8,
                     List.of(new FieldText("url", new Text("is not UTF-8", "không phải UTF-8"))));
         } else if (RequestTargets.hasBrokenEscape(encoded)) {
             // Refused here, before any handler reads the decoded path (the metrics' route template does, and throws).

@@ -31,7 +31,7 @@ class JsonInputErrorsTest {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         new StrictJson().customize(json);
         JacksonException failure = assertThrows(JacksonException.class, () -> json.readValue(body, Value.class));
-        Problem.FieldError error = JsonInputErrors.describe(failure);
+        Problem.FieldError error = JsonInputErrors.describe(failure, Locale.ENGLISH);
         assertFalse(error.message().contains("java."), "a Java type in " + error.message());
         assertFalse(error.message().contains("JsonToken"), "a parser token in " + error.message());
         return error;
